@@ -1,0 +1,20 @@
+package org.orgraph;
+
+import org.orgraph.importing.ImportCommand;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Starts the service, or runs a one-off command ({@code import …}) against the same store.
+ */
+@SpringBootApplication
+public class OrgraphApplication {
+
+	public static void main(String[] args) {
+		if (args.length > 0 && ImportCommand.NAME.equals(args[0])) {
+			System.exit(ImportCommand.run(args));
+		}
+		SpringApplication.run(OrgraphApplication.class, args);
+	}
+
+}

@@ -1,0 +1,27 @@
+package org.orgraph.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The service's own settings ({@code orgraph.*}).
+ *
+ * @param dataDir where the embedded store and uploaded files live
+ * @param demoData load the demo organisations when the store is empty
+ * @param boltPort the embedded Bolt port on 127.0.0.1; 0 picks a free port that is not announced
+ * @param queryTimeout the transaction timeout applied to every read and import batch
+ * @param maxPageSize the largest {@code first} a connection accepts
+ * @param maxDepth the longest reporting or unit path any traversal follows
+ */
+@ConfigurationProperties("orgraph")
+public record OrgraphProperties(
+		@DefaultValue("./data") Path dataDir,
+		@DefaultValue("true") boolean demoData,
+		@DefaultValue("7687") int boltPort,
+		@DefaultValue("10s") Duration queryTimeout,
+		@DefaultValue("500") int maxPageSize,
+		@DefaultValue("64") int maxDepth) {
+}

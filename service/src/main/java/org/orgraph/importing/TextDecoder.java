@@ -1,0 +1,147 @@
+package org.orgraph.importing;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Decodes uploaded text strictly. UTF-8 (with or without BOM) is tried first, then GB18030,
+ * the superset of GBK that Chinese Excel writes. A byte sequence that neither decodes is an
+ * error naming its line and column: text is never silently replaced with U+FFFD.
+ */
+public final class TextDecoder {
+
+	static final Charset GB18030 = Charset.forName("GB18030");
+
+	private TextDecoder() {
+	}
+
+	/** The decoded text and the encoding it was read as. */
+	public record Decoded(String text, Charset charset) {
+	}
+
+	/** A failure to decode: the position of the first bad byte, counted in the UTF-8 reading. */
+	public static final class UndecodableException extends Exception {
+
+		private final int line;
+
+		private final int column;
+
+		UndecodableException(String message, int line, int column) {
+			super(message);
+			this.line = line;
+			this.column = column;
+		}
+
+		public int line() {
+			return this.line;
+		}
+
+		public int column() {
+			return this.column;
+		}
+
+	}
+
+	public static Decoded decode(byte[] bytes) throws UndecodableException {
+		int offset = hasUtf8Bom(bytes) ? 3 : 0;
+		Optional<String> utf8 = strict(StandardCharsets.UTF_8, bytes, offset);
+		if (utf8.isPresent()) {
+			return new Decoded(utf8.get(), StandardCharsets.UTF_8);
+		}
+		if (offset == 0) {
+			Optional<String> gb = strict(GB18030, bytes, 0);
+			if (gb.isPresent() && !mostlyUtf8(bytes) && !hasPrivateUse(gb.get())) {
+				return new Decoded(gb.get(), GB18030);
+			}
+		}
+		int bad = firstInvalidUtf8(bytes, offset);
+		int line = 1;
+		int lineStart = offset;
+		for (int i = offset; i < bad; i++) {
+			if (bytes[i] == '\n') {
+				line++;
+				lineStart = i + 1;
+			}
+		}
+		int column = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8).length() + 1;
+		throw new UndecodableException("byte 0x%02X at offset %d is neither UTF-8 nor GB18030/GBK text; save the file as UTF-8"
+			.formatted(bytes[bad] & 0xFF, bad), line, column);
+	}
+
+	private static boolean hasUtf8Bom(byte[] bytes) {
+		return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+	}
+
+	private static Optional<String> strict(Charset charset, byte[] bytes, int offset) {
+		CharsetDecoder decoder = charset.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		try {
+			CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
+			return Optional.of(chars.toString());
+		}
+		catch (CharacterCodingException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * GBK reads almost any byte soup, so a UTF-8 file with one broken byte would "decode" as
+	 * GB18030 mojibake. Real GBK text seldom forms valid UTF-8 multi-byte sequences; a file
+	 * where most multi-byte sequences are valid UTF-8 is broken UTF-8, not GBK.
+	 */
+	private static boolean mostlyUtf8(byte[] bytes) {
+		int valid = 0;
+		int invalid = 0;
+		int i = 0;
+		while (i < bytes.length) {
+			int b = bytes[i] & 0xFF;
+			if (b < 0x80) {
+				i++;
+				continue;
+			}
+			int extra = (b >> 5) == 0x6 ? 1 : (b >> 4) == 0xE ? 2 : (b >> 3) == 0x1E ? 3 : -1;
+			boolean ok = extra > 0 && i + extra < bytes.length;
+			for (int k = 1; ok && k <= extra; k++) {
+				ok = (bytes[i + k] & 0xC0) == 0x80;
+			}
+			if (ok) {
+				valid++;
+				i += extra + 1;
+			}
+			else {
+				invalid++;
+				i++;
+			}
+		}
+		return valid > invalid;
+	}
+
+	private static boolean hasPrivateUse(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if ((c >= '\uE000' && c <= '\uF8FF') || c == '\uFFFD') {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static int firstInvalidUtf8(byte[] bytes, int offset) {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+		CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+		CoderResult result = decoder.decode(in, out, true);
+		return result.isError() ? in.position() : Math.max(offset, bytes.length - 1);
+	}
+
+}
