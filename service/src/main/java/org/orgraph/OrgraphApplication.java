@@ -3,11 +3,13 @@ package org.orgraph;
 import org.orgraph.importing.ImportCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Starts the service, or runs a one-off command ({@code import …}) against the same store.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class OrgraphApplication {
 
 	public static void main(String[] args) {

@@ -1,7 +1,102 @@
 package org.orgraph.importing;
 
-/** Placeholder replaced below. */
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.orgraph.OrgraphApplication;
+import org.orgraph.importing.ImportJob.ImportResult;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code java -jar orgraph.jar import --org KEY --format FORMAT FILE…}: the same import as the
+ * HTTP endpoint, against the configured store (embedded under {@code orgraph.data-dir}, or
+ * {@code spring.neo4j.uri}). Prints the result as JSON; exit 0 on success, 1 when the input
+ * is rejected (the problems go to stderr as JSON), 2 on a database failure, 64 on bad usage.
+ */
 public final class ImportCommand {
+
 	public static final String NAME = "import";
-	public static int run(String[] args) { throw new UnsupportedOperationException(); }
+
+	static final String USAGE = """
+			usage: java -jar orgraph.jar import --org KEY [--format org-json|csv-bundle|uk-organogram] FILE...
+			       other options (--orgraph.data-dir=DIR, --spring.neo4j.uri=URI, ...) as for the service""";
+
+	private ImportCommand() {
+	}
+
+	public static int run(String[] args) {
+		return run(args, System.out, System.err);
+	}
+
+	static int run(String[] args, PrintStream out, PrintStream err) {
+		String org = null;
+		String format = OrgJsonParser.FORMAT;
+		List<Path> paths = new ArrayList<>();
+		List<String> springArgs = new ArrayList<>();
+		for (int i = 1; i < args.length; i++) {
+			String arg = args[i];
+			if (arg.equals("--org") && i + 1 < args.length) {
+				org = args[++i];
+			}
+			else if (arg.equals("--format") && i + 1 < args.length) {
+				format = args[++i];
+			}
+			else if (arg.startsWith("--") && arg.contains("=")) {
+				springArgs.add(arg);
+			}
+			else if (arg.equals("--help") || arg.startsWith("-")) {
+				err.println(USAGE);
+				return 64;
+			}
+			else {
+				paths.add(Path.of(arg));
+			}
+		}
+		if (org == null || paths.isEmpty()) {
+			err.println(USAGE);
+			return 64;
+		}
+		List<ImportFile> files = new ArrayList<>();
+		for (Path path : paths) {
+			try {
+				files.add(new ImportFile(path.getFileName().toString(), Files.readAllBytes(path)));
+			}
+			catch (IOException ex) {
+				err.println("cannot read " + path + ": " + ex.getMessage());
+				return 64;
+			}
+		}
+		springArgs.add("--orgraph.demo-data=false");
+		springArgs.add("--spring.main.banner-mode=off");
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(OrgraphApplication.class)
+			.web(WebApplicationType.NONE)
+			.run(springArgs.toArray(String[]::new))) {
+			JsonMapper json = context.getBean(JsonMapper.class);
+			ImportService imports = context.getBean(ImportService.class);
+			try {
+				ImportResult result = imports.importNow(org, format, files);
+				out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(ImportController.describe(result)));
+				return 0;
+			}
+			catch (ImportRejectedException ex) {
+				err.println(json.writerWithDefaultPrettyPrinter()
+					.writeValueAsString(Map.of("errors",
+							ex.problems().stream().filter(ImportProblem::isError).map(ImportController::problem).toList())));
+				return 1;
+			}
+			catch (RuntimeException ex) {
+				err.println("import failed: " + ex.getMessage());
+				return 2;
+			}
+		}
+	}
+
 }

@@ -1,0 +1,5 @@
+// $rev, $keys
+// returns: p (Position), holders
+MATCH (p:Position)
+WHERE p.rev = $rev AND p.key IN $keys
+RETURN p, COUNT { (p)<-[:HOLDS]-(:Person) } AS holders

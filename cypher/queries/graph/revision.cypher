@@ -1,0 +1,5 @@
+// $org, $number
+// returns: r (Revision)
+MATCH (r:Revision {org: $org, number: $number})
+WHERE r.status = 'complete'
+RETURN r

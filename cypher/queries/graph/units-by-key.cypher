@@ -1,0 +1,5 @@
+// $rev, $keys
+// returns: u (Unit)
+MATCH (u:Unit)
+WHERE u.rev = $rev AND u.key IN $keys
+RETURN u

@@ -1,0 +1,21 @@
+// Opens revision N+1 of an organisation (creating the organisation on first import).
+// The counter lives on the organisation node, so concurrent imports take its write lock
+// and get distinct numbers.
+// $org, $name, $format, $source, $metadata (JSON text), $jobId
+// returns: id, number
+MERGE (o:Organization {key: $org})
+  ON CREATE SET o.name = $name, o.lastRevision = 0, o.createdAt = datetime()
+SET o.lastRevision = coalesce(o.lastRevision, 0) + 1
+CREATE (r:Revision {
+  id: $org + '/' + toString(o.lastRevision),
+  org: $org,
+  number: o.lastRevision,
+  createdAt: datetime(),
+  format: $format,
+  source: $source,
+  metadata: $metadata,
+  status: 'building',
+  jobId: $jobId
+})
+CREATE (r)-[:OF]->(o)
+RETURN r.id AS id, r.number AS number

@@ -1,0 +1,75 @@
+package org.orgraph.graph;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies {@code cypher/schema/*.cypher} (constraints, indexes, full-text) in file order at
+ * start-up. Every statement says {@code IF NOT EXISTS}, so applying twice changes nothing.
+ * {@link Graph} depends on this bean, so no query runs on an unmigrated database.
+ */
+@Component
+public class GraphSchema implements InitializingBean {
+
+	private static final Logger log = LoggerFactory.getLogger(GraphSchema.class);
+
+	private final Driver driver;
+
+	public GraphSchema(Driver driver) {
+		this.driver = driver;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		List<String> statements = statements();
+		try (Session session = this.driver.session()) {
+			for (String statement : statements) {
+				session.run(statement).consume();
+			}
+			session.run("CALL db.awaitIndexes(300)").consume();
+		}
+		log.info("Graph schema applied ({} statements)", statements.size());
+	}
+
+	/** Every schema statement, in file order then statement order. */
+	public static List<String> statements() {
+		try {
+			Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:cypher/schema/*.cypher");
+			Arrays.sort(files, Comparator.comparing(Resource::getFilename));
+			return Arrays.stream(files).flatMap(file -> split(read(file)).stream()).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String read(Resource file) {
+		try {
+			return file.getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static List<String> split(String file) {
+		String withoutComments = file.lines()
+			.filter(line -> !line.strip().startsWith("//"))
+			.reduce("", (a, b) -> a + b + "\n");
+		return Arrays.stream(withoutComments.split(";\\s*(\\n|$)")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+	}
+
+}

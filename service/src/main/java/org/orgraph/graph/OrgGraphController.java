@@ -1,0 +1,199 @@
+package org.orgraph.graph;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.orgraph.graph.Views.DutyHolderView;
+import org.orgraph.graph.Views.DutyView;
+import org.orgraph.graph.Views.HolderKind;
+import org.orgraph.graph.Views.HoldingView;
+import org.orgraph.graph.Views.OrganizationView;
+import org.orgraph.graph.Views.PersonView;
+import org.orgraph.graph.Views.PositionView;
+import org.orgraph.graph.Views.ReportingLineView;
+import org.orgraph.graph.Views.RevisionView;
+import org.orgraph.graph.Views.SearchHit;
+import org.orgraph.graph.Views.UnitView;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Browsing the graph: organisations, revisions, and the units, positions, people and duties
+ * of one revision. Nested fields load in batches, one query per field and revision.
+ */
+@Controller
+class OrgGraphController {
+
+	private final OrgReader reader;
+
+	OrgGraphController(OrgReader reader) {
+		this.reader = reader;
+	}
+
+	@QueryMapping
+	List<OrganizationView> organizations() {
+		return this.reader.organizations();
+	}
+
+	@QueryMapping
+	@Nullable OrganizationView organization(@Argument String key) {
+		return this.reader.organization(key).orElse(null);
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	List<RevisionView> revisions(OrganizationView org) {
+		return this.reader.revisions(org.key());
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	@Nullable RevisionView revision(OrganizationView org, @Argument @Nullable Integer number) {
+		Integer n = number != null ? number : org.currentRevision();
+		return n == null ? null : this.reader.revisionView(org.key(), n).orElse(null);
+	}
+
+	@SchemaMapping(typeName = "Revision")
+	Map<String, Object> counts(RevisionView revision) {
+		return revision.counts();
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	Connection<UnitView> units(OrganizationView org, @Argument @Nullable Integer revision,
+			@Argument @Nullable Integer first, @Argument @Nullable String after) {
+		return this.reader.units(this.reader.revision(org, revision), first, after);
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	Connection<PositionView> positions(OrganizationView org, @Argument @Nullable Integer revision,
+			@Argument @Nullable Integer first, @Argument @Nullable String after) {
+		return this.reader.positions(this.reader.revision(org, revision), first, after);
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	Connection<PersonView> people(OrganizationView org, @Argument @Nullable Integer revision,
+			@Argument @Nullable Integer first, @Argument @Nullable String after) {
+		return this.reader.people(this.reader.revision(org, revision), first, after);
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	Connection<DutyView> duties(OrganizationView org, @Argument @Nullable Integer revision,
+			@Argument @Nullable Integer first, @Argument @Nullable String after) {
+		return this.reader.duties(this.reader.revision(org, revision), first, after);
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	@Nullable UnitView unit(OrganizationView org, @Argument String key, @Argument @Nullable Integer revision) {
+		return this.reader.unit(this.reader.revision(org, revision), key).orElse(null);
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	@Nullable PositionView position(OrganizationView org, @Argument String key, @Argument @Nullable Integer revision) {
+		return this.reader.position(this.reader.revision(org, revision), key).orElse(null);
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	@Nullable PersonView person(OrganizationView org, @Argument String key, @Argument @Nullable Integer revision) {
+		return this.reader.person(this.reader.revision(org, revision), key).orElse(null);
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	List<SearchHit> search(OrganizationView org, @Argument String text, @Argument @Nullable Integer revision,
+			@Argument @Nullable Integer first) {
+		return this.reader.search(this.reader.revision(org, revision), text, first);
+	}
+
+	// Unit
+
+	@BatchMapping(typeName = "Unit")
+	Map<UnitView, @Nullable UnitView> parent(List<UnitView> units) {
+		return single(this.reader.batch(units, UnitView::rev, UnitView::key, "graph/unit-parents",
+				(rev, r) -> UnitView.of(rev, r.get("u").asNode())));
+	}
+
+	@BatchMapping(typeName = "Unit")
+	Map<UnitView, List<UnitView>> children(List<UnitView> units) {
+		return this.reader.batch(units, UnitView::rev, UnitView::key, "graph/unit-children",
+				(rev, r) -> UnitView.of(rev, r.get("u").asNode()));
+	}
+
+	@BatchMapping(typeName = "Unit")
+	Map<UnitView, @Nullable PositionView> head(List<UnitView> units) {
+		return single(this.reader.batch(units, UnitView::rev, UnitView::key, "graph/unit-heads", OrgReader::position));
+	}
+
+	@BatchMapping(typeName = "Unit", field = "positions")
+	Map<UnitView, List<PositionView>> unitPositions(List<UnitView> units) {
+		return this.reader.batch(units, UnitView::rev, UnitView::key, "graph/unit-positions", OrgReader::position);
+	}
+
+	@BatchMapping(typeName = "Unit", field = "duties")
+	Map<UnitView, List<DutyView>> unitDuties(List<UnitView> units) {
+		return this.reader.batch(units, UnitView::rev, UnitView::key, "graph/unit-duties",
+				(rev, r) -> DutyView.of(rev, r.get("d").asNode(), HolderKind.UNIT, r.get("key").asString(),
+						r.get("holderName").asString()));
+	}
+
+	// Position
+
+	@BatchMapping(typeName = "Position")
+	Map<PositionView, @Nullable UnitView> unit(List<PositionView> positions) {
+		return single(this.reader.batch(positions, PositionView::rev, PositionView::key, "graph/position-units",
+				(rev, r) -> UnitView.of(rev, r.get("u").asNode())));
+	}
+
+	@BatchMapping(typeName = "Position")
+	Map<PositionView, List<HoldingView>> holders(List<PositionView> positions) {
+		Map<String, PositionView> byKey = new java.util.HashMap<>();
+		positions.forEach(p -> byKey.put(p.rev() + "\u0000" + p.key(), p));
+		return this.reader.batch(positions, PositionView::rev, PositionView::key, "graph/position-holdings",
+				(rev, r) -> new HoldingView(PersonView.of(rev, r.get("person").asNode()),
+						byKey.get(rev + "\u0000" + r.get("key").asString()), r.get("fte").asDouble(1.0),
+						r.get("acting").asBoolean(false)));
+	}
+
+	@BatchMapping(typeName = "Position")
+	Map<PositionView, List<ReportingLineView>> reportsTo(List<PositionView> positions) {
+		return this.reader.batch(positions, PositionView::rev, PositionView::key, "graph/position-reporting",
+				(rev, r) -> new ReportingLineView(OrgReader.position(rev, r), r.get("line").asBoolean(true),
+						r.get("derived").asBoolean(false)));
+	}
+
+	@BatchMapping(typeName = "Position")
+	Map<PositionView, @Nullable PositionView> concurrentWith(List<PositionView> positions) {
+		return single(this.reader.batch(positions, PositionView::rev, PositionView::key, "graph/position-concurrent",
+				OrgReader::position));
+	}
+
+	@BatchMapping(typeName = "Position", field = "duties")
+	Map<PositionView, List<DutyView>> positionDuties(List<PositionView> positions) {
+		return this.reader.batch(positions, PositionView::rev, PositionView::key, "graph/position-duties",
+				(rev, r) -> DutyView.of(rev, r.get("d").asNode(), HolderKind.POSITION, r.get("key").asString(),
+						r.get("holderName").asString()));
+	}
+
+	// Person
+
+	@BatchMapping(typeName = "Person")
+	Map<PersonView, List<HoldingView>> holds(List<PersonView> people) {
+		Map<String, PersonView> byKey = new java.util.HashMap<>();
+		people.forEach(p -> byKey.put(p.rev() + "\u0000" + p.key(), p));
+		return this.reader.batch(people, PersonView::rev, PersonView::key, "graph/person-holdings",
+				(rev, r) -> new HoldingView(byKey.get(rev + "\u0000" + r.get("key").asString()), OrgReader.position(rev, r),
+						r.get("fte").asDouble(1.0), r.get("acting").asBoolean(false)));
+	}
+
+	@SchemaMapping(typeName = "Duty")
+	DutyHolderView holder(DutyView duty) {
+		return duty.holder();
+	}
+
+	private static <S, R> Map<S, @Nullable R> single(Map<S, List<R>> many) {
+		Map<S, @Nullable R> one = new java.util.LinkedHashMap<>();
+		many.forEach((source, list) -> one.put(source, list.isEmpty() ? null : list.getFirst()));
+		return one;
+	}
+
+}

@@ -1,0 +1,213 @@
+package org.orgraph.graph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.types.Node;
+import org.orgraph.config.OrgraphProperties;
+import org.orgraph.graph.Views.DutyView;
+import org.orgraph.graph.Views.HolderKind;
+import org.orgraph.graph.Views.OrganizationView;
+import org.orgraph.graph.Views.PersonView;
+import org.orgraph.graph.Views.PositionView;
+import org.orgraph.graph.Views.RevisionView;
+import org.orgraph.graph.Views.SearchHit;
+import org.orgraph.graph.Views.SearchKind;
+import org.orgraph.graph.Views.UnitView;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads organisations, revisions and the items of one revision. Every read names a complete
+ * revision; {@link #revision(String, Integer)} resolves "current" or a number to its id.
+ */
+@Component
+public class OrgReader {
+
+	private static final Pattern LUCENE_SPECIAL = Pattern.compile("([+\\-&|!(){}\\[\\]^\"~*?:\\\\/])");
+
+	private final Graph graph;
+
+	private final JsonMapper json;
+
+	private final int maxPageSize;
+
+	public OrgReader(Graph graph, JsonMapper json, OrgraphProperties properties) {
+		this.graph = graph;
+		this.json = json;
+		this.maxPageSize = properties.maxPageSize();
+	}
+
+	public List<OrganizationView> organizations() {
+		return this.graph.read("graph/organizations", Map.of(), r -> OrganizationView.of(r.get("o").asNode()));
+	}
+
+	public Optional<OrganizationView> organization(String key) {
+		return this.graph.read("graph/organization", Map.of("key", key), r -> OrganizationView.of(r.get("o").asNode()))
+			.stream()
+			.findFirst();
+	}
+
+	public List<RevisionView> revisions(String org) {
+		return this.graph.read("graph/revisions", Map.of("org", org), r -> revisionView(r.get("r").asNode()));
+	}
+
+	public Optional<RevisionView> revisionView(String org, int number) {
+		return this.graph.read("graph/revision", Map.of("org", org, "number", number), r -> revisionView(r.get("r").asNode()))
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * The id of a complete revision: the organisation's current one when {@code number} is
+	 * null. Throws {@link RevisionNotFoundException} for a number it does not have.
+	 */
+	public String revision(OrganizationView org, @Nullable Integer number) {
+		if (number == null) {
+			if (org.currentRevision() == null) {
+				throw new RevisionNotFoundException(org.key(), 0);
+			}
+			return org.key() + "/" + org.currentRevision();
+		}
+		if (revisionView(org.key(), number).isEmpty()) {
+			throw new RevisionNotFoundException(org.key(), number);
+		}
+		return org.key() + "/" + number;
+	}
+
+	public int pageSize(@Nullable Integer first) {
+		if (first == null) {
+			return Math.min(100, this.maxPageSize);
+		}
+		if (first < 0 || first > this.maxPageSize) {
+			throw new PageSizeException(first, this.maxPageSize);
+		}
+		return first;
+	}
+
+	public Connection<UnitView> units(String rev, @Nullable Integer first, @Nullable String after) {
+		return page("graph/units-page", rev, first, after, r -> UnitView.of(rev, r.get("u").asNode()), UnitView::key);
+	}
+
+	public Connection<PositionView> positions(String rev, @Nullable Integer first, @Nullable String after) {
+		return page("graph/positions-page", rev, first, after, r -> position(rev, r), PositionView::key);
+	}
+
+	public Connection<PersonView> people(String rev, @Nullable Integer first, @Nullable String after) {
+		return page("graph/people-page", rev, first, after, r -> PersonView.of(rev, r.get("p").asNode()), PersonView::key);
+	}
+
+	public Connection<DutyView> duties(String rev, @Nullable Integer first, @Nullable String after) {
+		return page("graph/duties-page", rev, first, after,
+				r -> DutyView.of(rev, r.get("d").asNode(), HolderKind.valueOf(r.get("holderKind").asString()),
+						r.get("holderKey").asString(), r.get("holderName").asString()),
+				DutyView::key);
+	}
+
+	public Optional<UnitView> unit(String rev, String key) {
+		return this.graph.read("graph/units-by-key", Map.of("rev", rev, "keys", List.of(key)),
+				r -> UnitView.of(rev, r.get("u").asNode())).stream().findFirst();
+	}
+
+	public Optional<PositionView> position(String rev, String key) {
+		return this.graph.read("graph/positions-by-key", Map.of("rev", rev, "keys", List.of(key)),
+				r -> position(rev, r)).stream().findFirst();
+	}
+
+	public Optional<PersonView> person(String rev, String key) {
+		return this.graph.read("graph/people-by-key", Map.of("rev", rev, "keys", List.of(key)),
+				r -> PersonView.of(rev, r.get("p").asNode())).stream().findFirst();
+	}
+
+	/**
+	 * Names and titles matching {@code text}: the full-text index first, a substring scan
+	 * of the revision when the index finds nothing (single Chinese characters).
+	 */
+	public List<SearchHit> search(String rev, String text, @Nullable Integer first) {
+		int limit = Math.min(pageSize(first == null ? 20 : first), 100);
+		String trimmed = text.strip();
+		if (trimmed.isEmpty()) {
+			return List.of();
+		}
+		String terms = LUCENE_SPECIAL.matcher(trimmed).replaceAll("\\\\$1")
+			.replaceAll("\\b(AND|OR|NOT)\\b", "\\\\$1");
+		String revPhrase = LUCENE_SPECIAL.matcher(rev).replaceAll(" ");
+		String query = "(name:(" + terms + ") OR title:(" + terms + ")) AND rev:\"" + revPhrase + "\"";
+		Map<String, Object> params = Map.of("query", query, "rev", rev, "limit", limit);
+		List<SearchHit> hits = this.graph.read("graph/search", params, this::searchHit);
+		if (hits.isEmpty()) {
+			hits = this.graph.read("graph/search-contains", Map.of("text", trimmed, "rev", rev, "limit", limit),
+					this::searchHit);
+		}
+		return hits;
+	}
+
+	private SearchHit searchHit(Record r) {
+		Node node = r.get("node").asNode();
+		SearchKind kind = SearchKind.valueOf(r.get("kind").asString());
+		String name = kind == SearchKind.POSITION ? node.get("title").asString() : node.get("name").asString();
+		return new SearchHit(kind, node.get("key").asString(), name, r.get("score").asDouble());
+	}
+
+	/**
+	 * Runs a per-key query for many sources at once (GraphQL batch loading), grouped by
+	 * revision; every source gets an entry, empty when nothing matched.
+	 */
+	public <S, R> Map<S, List<R>> batch(List<S> sources, Function<S, String> rev, Function<S, String> key,
+			String query, BiFunction<String, Record, R> mapper) {
+		Map<String, List<S>> byRev = new LinkedHashMap<>();
+		sources.forEach(s -> byRev.computeIfAbsent(rev.apply(s), k -> new ArrayList<>()).add(s));
+		Map<S, List<R>> result = new LinkedHashMap<>();
+		for (Map.Entry<String, List<S>> group : byRev.entrySet()) {
+			String revision = group.getKey();
+			List<String> keys = group.getValue().stream().map(key).distinct().toList();
+			Map<String, List<R>> found = new HashMap<>();
+			this.graph.read(query, Map.of("rev", revision, "keys", keys), r -> r)
+				.forEach(r -> found.computeIfAbsent(r.get("key").asString(), k -> new ArrayList<>())
+					.add(mapper.apply(revision, r)));
+			group.getValue().forEach(s -> result.put(s, found.getOrDefault(key.apply(s), List.of())));
+		}
+		return result;
+	}
+
+	static PositionView position(String rev, Record r) {
+		return PositionView.of(rev, r.get("p").asNode(), r.get("holders"));
+	}
+
+	private <T> Connection<T> page(String query, String rev, @Nullable Integer first, @Nullable String after,
+			Function<Record, T> mapper, Function<T, String> key) {
+		int limit = pageSize(first);
+		String from = Connection.decode(after);
+		List<T> fetched = this.graph.read(query, Map.of("rev", rev, "after", from, "limit", limit + 1), mapper);
+		return Connection.of(fetched, limit, !from.isEmpty(), key);
+	}
+
+	private RevisionView revisionView(Node r) {
+		Map<String, Object> counts = r.get("counts").isNull() ? Map.of()
+				: this.json.readValue(r.get("counts").asString(), new TypeReference<Map<String, Object>>() {
+				});
+		return new RevisionView(r.get("org").asString(), r.get("number").asInt(), r.get("createdAt").asZonedDateTime().toString(),
+				r.get("format").asString(""), Views.nullableString(r.get("source")), Views.nullableString(r.get("metadata")),
+				counts);
+	}
+
+	/** A {@code first} outside 0…max page size. */
+	public static final class PageSizeException extends RuntimeException {
+
+		PageSizeException(int first, int max) {
+			super("first must be between 0 and " + max + ", got " + first);
+		}
+
+	}
+
+}

@@ -1,0 +1,10 @@
+package org.orgraph.graph;
+
+/** A revision number the organisation does not have (or that never completed). */
+public final class RevisionNotFoundException extends RuntimeException {
+
+	public RevisionNotFoundException(String org, int number) {
+		super("organisation \"" + org + "\" has no revision " + number);
+	}
+
+}

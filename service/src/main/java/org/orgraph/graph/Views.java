@@ -1,0 +1,102 @@
+package org.orgraph.graph;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
+
+/**
+ * The read models GraphQL and the exports serve. Each carries {@code rev}, the revision it
+ * was read from, so nested fields stay in the same revision; {@code rev} is never exposed.
+ */
+public final class Views {
+
+	private Views() {
+	}
+
+	public record OrganizationView(String key, String name, @Nullable Integer currentRevision) {
+
+		static OrganizationView of(Node o) {
+			return new OrganizationView(o.get("key").asString(), o.get("name").asString(o.get("key").asString()),
+					o.get("currentRevision").isNull() ? null : o.get("currentRevision").asInt());
+		}
+
+	}
+
+	public record RevisionView(String org, int number, String createdAt, String format, @Nullable String source,
+			@Nullable String metadata, Map<String, Object> counts) {
+	}
+
+	public record UnitView(String rev, String key, String name, @Nullable String kind,
+			@Nullable Integer plannedHeadcount) {
+
+		static UnitView of(String rev, Node u) {
+			return new UnitView(rev, u.get("key").asString(), u.get("name").asString(), nullableString(u.get("kind")),
+					u.get("plannedHeadcount").isNull() ? null : u.get("plannedHeadcount").asInt());
+		}
+
+	}
+
+	public record PositionView(String rev, String key, String title, @Nullable String grade, int headcount,
+			double juniorFte, int holderCount) {
+
+		public boolean vacant() {
+			return this.holderCount == 0;
+		}
+
+		static PositionView of(String rev, Node p, Value holders) {
+			return new PositionView(rev, p.get("key").asString(), p.get("title").asString(),
+					nullableString(p.get("grade")), p.get("headcount").asInt(1), p.get("juniorFte").asDouble(0),
+					holders.isNull() ? 0 : holders.asInt());
+		}
+
+	}
+
+	public record PersonView(String rev, String key, String name) {
+
+		static PersonView of(String rev, Node p) {
+			return new PersonView(rev, p.get("key").asString(), p.get("name").asString());
+		}
+
+	}
+
+	/** A person holding a post; {@code person} and {@code position} are both present. */
+	public record HoldingView(PersonView person, PositionView position, double fte, boolean acting) {
+	}
+
+	public record ReportingLineView(PositionView position, boolean line, boolean derived) {
+	}
+
+	public enum HolderKind {
+
+		UNIT, POSITION
+
+	}
+
+	public record DutyHolderView(HolderKind kind, String key, String name) {
+	}
+
+	public record DutyView(String rev, String key, String text, DutyHolderView holder) {
+
+		static DutyView of(String rev, Node d, HolderKind kind, String holderKey, String holderName) {
+			return new DutyView(rev, d.get("key").asString(), d.get("text").asString(),
+					new DutyHolderView(kind, holderKey, holderName));
+		}
+
+	}
+
+	public enum SearchKind {
+
+		UNIT, POSITION, PERSON
+
+	}
+
+	public record SearchHit(SearchKind kind, String key, String name, double score) {
+	}
+
+	static @Nullable String nullableString(Value value) {
+		return value.isNull() ? null : value.asString();
+	}
+
+}

@@ -1,0 +1,398 @@
+package org.orgraph.importing;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.orgraph.importing.OrgDocument.Duty;
+import org.orgraph.importing.OrgDocument.Holding;
+import org.orgraph.importing.OrgDocument.Location;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * The native org-document JSON ({@code docs/import.md}). Reads with a streaming parser so
+ * every object keeps the line and column it started at; unknown top-level fields become
+ * revision metadata, unknown fields elsewhere are reported as warnings and ignored.
+ */
+final class OrgJsonParser implements FormatParser {
+
+	static final String FORMAT = "org-json";
+
+	private static final JsonFactory JSON = new JsonFactory();
+
+	private static final Set<String> TOP_FIELDS = Set.of("key", "name", "units", "positions", "people");
+
+	private static final Set<String> UNIT_FIELDS = Set.of("key", "name", "parent", "kind", "plannedHeadcount", "duties");
+
+	private static final Set<String> POSITION_FIELDS = Set.of("key", "title", "unit", "reportsTo", "headcount", "grade",
+			"duties", "concurrentWith", "juniorFte");
+
+	private static final Set<String> PERSON_FIELDS = Set.of("key", "name", "holds");
+
+	private static final Set<String> HOLDING_FIELDS = Set.of("position", "fte", "acting");
+
+	@Override
+	public String format() {
+		return FORMAT;
+	}
+
+	@Override
+	public ParseResult parse(String orgKey, List<ImportFile> files) {
+		if (files.size() != 1) {
+			Location at = Location.of(files.isEmpty() ? "" : files.getFirst().name(), 0, 0);
+			return new ParseResult(null, List.of(ImportProblem.error(at, ProblemCodes.BAD_VALUE,
+					"an org document import takes exactly one JSON file, got " + files.size())));
+		}
+		ImportFile file = files.getFirst();
+		if (file.content().length == 0) {
+			return new ParseResult(null,
+					List.of(ImportProblem.error(Location.of(file.name(), 0, 0), ProblemCodes.EMPTY_FILE, "the file is empty")));
+		}
+		String text;
+		try {
+			text = TextDecoder.decode(file.content()).text();
+		}
+		catch (TextDecoder.UndecodableException ex) {
+			return new ParseResult(null, List.of(ImportProblem.error(Location.of(file.name(), ex.line(), ex.column()),
+					ProblemCodes.BAD_ENCODING, ex.getMessage())));
+		}
+		Reader reader = new Reader(file.name());
+		Object root;
+		try (JsonParser parser = JSON.createParser(text)) {
+			root = reader.read(parser);
+			if (parser.nextToken() != null) {
+				throw new MalformedException("unexpected content after the document", parser.currentTokenLocation());
+			}
+		}
+		catch (MalformedException ex) {
+			return malformed(file.name(), ex.getMessage(), ex.location);
+		}
+		catch (JacksonException ex) {
+			return malformed(file.name(), ex.getOriginalMessage(), ex.getLocation());
+		}
+		if (!(root instanceof Map<?, ?> top)) {
+			return new ParseResult(null, List.of(ImportProblem.error(Location.of(file.name(), 1, 1),
+					ProblemCodes.MALFORMED_JSON, "the document must be a JSON object")));
+		}
+		return new Mapper(reader, orgKey).document(top);
+	}
+
+	private static ParseResult malformed(String file, @Nullable String message, @Nullable TokenStreamLocation at) {
+		int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
+		int column = at == null ? 0 : Math.max(at.getColumnNr(), 0);
+		return new ParseResult(null, List.of(ImportProblem.error(Location.of(file, line, column),
+				ProblemCodes.MALFORMED_JSON, "not valid JSON: " + message)));
+	}
+
+	private static final class MalformedException extends RuntimeException {
+
+		private final TokenStreamLocation location;
+
+		MalformedException(String message, TokenStreamLocation location) {
+			super(message);
+			this.location = location;
+		}
+
+	}
+
+	/** Reads JSON into maps and lists, remembering where each object and value started. */
+	private static final class Reader {
+
+		private final String file;
+
+		private final Map<Object, Location> objectStarts = new IdentityHashMap<>();
+
+		private final Map<Map<?, ?>, Map<String, Location>> fieldStarts = new IdentityHashMap<>();
+
+		Reader(String file) {
+			this.file = file;
+		}
+
+		@Nullable Object read(JsonParser parser) {
+			JsonToken token = parser.nextToken();
+			if (token == null) {
+				throw new MalformedException("no JSON value", parser.currentLocation());
+			}
+			return value(parser, token, 0);
+		}
+
+		private @Nullable Object value(JsonParser parser, JsonToken token, int depth) {
+			if (depth > 32) {
+				throw new MalformedException("nested deeper than 32 levels", parser.currentTokenLocation());
+			}
+			return switch (token) {
+				case START_OBJECT -> {
+					Location at = at(parser.currentTokenLocation());
+					Map<String, @Nullable Object> map = new LinkedHashMap<>();
+					Map<String, Location> fields = new LinkedHashMap<>();
+					JsonToken next;
+					while ((next = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
+						String name = parser.currentName();
+						Location fieldAt = at(parser.currentTokenLocation());
+						if (map.containsKey(name)) {
+							throw new MalformedException("field \"" + name + "\" appears twice in one object",
+									parser.currentTokenLocation());
+						}
+						map.put(name, value(parser, parser.nextToken(), depth + 1));
+						fields.put(name, fieldAt);
+					}
+					this.objectStarts.put(map, at);
+					this.fieldStarts.put(map, fields);
+					yield map;
+				}
+				case START_ARRAY -> {
+					Location at = at(parser.currentTokenLocation());
+					List<@Nullable Object> list = new ArrayList<>();
+					JsonToken next;
+					while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
+						list.add(value(parser, next, depth + 1));
+					}
+					this.objectStarts.put(list, at);
+					yield list;
+				}
+				case VALUE_STRING -> {
+					String s = parser.getString();
+					this.objectStarts.put(s, at(parser.currentTokenLocation()));
+					yield s;
+				}
+				case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
+				case VALUE_TRUE -> Boolean.TRUE;
+				case VALUE_FALSE -> Boolean.FALSE;
+				case VALUE_NULL -> null;
+				default -> throw new MalformedException("unexpected " + token, parser.currentTokenLocation());
+			};
+		}
+
+		private Location at(TokenStreamLocation location) {
+			return Location.of(this.file, location.getLineNr(), location.getColumnNr());
+		}
+
+		Location startOf(Object value, Location fallback) {
+			Location at = this.objectStarts.get(value);
+			return at == null ? fallback : at;
+		}
+
+		Location field(Map<?, ?> object, String name) {
+			Map<String, Location> fields = this.fieldStarts.get(object);
+			Location at = fields == null ? null : fields.get(name);
+			return at == null ? startOf(object, Location.of(this.file, 0, 0)) : at;
+		}
+
+	}
+
+	/** Turns the maps into an {@link OrgDocument}, collecting every problem rather than stopping at the first. */
+	private static final class Mapper {
+
+		private final Reader reader;
+
+		private final String orgKey;
+
+		private final List<ImportProblem> problems = new ArrayList<>();
+
+		private final Set<String> unknownFieldsReported = new LinkedHashSet<>();
+
+		Mapper(Reader reader, String orgKey) {
+			this.reader = reader;
+			this.orgKey = orgKey;
+		}
+
+		ParseResult document(Map<?, ?> top) {
+			String key = optionalString(top, "key");
+			if (key != null && !key.equals(this.orgKey)) {
+				error(this.reader.field(top, "key"), ProblemCodes.ORG_KEY_MISMATCH,
+						"the document's key \"" + key + "\" differs from the organisation \"" + this.orgKey
+								+ "\" it is imported into");
+			}
+			String name = optionalString(top, "name");
+			Map<String, Object> metadata = new LinkedHashMap<>();
+			for (Map.Entry<?, ?> field : top.entrySet()) {
+				if (!TOP_FIELDS.contains((String) field.getKey()) && field.getValue() != null) {
+					metadata.put((String) field.getKey(), field.getValue());
+				}
+			}
+			metadata.put("format", FORMAT);
+			List<OrgDocument.Unit> units = new ArrayList<>();
+			for (Map<?, ?> u : objects(top, "units")) {
+				unknownFields(u, UNIT_FIELDS, "unit");
+				Location at = this.reader.startOf(u, Location.of(this.reader.file, 0, 0));
+				units.add(new OrgDocument.Unit(required(u, "key", "unit"), required(u, "name", "unit"),
+						optionalString(u, "parent"), optionalString(u, "kind"), optionalInt(u, "plannedHeadcount"),
+						duties(u), at));
+			}
+			List<OrgDocument.Position> positions = new ArrayList<>();
+			for (Map<?, ?> p : objects(top, "positions")) {
+				unknownFields(p, POSITION_FIELDS, "position");
+				Location at = this.reader.startOf(p, Location.of(this.reader.file, 0, 0));
+				Double juniorFte = optionalNumber(p, "juniorFte");
+				positions.add(new OrgDocument.Position(required(p, "key", "position"), required(p, "title", "position"),
+						required(p, "unit", "position"), optionalString(p, "reportsTo"), optionalInt(p, "headcount"),
+						optionalString(p, "grade"), duties(p), optionalString(p, "concurrentWith"),
+						juniorFte == null ? 0 : juniorFte, at));
+			}
+			List<OrgDocument.Person> people = new ArrayList<>();
+			for (Map<?, ?> p : objects(top, "people")) {
+				unknownFields(p, PERSON_FIELDS, "person");
+				Location at = this.reader.startOf(p, Location.of(this.reader.file, 0, 0));
+				List<Holding> holds = new ArrayList<>();
+				for (Map<?, ?> h : objects(p, "holds")) {
+					unknownFields(h, HOLDING_FIELDS, "holding");
+					Double fte = optionalNumber(h, "fte");
+					if (fte != null && (fte <= 0 || fte > 1)) {
+						error(this.reader.field(h, "fte"), ProblemCodes.BAD_VALUE,
+								"fte must be in (0, 1], got " + fte);
+					}
+					holds.add(new Holding(required(h, "position", "holding"), fte == null ? 1.0 : fte,
+							Boolean.TRUE.equals(optionalBoolean(h, "acting")),
+							this.reader.startOf(h, at)));
+				}
+				people.add(new OrgDocument.Person(required(p, "key", "person"), required(p, "name", "person"), holds, at));
+			}
+			if (units.isEmpty() && positions.isEmpty()) {
+				error(this.reader.startOf(top, Location.of(this.reader.file, 1, 1)), ProblemCodes.MISSING_FIELD,
+						"the document has neither units nor positions");
+			}
+			OrgDocument document = new OrgDocument(this.orgKey, name == null ? this.orgKey : name, units, positions,
+					people, metadata);
+			return new ParseResult(document, this.problems);
+		}
+
+		private List<Duty> duties(Map<?, ?> holder) {
+			List<Duty> duties = new ArrayList<>();
+			Object raw = holder.get("duties");
+			if (raw == null) {
+				return duties;
+			}
+			if (!(raw instanceof List<?> list)) {
+				error(this.reader.field(holder, "duties"), ProblemCodes.BAD_VALUE, "\"duties\" must be a list");
+				return duties;
+			}
+			for (Object d : list) {
+				Location at = d == null ? this.reader.field(holder, "duties") : this.reader.startOf(d, this.reader.field(holder, "duties"));
+				if (d instanceof String text) {
+					if (text.isBlank()) {
+						error(at, ProblemCodes.MISSING_FIELD, "a duty's text is empty");
+					}
+					else {
+						duties.add(new Duty(null, text.strip(), at));
+					}
+				}
+				else if (d instanceof Map<?, ?> m) {
+					unknownFields(m, Set.of("key", "text"), "duty");
+					duties.add(new Duty(optionalString(m, "key"), required(m, "text", "duty"), at));
+				}
+				else {
+					error(at, ProblemCodes.BAD_VALUE, "a duty is a string or {\"key\", \"text\"}");
+				}
+			}
+			return duties;
+		}
+
+		private List<Map<?, ?>> objects(Map<?, ?> parent, String field) {
+			Object raw = parent.get(field);
+			List<Map<?, ?>> result = new ArrayList<>();
+			if (raw == null) {
+				return result;
+			}
+			if (!(raw instanceof List<?> list)) {
+				error(this.reader.field(parent, field), ProblemCodes.BAD_VALUE, "\"" + field + "\" must be a list");
+				return result;
+			}
+			for (Object item : list) {
+				if (item instanceof Map<?, ?> map) {
+					result.add(map);
+				}
+				else {
+					error(this.reader.startOf(list, this.reader.field(parent, field)), ProblemCodes.BAD_VALUE,
+							"every entry of \"" + field + "\" must be an object");
+				}
+			}
+			return result;
+		}
+
+		private void unknownFields(Map<?, ?> object, Set<String> known, String what) {
+			for (Object name : object.keySet()) {
+				if (!known.contains(name) && this.unknownFieldsReported.add(what + "." + name)) {
+					this.problems.add(ImportProblem.warning(this.reader.field(object, (String) name),
+							ProblemCodes.UNKNOWN_FIELD, "unknown " + what + " field \"" + name + "\" ignored"));
+				}
+			}
+		}
+
+		private String required(Map<?, ?> object, String field, String what) {
+			String value = optionalString(object, field);
+			if (value == null) {
+				error(this.reader.startOf(object, Location.of(this.reader.file, 0, 0)), ProblemCodes.MISSING_FIELD,
+						"a " + what + " needs \"" + field + "\"");
+				return "";
+			}
+			return value;
+		}
+
+		private @Nullable String optionalString(Map<?, ?> object, String field) {
+			Object value = object.get(field);
+			if (value == null) {
+				return null;
+			}
+			if (value instanceof String s) {
+				String trimmed = s.strip();
+				return trimmed.isEmpty() ? null : trimmed;
+			}
+			if (value instanceof Number n) {
+				return n.toString();
+			}
+			error(this.reader.field(object, field), ProblemCodes.BAD_VALUE, "\"" + field + "\" must be a string");
+			return null;
+		}
+
+		private @Nullable Integer optionalInt(Map<?, ?> object, String field) {
+			Object value = object.get(field);
+			if (value == null) {
+				return null;
+			}
+			if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.doubleValue() >= 0
+					&& n.doubleValue() < 10_000_000) {
+				return n.intValue();
+			}
+			error(this.reader.field(object, field), ProblemCodes.BAD_VALUE,
+					"\"" + field + "\" must be a whole number ≥ 0, got " + value);
+			return null;
+		}
+
+		private @Nullable Double optionalNumber(Map<?, ?> object, String field) {
+			Object value = object.get(field);
+			if (value == null) {
+				return null;
+			}
+			if (value instanceof Number n && Double.isFinite(n.doubleValue()) && n.doubleValue() >= 0) {
+				return n.doubleValue();
+			}
+			error(this.reader.field(object, field), ProblemCodes.BAD_VALUE,
+					"\"" + field + "\" must be a number ≥ 0, got " + value);
+			return null;
+		}
+
+		private @Nullable Boolean optionalBoolean(Map<?, ?> object, String field) {
+			Object value = object.get(field);
+			if (value == null || value instanceof Boolean) {
+				return (Boolean) value;
+			}
+			error(this.reader.field(object, field), ProblemCodes.BAD_VALUE, "\"" + field + "\" must be true or false");
+			return null;
+		}
+
+		private void error(Location at, String code, String message) {
+			this.problems.add(ImportProblem.error(at, code, message));
+		}
+
+	}
+
+}

@@ -1,0 +1,319 @@
+package org.orgraph.importing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.orgraph.graph.DutyText;
+import org.orgraph.importing.OrgDocument.Location;
+import org.orgraph.importing.RevisionPlan.DutyRow;
+import org.orgraph.importing.RevisionPlan.HeadRow;
+import org.orgraph.importing.RevisionPlan.HoldingRow;
+import org.orgraph.importing.RevisionPlan.PersonRow;
+import org.orgraph.importing.RevisionPlan.PositionRow;
+import org.orgraph.importing.RevisionPlan.ReportingRow;
+import org.orgraph.importing.RevisionPlan.UnitRow;
+
+/**
+ * Checks a parsed document as a whole (keys, references, cycles) and, when it is sound, plans
+ * the revision: unit heads, derived reporting lines and duty keys. Runs in O(units + positions
+ * + people + duties): every check is a hash lookup or a walk that visits each node once.
+ */
+final class OrgValidator {
+
+	/**
+	 * How reporting lines are held. In the user's own documents a dangling reference is an
+	 * error and a missing line is derived from unit heads. Published files (UK organograms)
+	 * state every post's line (an empty one means the top) and are known to point at posts
+	 * that are not in the file: such a line is dropped with a warning, and nothing is derived.
+	 */
+	enum Strictness {
+
+		DOCUMENT, PUBLISHED
+
+	}
+
+	private final Strictness strictness;
+
+	private final List<ImportProblem> problems = new ArrayList<>();
+
+	OrgValidator(Strictness strictness) {
+		this.strictness = strictness;
+	}
+
+	record Validation(@Nullable RevisionPlan plan, List<ImportProblem> problems) {
+
+		boolean rejected() {
+			return this.plan == null;
+		}
+
+	}
+
+	Validation validate(OrgDocument doc) {
+		Map<String, OrgDocument.Unit> units = unique(doc.units(), OrgDocument.Unit::key, OrgDocument.Unit::at, "unit");
+		Map<String, OrgDocument.Position> positions = unique(doc.positions(), OrgDocument.Position::key,
+				OrgDocument.Position::at, "position");
+		unique(doc.people(), OrgDocument.Person::key, OrgDocument.Person::at, "person");
+
+		for (OrgDocument.Unit unit : doc.units()) {
+			if (unit.parent() != null && !units.containsKey(unit.parent())) {
+				error(unit.at(), ProblemCodes.UNKNOWN_PARENT,
+						"unit \"" + unit.key() + "\" names parent \"" + unit.parent() + "\", which is not a unit here");
+			}
+		}
+		unitCycles(doc.units(), units);
+
+		Map<String, String> explicitLines = new LinkedHashMap<>();
+		for (OrgDocument.Position p : doc.positions()) {
+			if (!units.containsKey(p.unit())) {
+				error(p.at(), ProblemCodes.UNKNOWN_UNIT,
+						"position \"" + p.key() + "\" is in unit \"" + p.unit() + "\", which is not a unit here");
+			}
+			if (p.reportsTo() != null) {
+				if (p.reportsTo().equals(p.key())) {
+					error(p.at(), ProblemCodes.SELF_REPORT, "position \"" + p.key() + "\" reports to itself");
+				}
+				else if (!positions.containsKey(p.reportsTo())) {
+					String message = "position \"" + p.key() + "\" reports to \"" + p.reportsTo()
+							+ "\", which is not a position here";
+					if (this.strictness == Strictness.PUBLISHED) {
+						this.problems.add(ImportProblem.warning(p.at(), ProblemCodes.UNKNOWN_MANAGER,
+								message + "; loaded without that reporting line"));
+					}
+					else {
+						error(p.at(), ProblemCodes.UNKNOWN_MANAGER, message);
+					}
+				}
+				else {
+					explicitLines.put(p.key(), p.reportsTo());
+				}
+			}
+			if (p.concurrentWith() != null && !positions.containsKey(p.concurrentWith())) {
+				error(p.at(), ProblemCodes.UNKNOWN_POSITION, "position \"" + p.key() + "\" is held concurrently with \""
+						+ p.concurrentWith() + "\", which is not a position here");
+			}
+		}
+
+		Map<String, Integer> filled = new HashMap<>();
+		for (OrgDocument.Person person : doc.people()) {
+			Set<String> held = new HashSet<>();
+			for (OrgDocument.Holding h : person.holds()) {
+				if (!positions.containsKey(h.position())) {
+					error(h.at(), ProblemCodes.UNKNOWN_POSITION, "person \"" + person.key() + "\" holds \"" + h.position()
+							+ "\", which is not a position here");
+				}
+				else if (!held.add(h.position())) {
+					error(h.at(), ProblemCodes.DUPLICATE_KEY,
+							"person \"" + person.key() + "\" holds \"" + h.position() + "\" twice");
+				}
+				else {
+					filled.merge(h.position(), 1, Integer::sum);
+				}
+			}
+		}
+		if (hasErrors()) {
+			return new Validation(null, this.problems);
+		}
+
+		Map<String, String> heads = heads(doc, units, explicitLines);
+		List<ReportingRow> reporting = reporting(doc, units, explicitLines, heads);
+		reportingCycles(doc, positions, reporting);
+		List<DutyRow> duties = duties(doc);
+		for (OrgDocument.Position p : doc.positions()) {
+			int seats = p.headcount() == null ? 1 : p.headcount();
+			int holders = filled.getOrDefault(p.key(), 0);
+			if (holders > seats) {
+				this.problems.add(ImportProblem.warning(p.at(), ProblemCodes.OVER_FILLED, "position \"" + p.key()
+						+ "\" has " + holders + " holders for " + seats + " seat(s)"));
+			}
+		}
+		if (hasErrors()) {
+			return new Validation(null, this.problems);
+		}
+		return new Validation(plan(doc, heads, reporting, duties), this.problems);
+	}
+
+	private RevisionPlan plan(OrgDocument doc, Map<String, String> heads, List<ReportingRow> reporting,
+			List<DutyRow> duties) {
+		List<UnitRow> unitRows = doc.units()
+			.stream()
+			.map(u -> new UnitRow(u.key(), u.name(), u.parent(), u.kind(), u.plannedHeadcount()))
+			.toList();
+		List<PositionRow> positionRows = doc.positions()
+			.stream()
+			.map(p -> new PositionRow(p.key(), p.title(), p.unit(), p.headcount() == null ? 1 : p.headcount(),
+					p.grade(), p.concurrentWith(), p.juniorFte()))
+			.toList();
+		List<HeadRow> headRows = heads.entrySet().stream().map(e -> new HeadRow(e.getValue(), e.getKey())).toList();
+		List<PersonRow> people = doc.people().stream().map(p -> new PersonRow(p.key(), p.name())).toList();
+		List<HoldingRow> holdings = doc.people()
+			.stream()
+			.flatMap(p -> p.holds().stream().map(h -> new HoldingRow(p.key(), h.position(), h.fte(), h.acting())))
+			.toList();
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		counts.put("units", unitRows.size());
+		counts.put("positions", positionRows.size());
+		counts.put("people", people.size());
+		counts.put("holdings", holdings.size());
+		counts.put("duties", duties.size());
+		counts.put("reportingLines", reporting.size());
+		counts.put("derivedReportingLines", (int) reporting.stream().filter(ReportingRow::derived).count());
+		return new RevisionPlan(doc, unitRows, positionRows, reporting, headRows, people, holdings, duties, counts);
+	}
+
+	/**
+	 * The head of a unit is the position in it that reports outside it (or to no one); when
+	 * several do, the first the document lists. A unit whose positions all report inside it
+	 * (a cycle) has no head; the cycle check reports it.
+	 */
+	private Map<String, String> heads(OrgDocument doc, Map<String, OrgDocument.Unit> units,
+			Map<String, String> explicitLines) {
+		Map<String, String> unitOf = new HashMap<>();
+		doc.positions().forEach(p -> unitOf.put(p.key(), p.unit()));
+		Map<String, String> heads = new LinkedHashMap<>();
+		for (OrgDocument.Position p : doc.positions()) {
+			String manager = explicitLines.get(p.key());
+			boolean reportsOutside = manager == null || !p.unit().equals(unitOf.get(manager));
+			if (reportsOutside) {
+				heads.putIfAbsent(p.unit(), p.key());
+			}
+		}
+		return heads;
+	}
+
+	/**
+	 * Stated lines as given; a position without one reports to the head of its unit, and a
+	 * head without one to the head of the nearest ancestor unit that has a head.
+	 */
+	private List<ReportingRow> reporting(OrgDocument doc, Map<String, OrgDocument.Unit> units,
+			Map<String, String> explicitLines, Map<String, String> heads) {
+		List<ReportingRow> rows = new ArrayList<>();
+		for (OrgDocument.Position p : doc.positions()) {
+			String manager = explicitLines.get(p.key());
+			if (manager != null) {
+				rows.add(new ReportingRow(p.key(), manager, false));
+				continue;
+			}
+			if (this.strictness == Strictness.PUBLISHED) {
+				continue;
+			}
+			String head = heads.get(p.unit());
+			if (head != null && !head.equals(p.key())) {
+				rows.add(new ReportingRow(p.key(), head, true));
+				continue;
+			}
+			OrgDocument.Unit unit = units.get(p.unit());
+			int guard = 0;
+			while (unit != null && unit.parent() != null && guard++ < units.size()) {
+				unit = units.get(unit.parent());
+				String ancestorHead = unit == null ? null : heads.get(unit.key());
+				if (ancestorHead != null) {
+					rows.add(new ReportingRow(p.key(), ancestorHead, true));
+					break;
+				}
+			}
+		}
+		return rows;
+	}
+
+	private void reportingCycles(OrgDocument doc, Map<String, OrgDocument.Position> positions,
+			List<ReportingRow> reporting) {
+		Map<String, String> next = new HashMap<>();
+		reporting.forEach(r -> next.put(r.from(), r.to()));
+		Map<String, Integer> state = new HashMap<>();
+		for (OrgDocument.Position start : doc.positions()) {
+			List<String> path = new ArrayList<>();
+			String current = start.key();
+			while (current != null && state.getOrDefault(current, 0) == 0) {
+				state.put(current, 1);
+				path.add(current);
+				current = next.get(current);
+			}
+			if (current != null && state.get(current) == 1) {
+				List<String> cycle = path.subList(path.indexOf(current), path.size());
+				error(positions.get(current).at(), ProblemCodes.CYCLE,
+						"reporting lines form a cycle: " + String.join(" → ", cycle) + " → " + current);
+			}
+			path.forEach(k -> state.put(k, 2));
+		}
+	}
+
+	private void unitCycles(List<OrgDocument.Unit> list, Map<String, OrgDocument.Unit> units) {
+		Map<String, Integer> state = new HashMap<>();
+		for (OrgDocument.Unit start : list) {
+			List<String> path = new ArrayList<>();
+			String current = start.key();
+			while (current != null && units.containsKey(current) && state.getOrDefault(current, 0) == 0) {
+				state.put(current, 1);
+				path.add(current);
+				current = units.get(current).parent();
+			}
+			if (current != null && state.getOrDefault(current, 0) == 1) {
+				List<String> cycle = path.subList(path.indexOf(current), path.size());
+				error(units.get(current).at(), ProblemCodes.UNIT_CYCLE,
+						"units are their own ancestors: " + String.join(" → ", cycle) + " → " + current);
+			}
+			path.forEach(k -> state.put(k, 2));
+		}
+	}
+
+	private List<DutyRow> duties(OrgDocument doc) {
+		List<DutyRow> rows = new ArrayList<>();
+		Map<String, Location> seen = new HashMap<>();
+		for (OrgDocument.Unit u : doc.units()) {
+			addDuties(rows, seen, u.duties(), "UNIT", u.key(), "U:");
+		}
+		for (OrgDocument.Position p : doc.positions()) {
+			addDuties(rows, seen, p.duties(), "POSITION", p.key(), "P:");
+		}
+		return rows;
+	}
+
+	private void addDuties(List<DutyRow> rows, Map<String, Location> seen, List<OrgDocument.Duty> duties,
+			String holderKind, String holder, String prefix) {
+		int n = 0;
+		for (OrgDocument.Duty d : duties) {
+			n++;
+			String key = d.key() != null ? d.key() : prefix + holder + ":" + n;
+			Location first = seen.putIfAbsent(key, d.at());
+			if (first != null) {
+				error(d.at(), ProblemCodes.DUPLICATE_KEY, "duty key \"" + key + "\" is used twice (first at line "
+						+ first.line() + ")");
+				continue;
+			}
+			rows.add(new DutyRow(key, d.text(), DutyText.normalize(d.text()), holderKind, holder));
+		}
+	}
+
+	private <T> Map<String, T> unique(List<T> items, java.util.function.Function<T, String> key,
+			java.util.function.Function<T, Location> at, String what) {
+		Map<String, T> byKey = new LinkedHashMap<>();
+		for (T item : items) {
+			String k = key.apply(item);
+			if (k.isEmpty()) {
+				continue;
+			}
+			T first = byKey.putIfAbsent(k, item);
+			if (first != null) {
+				Location firstAt = at.apply(first);
+				error(at.apply(item), ProblemCodes.DUPLICATE_KEY, what + " key \"" + k + "\" is used twice (first at "
+						+ firstAt.file() + " line " + firstAt.line() + ")");
+			}
+		}
+		return byKey;
+	}
+
+	private boolean hasErrors() {
+		return this.problems.stream().anyMatch(ImportProblem::isError);
+	}
+
+	private void error(Location at, String code, String message) {
+		this.problems.add(ImportProblem.error(at, code, message));
+	}
+
+}

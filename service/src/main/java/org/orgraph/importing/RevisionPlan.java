@@ -1,0 +1,45 @@
+package org.orgraph.importing;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A validated organisation ready to be written as one revision: plain rows for the batched
+ * writes, with the derived parts (unit heads, implicit reporting lines, duty keys) worked out.
+ */
+record RevisionPlan(OrgDocument document, List<UnitRow> units, List<PositionRow> positions,
+		List<ReportingRow> reporting, List<HeadRow> heads, List<PersonRow> people, List<HoldingRow> holdings,
+		List<DutyRow> duties, Map<String, Integer> counts) {
+
+	record UnitRow(String key, String name, @Nullable String parent, @Nullable String kind,
+			@Nullable Integer plannedHeadcount) {
+	}
+
+	record PositionRow(String key, String title, String unit, int headcount, @Nullable String grade,
+			@Nullable String concurrentWith, double juniorFte) {
+	}
+
+	/** A reporting line; {@code derived} when the document did not state it (unit-head rule). */
+	record ReportingRow(String from, String to, boolean derived) {
+	}
+
+	record HeadRow(String position, String unit) {
+	}
+
+	record PersonRow(String key, String name) {
+	}
+
+	record HoldingRow(String person, String position, double fte, boolean acting) {
+	}
+
+	/** {@code holderKind} is {@code UNIT} or {@code POSITION}. */
+	record DutyRow(String key, String text, String norm, String holderKind, String holder) {
+	}
+
+	int rowCount() {
+		return this.units.size() + this.positions.size() + this.people.size() + this.duties.size();
+	}
+
+}

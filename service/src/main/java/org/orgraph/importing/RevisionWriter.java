@@ -1,0 +1,141 @@
+package org.orgraph.importing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.orgraph.graph.Graph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a planned revision in batches, then makes it current in one small transaction.
+ * Until that flip nothing reads the new revision (every read names a complete revision), so
+ * a failure part-way is invisible; the half-written nodes are deleted straight away, or at
+ * the next start-up if the process died.
+ */
+@Component
+class RevisionWriter {
+
+	private static final Logger log = LoggerFactory.getLogger(RevisionWriter.class);
+
+	static final int BATCH = 5_000;
+
+	private final Graph graph;
+
+	private final JsonMapper json;
+
+	RevisionWriter(Graph graph, JsonMapper json) {
+		this.graph = graph;
+		this.json = json;
+	}
+
+	/** The revision opened for an import: its id ({@code org/N}) and number. */
+	record OpenRevision(String id, int number) {
+	}
+
+	interface Progress {
+
+		void written(String phase, int rows);
+
+	}
+
+	OpenRevision open(RevisionPlan plan, String format, @Nullable String source, String jobId) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("org", plan.document().key());
+		params.put("name", plan.document().name());
+		params.put("format", format);
+		params.put("source", source);
+		params.put("metadata", this.json.writeValueAsString(plan.document().metadata()));
+		params.put("jobId", jobId);
+		return this.graph
+			.write("importing/start-revision", params,
+					r -> new OpenRevision(r.get("id").asString(), r.get("number").asInt()))
+			.getFirst();
+	}
+
+	void writeAll(RevisionPlan plan, OpenRevision revision, Progress progress) {
+		String rev = revision.id();
+		batches("units", "importing/create-units", rev, plan.units(), u -> row("key", u.key(), "name", u.name(), "kind",
+				u.kind(), "plannedHeadcount", u.plannedHeadcount()), progress);
+		batches("units", "importing/link-units", rev, plan.units().stream().filter(u -> u.parent() != null).toList(),
+				u -> row("key", u.key(), "parent", u.parent()), progress);
+		batches("positions", "importing/create-positions", rev, plan.positions(),
+				p -> row("key", p.key(), "title", p.title(), "unit", p.unit(), "headcount", p.headcount(), "grade",
+						p.grade(), "juniorFte", p.juniorFte()),
+				progress);
+		batches("positions", "importing/link-concurrent", rev,
+				plan.positions().stream().filter(p -> p.concurrentWith() != null).toList(),
+				p -> row("key", p.key(), "concurrentWith", p.concurrentWith()), progress);
+		batches("positions", "importing/link-heads", rev, plan.heads(),
+				h -> row("position", h.position(), "unit", h.unit()), progress);
+		batches("reporting", "importing/link-reporting", rev, plan.reporting(),
+				r -> row("from", r.from(), "to", r.to(), "derived", r.derived()), progress);
+		batches("people", "importing/create-people", rev, plan.people(), p -> row("key", p.key(), "name", p.name()),
+				progress);
+		batches("people", "importing/link-holdings", rev, plan.holdings(),
+				h -> row("person", h.person(), "position", h.position(), "fte", h.fte(), "acting", h.acting()),
+				progress);
+		batches("duties", "importing/create-unit-duties", rev,
+				plan.duties().stream().filter(d -> d.holderKind().equals("UNIT")).toList(),
+				d -> row("key", d.key(), "text", d.text(), "norm", d.norm(), "holder", d.holder()), progress);
+		batches("duties", "importing/create-position-duties", rev,
+				plan.duties().stream().filter(d -> d.holderKind().equals("POSITION")).toList(),
+				d -> row("key", d.key(), "text", d.text(), "norm", d.norm(), "holder", d.holder()), progress);
+	}
+
+	/** Flips the organisation to the new revision; returns the organisation's current revision after it. */
+	int complete(RevisionPlan plan, OpenRevision revision) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("org", plan.document().key());
+		params.put("rev", revision.id());
+		params.put("name", plan.document().name());
+		params.put("counts", this.json.writeValueAsString(plan.counts()));
+		List<Integer> current = this.graph.write("importing/complete-revision", params, r -> r.get("current").asInt());
+		if (current.isEmpty()) {
+			throw new IllegalStateException("revision " + revision.id() + " was removed while it was being written");
+		}
+		return current.getFirst();
+	}
+
+	/** Deletes what an unfinished revision wrote. Safe to call for a revision that wrote nothing. */
+	void discard(String revisionId) {
+		try {
+			this.graph.autoCommit("importing/delete-revision-nodes", Map.of("rev", revisionId));
+			this.graph.write("importing/delete-revision", Map.of("rev", revisionId));
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not remove unfinished revision {}; it is retried at the next start-up", revisionId, ex);
+		}
+	}
+
+	List<String> unfinished() {
+		return this.graph.read("importing/unfinished-revisions", Map.of(), r -> r.get("id").asString());
+	}
+
+	private <T> void batches(String phase, String query, String rev, List<T> items, Function<T, Map<String, Object>> toRow,
+			Progress progress) {
+		for (int from = 0; from < items.size(); from += BATCH) {
+			List<T> slice = items.subList(from, Math.min(items.size(), from + BATCH));
+			List<Map<String, Object>> rows = new ArrayList<>(slice.size());
+			slice.forEach(item -> rows.add(toRow.apply(item)));
+			this.graph.write(query, Map.of("rev", rev, "rows", rows));
+			progress.written(phase, slice.size());
+		}
+	}
+
+	private static Map<String, Object> row(Object... keyValues) {
+		Map<String, Object> row = new LinkedHashMap<>();
+		for (int i = 0; i < keyValues.length; i += 2) {
+			row.put((String) keyValues[i], keyValues[i + 1]);
+		}
+		return row;
+	}
+
+}
