@@ -1,0 +1,717 @@
+package org.orgraph.importing;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.jspecify.annotations.Nullable;
+
+import org.orgraph.importing.OrgDocument.Duty;
+import org.orgraph.importing.OrgDocument.Holding;
+import org.orgraph.importing.OrgDocument.Location;
+import org.orgraph.importing.OrgDocument.Person;
+import org.orgraph.importing.OrgDocument.Position;
+import org.orgraph.importing.OrgDocument.Unit;
+
+/**
+ * Reads a UK government organogram as departments publish it: one senior-posts CSV (a row per
+ * post, with the post it reports to) and optionally one junior-posts CSV (staff counted in FTE
+ * under a senior post). Files are recognised by their columns, not their names. Column names
+ * are matched after lower-casing and dropping everything but letters and digits, because
+ * releases spell them differently ("Reports To Senior Post", "Job / Team Function").
+ * <p>
+ * Everything the published conventions say is read as they say (XX = top, N/D = not
+ * disclosed, Vacant, Eliminated, post 0); anything else odd is loaded as written and reported,
+ * never repaired silently. Reporting lines are kept raw: whether a manager exists is the
+ * validator's question.
+ */
+final class UkOrganogramParser implements FormatParser {
+
+	static final String FORMAT = "uk-organogram";
+
+	static final String NOT_DISCLOSED = "Not disclosed";
+
+	// trailing data: "odd quoting" such as "Smith" Jr, which strict RFC 4180 rejects outright
+	private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setTrailingData(true).get();
+
+	private static final Pattern NUMBER = Pattern.compile("[0-9]+(\\.[0-9]*)?|\\.[0-9]+");
+
+	private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+	@Override
+	public String format() {
+		return FORMAT;
+	}
+
+	@Override
+	public ParseResult parse(String orgKey, List<ImportFile> files) {
+		List<ImportProblem> problems = new ArrayList<>();
+		List<Sheet> seniors = new ArrayList<>();
+		List<Sheet> juniors = new ArrayList<>();
+		boolean unreadable = false;
+		for (ImportFile file : files) {
+			Sheet sheet = read(file, problems);
+			if (sheet == null) {
+				unreadable = true;
+			}
+			else {
+				(sheet.kind() == Kind.SENIOR ? seniors : juniors).add(sheet);
+			}
+		}
+		if (seniors.isEmpty()) {
+			if (!unreadable) {
+				problems.add(ImportProblem.error(Location.of("", 0, 0), ProblemCodes.MISSING_FILE,
+						"no senior-posts file (with columns \"Post Unique Reference\" and \"Reports to Senior Post\") among the %d file(s) given"
+							.formatted(files.size())));
+			}
+			return new ParseResult(null, problems);
+		}
+		if (seniors.size() > 1) {
+			for (Sheet extra : seniors.subList(1, seniors.size())) {
+				problems.add(ImportProblem.error(Location.of(extra.file(), 1, 0), ProblemCodes.MISSING_FILE,
+						"exactly one senior-posts file expected, but %s is one too, besides %s".formatted(extra.file(),
+								seniors.getFirst().file())));
+			}
+			return new ParseResult(null, problems);
+		}
+		for (Sheet extra : juniors.subList(Math.min(1, juniors.size()), juniors.size())) {
+			problems.add(ImportProblem.error(Location.of(extra.file(), 1, 0), ProblemCodes.MISSING_FILE,
+					"at most one junior-posts file expected, but %s is one too, besides %s".formatted(extra.file(),
+							juniors.getFirst().file())));
+		}
+		Reading reading = new Reading(orgKey, seniors.getFirst(), problems);
+		if (juniors.size() == 1) {
+			reading.juniors(juniors.getFirst());
+		}
+		return new ParseResult(reading.document(files), problems);
+	}
+
+	/** Decodes and splits one file, and tells senior from junior by its header. */
+	private static @Nullable Sheet read(ImportFile file, List<ImportProblem> problems) {
+		String text;
+		try {
+			TextDecoder.Decoded decoded = TextDecoder.decode(file.content());
+			text = decoded.text();
+			if (!StandardCharsets.UTF_8.equals(decoded.charset())) {
+				// GBK reads Windows-1252 accents and £ as Chinese: for a UK file that is never right
+				int at = firstNonAscii(text);
+				LineIndex lines = new LineIndex(text);
+				problems.add(ImportProblem.error(Location.of(file.name(), lines.lineOf(at), lines.columnOf(at)),
+						ProblemCodes.BAD_ENCODING,
+						"%s is not UTF-8 (it only reads as %s, which a UK organogram never is; probably Windows-1252); save the file as UTF-8"
+							.formatted(file.name(), decoded.charset().name())));
+				return null;
+			}
+		}
+		catch (TextDecoder.UndecodableException ex) {
+			problems.add(ImportProblem.error(Location.of(file.name(), ex.line(), ex.column()), ProblemCodes.BAD_ENCODING,
+					ex.getMessage()));
+			return null;
+		}
+		LineIndex lines = new LineIndex(text);
+		List<Row> rows = new ArrayList<>();
+		try (CSVParser parser = CSV.parse(new StringReader(text))) {
+			for (CSVRecord record : parser) {
+				rows.add(new Row(lines.lineOf((int) record.getCharacterPosition()), record.toList()));
+			}
+		}
+		catch (IOException | UncheckedIOException ex) {
+			int line = rows.isEmpty() ? 1 : rows.getLast().nextLine();
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			problems.add(ImportProblem.error(Location.of(file.name(), line, 0), ProblemCodes.MALFORMED_CSV,
+					"cannot read the CSV from the record starting on line %d: %s".formatted(line, cause.getMessage())));
+			return null;
+		}
+		if (rows.isEmpty()) {
+			problems.add(ImportProblem.error(Location.of(file.name(), 0, 0), ProblemCodes.EMPTY_FILE,
+					file.name() + " is empty"));
+			return null;
+		}
+		return classify(file.name(), rows, problems);
+	}
+
+	private static @Nullable Sheet classify(String file, List<Row> rows, List<ImportProblem> problems) {
+		Row header = rows.getFirst();
+		Map<Column, Integer> columns = new EnumMap<>(Column.class);
+		int width = 0;
+		for (Column column : Column.values()) {
+			columns.put(column, column.find(header.cells()));
+		}
+		for (int i = 0; i < header.cells().size(); i++) {
+			if (!normalise(header.cells().get(i)).isEmpty()) {
+				width = i + 1;
+			}
+		}
+		Location headerAt = Location.of(file, header.line(), 0);
+		@Nullable Kind kind = Kind.SENIOR.isIn(columns) ? Kind.SENIOR : Kind.JUNIOR.isIn(columns) ? Kind.JUNIOR : null;
+		if (kind == null) {
+			problems.add(ImportProblem.error(headerAt, ProblemCodes.MISSING_COLUMN,
+					"%s is neither a senior-posts file (lacks %s) nor a junior-posts file (lacks %s)".formatted(file,
+							Kind.SENIOR.missing(columns, Kind.SENIOR.identifying),
+							Kind.JUNIOR.missing(columns, Kind.JUNIOR.identifying))));
+			return null;
+		}
+		String missing = kind.missing(columns, kind.required);
+		if (!missing.isEmpty()) {
+			problems.add(ImportProblem.error(headerAt, ProblemCodes.MISSING_COLUMN,
+					"%s looks like a %s file but lacks %s".formatted(file, kind.label, missing)));
+			return null;
+		}
+		if (rows.size() == 1) {
+			String message = "%s has a header but no rows".formatted(file);
+			if (kind == Kind.SENIOR) {
+				problems.add(ImportProblem.error(headerAt, ProblemCodes.HEADER_ONLY, message + ": no posts to load"));
+				return null;
+			}
+			problems.add(ImportProblem.warning(headerAt, ProblemCodes.HEADER_ONLY, message + ": no junior staff counted"));
+		}
+		return new Sheet(file, kind, columns, width, rows.subList(1, rows.size()));
+	}
+
+	/** State of one parse: the senior posts first, then the junior counts hung under them. */
+	private static final class Reading {
+
+		private final String orgKey;
+
+		private final Sheet senior;
+
+		private final List<ImportProblem> problems;
+
+		private final String organisation;
+
+		private final Map<String, Unit> units = new LinkedHashMap<>();
+
+		private final Map<String, Post> posts = new LinkedHashMap<>();
+
+		private final Map<String, Integer> eliminated = new HashMap<>();
+
+		private final List<Person> people = new ArrayList<>();
+
+		private final Map<String, BigDecimal> juniorFte = new HashMap<>();
+
+		private BigDecimal juniorFteTotal = BigDecimal.ZERO;
+
+		private BigDecimal juniorFteUnassigned = BigDecimal.ZERO;
+
+		private int seniorRows;
+
+		private int juniorRows;
+
+		Reading(String orgKey, Sheet senior, List<ImportProblem> problems) {
+			this.orgKey = orgKey;
+			this.senior = senior;
+			this.problems = problems;
+			this.organisation = organisationName();
+			for (Row row : senior.rows()) {
+				if (!row.isBlank()) {
+					this.seniorRows++;
+					checkWidth(senior, row);
+					post(row);
+				}
+			}
+		}
+
+		private String organisationName() {
+			for (Row row : this.senior.rows()) {
+				String name = firstNonEmpty(this.senior.value(row, Column.ORGANISATION),
+						this.senior.value(row, Column.PARENT_DEPARTMENT));
+				if (!name.isEmpty()) {
+					return name;
+				}
+			}
+			warn(Location.of(this.senior.file(), 2, this.senior.number(Column.ORGANISATION)), ProblemCodes.EMPTY_VALUE,
+					"no row names its Organisation or Parent Department; the organisation is named after its key "
+							+ this.orgKey);
+			return this.orgKey;
+		}
+
+		private void post(Row row) {
+			Sheet sheet = this.senior;
+			String ref = sheet.value(row, Column.REFERENCE);
+			if (ref.isEmpty()) {
+				warn(sheet.at(row, Column.REFERENCE), ProblemCodes.EMPTY_VALUE, "no Post Unique Reference; row skipped");
+				return;
+			}
+			if (ref.equals("0")) {
+				warn(sheet.at(row, Column.REFERENCE), ProblemCodes.BAD_VALUE,
+						"post reference 0 (paid but not in a post) on line %d; row skipped".formatted(row.line()));
+				return;
+			}
+			String name = holderName(sheet.cell(row, Column.NAME));
+			Holder holder = Holder.of(name);
+			if (holder == Holder.ELIMINATED) {
+				this.eliminated.putIfAbsent(ref, row.line());
+				warn(sheet.at(row, Column.NAME), ProblemCodes.ELIMINATED_POST,
+						"post %s on line %d is marked Eliminated (gone since the last release); not loaded"
+							.formatted(ref, row.line()));
+				return;
+			}
+			String unitName = sheet.value(row, Column.UNIT);
+			String title = sheet.value(row, Column.TITLE);
+			String reportsToRaw = sheet.value(row, Column.REPORTS_TO);
+			Post post = this.posts.get(ref);
+			if (post == null) {
+				post = newPost(row, ref, unitName, title, reportsToRaw);
+				this.posts.put(ref, post);
+			}
+			else {
+				List<String> differing = new ArrayList<>();
+				differ(differing, "Job Title", post.title, title);
+				differ(differing, "Reports to Senior Post", post.reportsToRaw, reportsToRaw);
+				differ(differing, "Unit", post.unitRaw, unitName);
+				String conflict = differing.isEmpty() ? ""
+						: "; it differs in %s, line %d's values kept".formatted(String.join(", ", differing),
+								post.at.line());
+				@Nullable Integer same = (holder == Holder.NAMED) ? post.holders.get(name.toLowerCase(Locale.ROOT)) : null;
+				if (same != null) {
+					warn(sheet.at(row, Column.REFERENCE), ProblemCodes.DUPLICATE_ROW,
+							"post %s on line %d repeats line %d with the same holder %s; counted once%s"
+								.formatted(ref, row.line(), same, name, conflict));
+					return;
+				}
+				if (!differing.isEmpty()) {
+					// a job share is normal; rows of one post that disagree are not
+					warn(sheet.at(row, Column.REFERENCE), ProblemCodes.DUPLICATE_ROW,
+							"post %s appears again on line %d (first on line %d), read as a job share of %d seats%s"
+								.formatted(ref, row.line(), post.at.line(), post.seats + 1, conflict));
+				}
+			}
+			post.seats++;
+			if (holder == Holder.VACANT) {
+				return;
+			}
+			double fte = fte(row, ref);
+			String key = (post.seats == 1) ? ref + "-holder" : ref + "-holder-" + post.seats;
+			Location fteAt = sheet.has(Column.FTE) ? sheet.at(row, Column.FTE) : sheet.at(row, Column.NAME);
+			if (holder == Holder.NAMED) {
+				post.holders.putIfAbsent(name.toLowerCase(Locale.ROOT), row.line());
+			}
+			this.people.add(new Person(key, (holder == Holder.UNDISCLOSED) ? NOT_DISCLOSED : name,
+					List.of(new Holding(ref, fte, false, fteAt)), sheet.at(row, Column.NAME)));
+		}
+
+		private Post newPost(Row row, String ref, String unitName, String title, String reportsToRaw) {
+			Sheet sheet = this.senior;
+			String organisationUnit = organisationUnit(sheet, row);
+			@Nullable String unit = unit(sheet, row, organisationUnit);
+			if (unit == null) {
+				warn(sheet.at(row, Column.UNIT), ProblemCodes.EMPTY_VALUE,
+						"post %s has no Unit; placed directly in %s".formatted(ref, organisationUnit));
+				unit = organisationUnit;
+			}
+			if (title.isEmpty()) {
+				warn(sheet.at(row, Column.TITLE), ProblemCodes.EMPTY_VALUE,
+						"post %s has no Job Title".formatted(ref));
+			}
+			@Nullable String reportsTo = reportsToRaw;
+			if (reportsToRaw.equalsIgnoreCase("XX")) {
+				reportsTo = null;
+			}
+			else if (reportsToRaw.isEmpty()) {
+				warn(sheet.at(row, Column.REPORTS_TO), ProblemCodes.EMPTY_VALUE,
+						"post %s has a blank Reports to Senior Post; loaded as a top post reporting to nobody, as if it said XX"
+							.formatted(ref));
+				reportsTo = null;
+			}
+			String function = sheet.value(row, Column.FUNCTION);
+			List<Duty> duties = function.isEmpty() ? List.of()
+					: List.of(new Duty(ref + "-function", function, sheet.at(row, Column.FUNCTION)));
+			String grade = sheet.value(row, Column.GRADE);
+			return new Post(ref, title, unit, unitName, reportsTo, reportsToRaw, grade.isEmpty() ? null : grade,
+					duties, sheet.at(row, Column.REFERENCE));
+		}
+
+		private double fte(Row row, String ref) {
+			String value = this.senior.value(row, Column.FTE);
+			if (value.isEmpty()) {
+				return 1.0;
+			}
+			@Nullable BigDecimal number = number(value);
+			if (number == null) {
+				warn(this.senior.at(row, Column.FTE), ProblemCodes.BAD_VALUE,
+						"FTE %s of post %s is not a number; 1.0 assumed".formatted(quote(value), ref));
+				return 1.0;
+			}
+			return number.doubleValue();
+		}
+
+		void juniors(Sheet sheet) {
+			for (Row row : sheet.rows()) {
+				if (!row.isBlank()) {
+					this.juniorRows++;
+					checkWidth(sheet, row);
+					junior(sheet, row);
+				}
+			}
+		}
+
+		private void junior(Sheet sheet, Row row) {
+			String ref = sheet.value(row, Column.REPORTING_SENIOR_POST);
+			String value = sheet.value(row, Column.JUNIOR_FTE);
+			@Nullable BigDecimal fte = number(value);
+			if (fte == null) {
+				warn(sheet.at(row, Column.JUNIOR_FTE), value.isEmpty() ? ProblemCodes.EMPTY_VALUE : ProblemCodes.BAD_VALUE,
+						"Number of Posts in FTE %s on line %d is not a number; counted as 0".formatted(quote(value),
+								row.line()));
+				fte = BigDecimal.ZERO;
+			}
+			this.juniorFteTotal = this.juniorFteTotal.add(fte);
+			if (sheet.has(Column.UNIT)) {
+				unit(sheet, row, organisationUnit(sheet, row));
+			}
+			if (this.posts.containsKey(ref)) {
+				this.juniorFte.merge(ref, fte, BigDecimal::add);
+				return;
+			}
+			this.juniorFteUnassigned = this.juniorFteUnassigned.add(fte);
+			if (ref.isEmpty()) {
+				warn(sheet.at(row, Column.REPORTING_SENIOR_POST), ProblemCodes.EMPTY_VALUE,
+						"junior staff on line %d name no Reporting Senior Post; their %s FTE is counted under no post"
+							.formatted(row.line(), fte.toPlainString()));
+				return;
+			}
+			@Nullable Integer gone = this.eliminated.get(ref);
+			String why = (gone != null) ? "was eliminated (senior file line %d)".formatted(gone)
+					: "is not in the senior-posts file";
+			warn(sheet.at(row, Column.REPORTING_SENIOR_POST), ProblemCodes.UNKNOWN_POSITION,
+					"junior staff on line %d report to senior post %s, which %s; their %s FTE is counted under no post"
+						.formatted(row.line(), ref, why, fte.toPlainString()));
+		}
+
+		/** The unit of a row's Organisation, under its Parent Department when that differs. */
+		private String organisationUnit(Sheet sheet, Row row) {
+			String department = sheet.value(row, Column.PARENT_DEPARTMENT);
+			String name = firstNonEmpty(sheet.value(row, Column.ORGANISATION), department, this.organisation);
+			@Nullable String parent = null;
+			if (!department.isEmpty() && !department.equals(name)) {
+				addUnit(department, null, "department", sheet.at(row, Column.PARENT_DEPARTMENT));
+				parent = department;
+			}
+			addUnit(name, parent, "organization", sheet.at(row, Column.ORGANISATION));
+			return name;
+		}
+
+		private @Nullable String unit(Sheet sheet, Row row, String organisationUnit) {
+			String name = sheet.value(row, Column.UNIT);
+			if (name.isEmpty()) {
+				return null;
+			}
+			addUnit(name, organisationUnit, "unit", sheet.at(row, Column.UNIT));
+			return name;
+		}
+
+		private void addUnit(String key, @Nullable String parent, String kind, Location at) {
+			this.units.putIfAbsent(key, new Unit(key, key, parent, kind, null, List.of(), at));
+		}
+
+		private void checkWidth(Sheet sheet, Row row) {
+			List<String> cells = row.cells();
+			if (cells.size() < sheet.width()) {
+				warn(Location.of(sheet.file(), row.line(), cells.size() + 1), ProblemCodes.RAGGED_ROW,
+						"line %d has %d cells where the header names %d; the missing cells are read as empty"
+							.formatted(row.line(), cells.size(), sheet.width()));
+				return;
+			}
+			for (int i = sheet.width(); i < cells.size(); i++) {
+				if (!clean(cells.get(i)).isEmpty()) {
+					warn(Location.of(sheet.file(), row.line(), i + 1), ProblemCodes.RAGGED_ROW,
+							"line %d has text in column %d, beyond the last named column %d; ignored"
+								.formatted(row.line(), i + 1, sheet.width()));
+					return;
+				}
+			}
+		}
+
+		private void warn(Location at, String code, String message) {
+			this.problems.add(ImportProblem.warning(at, code, message));
+		}
+
+		OrgDocument document(List<ImportFile> files) {
+			List<Position> positions = new ArrayList<>();
+			for (Post post : this.posts.values()) {
+				double fte = this.juniorFte.getOrDefault(post.ref, BigDecimal.ZERO).doubleValue();
+				positions.add(new Position(post.ref, post.title, post.unit, post.reportsTo, post.seats, post.grade,
+						post.duties, null, fte, post.at));
+			}
+			Map<String, Object> metadata = new LinkedHashMap<>();
+			metadata.put("format", FORMAT);
+			metadata.put("files", files.stream().map(ImportFile::name).toList());
+			metadata.put("seniorRows", this.seniorRows);
+			metadata.put("juniorRows", this.juniorRows);
+			metadata.put("juniorFteTotal", this.juniorFteTotal.doubleValue());
+			metadata.put("juniorFteUnassigned", this.juniorFteUnassigned.doubleValue());
+			return new OrgDocument(this.orgKey, this.organisation, new ArrayList<>(this.units.values()), positions,
+					this.people, metadata);
+		}
+
+	}
+
+	/** A senior post being read; job-share rows add seats to it. */
+	private static final class Post {
+
+		final String ref;
+
+		final String title;
+
+		final String unit;
+
+		final String unitRaw;
+
+		final @Nullable String reportsTo;
+
+		final String reportsToRaw;
+
+		final @Nullable String grade;
+
+		final List<Duty> duties;
+
+		final Location at;
+
+		/** Named holders, lower-cased, and the line each was read on. */
+		final Map<String, Integer> holders = new HashMap<>();
+
+		int seats;
+
+		Post(String ref, String title, String unit, String unitRaw, @Nullable String reportsTo, String reportsToRaw,
+				@Nullable String grade, List<Duty> duties, Location at) {
+			this.ref = ref;
+			this.title = title;
+			this.unit = unit;
+			this.unitRaw = unitRaw;
+			this.reportsTo = reportsTo;
+			this.reportsToRaw = reportsToRaw;
+			this.grade = grade;
+			this.duties = duties;
+			this.at = at;
+		}
+
+	}
+
+	/** What the Name column says about the seat. */
+	private enum Holder {
+
+		NAMED, VACANT, UNDISCLOSED, ELIMINATED;
+
+		static Holder of(String name) {
+			return switch (normalise(name)) {
+				case "", "vacant" -> VACANT;
+				// the schema says N/D; DFID's 2013 files write ND
+				case "nd", "notdisclosed" -> UNDISCLOSED;
+				case "eliminated" -> ELIMINATED;
+				default -> NAMED;
+			};
+		}
+
+	}
+
+	private enum Kind {
+
+		SENIOR("senior-posts", List.of(Column.REFERENCE, Column.REPORTS_TO),
+				List.of(Column.REFERENCE, Column.REPORTS_TO, Column.NAME, Column.TITLE, Column.UNIT, Column.ORGANISATION)),
+
+		JUNIOR("junior-posts", List.of(Column.REPORTING_SENIOR_POST, Column.JUNIOR_FTE),
+				List.of(Column.REPORTING_SENIOR_POST, Column.JUNIOR_FTE));
+
+		final String label;
+
+		final List<Column> identifying;
+
+		final List<Column> required;
+
+		Kind(String label, List<Column> identifying, List<Column> required) {
+			this.label = label;
+			this.identifying = identifying;
+			this.required = required;
+		}
+
+		boolean isIn(Map<Column, Integer> columns) {
+			return this.identifying.stream().allMatch((column) -> columns.get(column) >= 0);
+		}
+
+		String missing(Map<Column, Integer> columns, List<Column> wanted) {
+			return String.join(", ",
+					wanted.stream().filter((column) -> columns.get(column) < 0).map((c) -> quote(c.label)).toList());
+		}
+
+	}
+
+	/** The columns read, under the names the schema gives them and the variants releases use. */
+	private enum Column {
+
+		REFERENCE("Post Unique Reference"), NAME("Name"), GRADE("Grade (or equivalent)", "Grade"), TITLE("Job Title"),
+		FUNCTION("Job/Team Function"), PARENT_DEPARTMENT("Parent Department"),
+		ORGANISATION("Organisation", "Organization"), UNIT("Unit"), REPORTS_TO("Reports to Senior Post"), FTE("FTE"),
+		REPORTING_SENIOR_POST("Reporting Senior Post"), JUNIOR_FTE("Number of Posts in FTE");
+
+		final String label;
+
+		private final List<String> names;
+
+		Column(String label, String... variants) {
+			this.label = label;
+			List<String> names = new ArrayList<>();
+			names.add(normalise(label));
+			Arrays.stream(variants).map(UkOrganogramParser::normalise).forEach(names::add);
+			this.names = List.copyOf(names);
+		}
+
+		/** Index in the header, -1 when absent; preferred spellings first, then leftmost. */
+		int find(List<String> header) {
+			for (String name : this.names) {
+				for (int i = 0; i < header.size(); i++) {
+					if (normalise(header.get(i)).equals(name)) {
+						return i;
+					}
+				}
+			}
+			return -1;
+		}
+
+	}
+
+	private record Sheet(String file, Kind kind, Map<Column, Integer> columns, int width, List<Row> rows) {
+
+		boolean has(Column column) {
+			return this.columns.get(column) >= 0;
+		}
+
+		/** 1-based column number, 0 when the file has no such column. */
+		int number(Column column) {
+			return this.columns.get(column) + 1;
+		}
+
+		String cell(Row row, Column column) {
+			int index = this.columns.get(column);
+			return (index >= 0 && index < row.cells().size()) ? row.cells().get(index) : "";
+		}
+
+		String value(Row row, Column column) {
+			return clean(cell(row, column));
+		}
+
+		Location at(Row row, Column column) {
+			return Location.of(this.file, row.line(), number(column));
+		}
+
+	}
+
+	/** One CSV record and the physical line it starts on. */
+	private record Row(int line, List<String> cells) {
+
+		boolean isBlank() {
+			return this.cells.stream().allMatch((cell) -> clean(cell).isEmpty());
+		}
+
+		/** The line the next record starts on, counting line breaks inside quoted cells. */
+		int nextLine() {
+			int breaks = 0;
+			for (String cell : this.cells) {
+				breaks += (int) LineIndex.breaks(cell);
+			}
+			return this.line + breaks + 1;
+		}
+
+	}
+
+	/** Maps a character offset to its line and column; CRLF, LF and lone CR each end a line. */
+	private static final class LineIndex {
+
+		private final List<Integer> starts = new ArrayList<>();
+
+		LineIndex(String text) {
+			this.starts.add(0);
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+					this.starts.add(i + 1);
+				}
+			}
+		}
+
+		static long breaks(String text) {
+			return new LineIndex(text).starts.size() - 1;
+		}
+
+		int lineOf(int offset) {
+			int found = Collections.binarySearch(this.starts, offset);
+			return (found >= 0) ? found + 1 : -found - 1;
+		}
+
+		int columnOf(int offset) {
+			return offset - this.starts.get(lineOf(offset) - 1) + 1;
+		}
+
+	}
+
+	static String normalise(String name) {
+		return NOT_ALPHANUMERIC.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("");
+	}
+
+	/** Trims, folds non-breaking spaces and runs of whitespace into one space. */
+	static String clean(String value) {
+		return value.replace('\u00A0', ' ').strip().replaceAll("\\s+", " ");
+	}
+
+	/** Names arrive wrapped in extra quotes ({@code ""Smith John""}); an apostrophe inside is kept. */
+	static String holderName(String raw) {
+		String name = clean(raw);
+		while (!name.isEmpty() && (isQuote(name.charAt(0)) || isQuote(name.charAt(name.length() - 1)))) {
+			int from = isQuote(name.charAt(0)) ? 1 : 0;
+			int to = isQuote(name.charAt(name.length() - 1)) ? name.length() - 1 : name.length();
+			name = clean(name.substring(from, Math.max(from, to)));
+		}
+		return name;
+	}
+
+	private static boolean isQuote(char c) {
+		return c == '"' || c == '\u201C' || c == '\u201D';
+	}
+
+	private static @Nullable BigDecimal number(String value) {
+		return NUMBER.matcher(value).matches() ? new BigDecimal(value) : null;
+	}
+
+	private static String firstNonEmpty(String... values) {
+		for (String value : values) {
+			if (!value.isEmpty()) {
+				return value;
+			}
+		}
+		return "";
+	}
+
+	private static void differ(List<String> differing, String column, String first, String again) {
+		if (!first.equals(again)) {
+			differing.add("%s (%s, then %s)".formatted(column, quote(first), quote(again)));
+		}
+	}
+
+	private static String quote(String value) {
+		return "\"" + (value.length() > 60 ? value.substring(0, 57) + "..." : value) + "\"";
+	}
+
+	private static int firstNonAscii(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) > 0x7F) {
+				return i;
+			}
+		}
+		return 0;
+	}
+
+}
