@@ -40,9 +40,11 @@ class ImportController {
 	}
 
 	@PostMapping(path = "/api/v1/orgs/{key}/imports", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Map<String, Object>> importDocument(@PathVariable String key, @RequestBody byte[] body,
+	ResponseEntity<Map<String, Object>> importDocument(@PathVariable String key,
+			@RequestBody(required = false) byte @Nullable [] body,
 			@RequestHeader(name = "Prefer", required = false) @Nullable String prefer) {
-		return run(key, OrgJsonParser.FORMAT, List.of(new ImportFile("document.json", body)), prefer);
+		return run(key, OrgJsonParser.FORMAT, List.of(new ImportFile("document.json", body == null ? new byte[0] : body)),
+				prefer);
 	}
 
 	@PostMapping(path = "/api/v1/orgs/{key}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -47,7 +47,7 @@ public class ImportService implements DisposableBean {
 
 	ImportService(RevisionWriter writer) {
 		this.writer = writer;
-		for (FormatParser parser : List.of(new OrgJsonParser())) {
+		for (FormatParser parser : List.of(new OrgJsonParser(), new UkOrganogramParser())) {
 			this.parsers.put(parser.format(), parser);
 		}
 	}

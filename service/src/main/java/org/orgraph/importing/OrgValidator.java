@@ -76,7 +76,13 @@ final class OrgValidator {
 			}
 			if (p.reportsTo() != null) {
 				if (p.reportsTo().equals(p.key())) {
-					error(p.at(), ProblemCodes.SELF_REPORT, "position \"" + p.key() + "\" reports to itself");
+					if (this.strictness == Strictness.PUBLISHED) {
+						this.problems.add(ImportProblem.warning(p.at(), ProblemCodes.SELF_REPORT, "position \"" + p.key()
+								+ "\" reports to itself; loaded without a reporting line"));
+					}
+					else {
+						error(p.at(), ProblemCodes.SELF_REPORT, "position \"" + p.key() + "\" reports to itself");
+					}
 				}
 				else if (!positions.containsKey(p.reportsTo())) {
 					String message = "position \"" + p.key() + "\" reports to \"" + p.reportsTo()

@@ -1,0 +1,20 @@
+package org.orgraph;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+/** Deletes every node before a test class runs, so classes never see each other's data. */
+public final class EmptyStore implements BeforeAllCallback {
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		Driver driver = SpringExtension.getApplicationContext(context).getBean(Driver.class);
+		try (Session session = driver.session()) {
+			session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
+		}
+	}
+
+}

@@ -1,0 +1,108 @@
+package org.orgraph;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/** Test helper: imports through the real HTTP endpoint and reads the answer as JSON. */
+public final class Imports {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+	};
+
+	private final WebTestClient http;
+
+	public Imports(WebTestClient http) {
+		this.http = http;
+	}
+
+	/** An answer: HTTP status and JSON body. */
+	public record Answer(int status, Map<String, Object> body) {
+
+		@SuppressWarnings("unchecked")
+		public List<Map<String, Object>> errors() {
+			return (List<Map<String, Object>>) this.body.get("errors");
+		}
+
+		@SuppressWarnings("unchecked")
+		public List<Map<String, Object>> warnings() {
+			return (List<Map<String, Object>>) this.body.get("warnings");
+		}
+
+		@SuppressWarnings("unchecked")
+		public Map<String, Object> counts() {
+			return (Map<String, Object>) this.body.get("counts");
+		}
+
+		public int revision() {
+			return ((Number) this.body.get("revision")).intValue();
+		}
+
+	}
+
+	public Answer json(String org, String document) {
+		return json(org, document.getBytes(StandardCharsets.UTF_8));
+	}
+
+	public Answer json(String org, byte[] document) {
+		return answer(this.http.post()
+			.uri("/api/v1/orgs/{key}/imports", org)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(document)
+			.exchange());
+	}
+
+	/** Multipart upload; {@code files} maps file names to contents. */
+	public Answer files(String org, String format, Map<String, byte[]> files) {
+		MultipartBodyBuilder body = new MultipartBodyBuilder();
+		files.forEach((name, bytes) -> body.part("file", new ByteArrayResource(bytes) {
+			@Override
+			public String getFilename() {
+				return name;
+			}
+		}).contentType(MediaType.APPLICATION_OCTET_STREAM));
+		body.part("format", format);
+		return answer(this.http.post()
+			.uri("/api/v1/orgs/{key}/imports", org)
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(BodyInserters.fromMultipartData(body.build()))
+			.exchange());
+	}
+
+	private static Answer answer(WebTestClient.ResponseSpec response) {
+		var result = response.expectBody(JSON).returnResult();
+		HttpStatusCode status = result.getStatus();
+		Map<String, Object> body = result.getResponseBody();
+		return new Answer(status.value(), body == null ? Map.of() : body);
+	}
+
+	/** Every node in the store, by label: the fingerprint "nothing changed" is checked against. */
+	public static Map<String, Long> nodeCounts(Driver driver) {
+		try (Session session = driver.session()) {
+			return session.run("""
+					MATCH (n)
+					UNWIND labels(n) AS label
+					RETURN label, count(*) AS n
+					""").list(r -> Map.entry(r.get("label").asString(), r.get("n").asLong()))
+				.stream()
+				.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		}
+	}
+
+	public static long relationshipCount(Driver driver) {
+		try (Session session = driver.session()) {
+			return session.run("MATCH ()-[r]->() RETURN count(r) AS n").single().get("n").asLong();
+		}
+	}
+
+}

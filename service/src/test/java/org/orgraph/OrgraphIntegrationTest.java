@@ -1,0 +1,33 @@
+package org.orgraph;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+
+/**
+ * An integration test against the running service and the same embedded Neo4j engine it
+ * uses in production (or the database {@code SPRING_NEO4J_URI} points at). The engine starts
+ * once per JVM (the Spring context is shared); every test class starts from an empty store.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "orgraph.data-dir=${java.io.tmpdir}/orgraph-it-${random.uuid}", "orgraph.bolt-port=0",
+				"orgraph.demo-data=false" })
+@AutoConfigureWebTestClient(timeout = "PT2M")
+@AutoConfigureHttpGraphQlTester
+@ExtendWith(EmptyStore.class)
+public @interface OrgraphIntegrationTest {
+
+}

@@ -1,0 +1,60 @@
+package org.orgraph.graph;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.orgraph.OrgraphIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every Cypher file compiles against the migrated database, so a broken query fails the build. */
+@OrgraphIntegrationTest
+class CypherFilesIT {
+
+	@Autowired
+	CypherQueries queries;
+
+	@Autowired
+	Driver driver;
+
+	@TestFactory
+	List<DynamicTest> everyQueryFileCompiles() {
+		assertThat(this.queries.all()).hasSizeGreaterThan(30);
+		return this.queries.all().entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+			try (Session session = this.driver.session()) {
+				session.run("EXPLAIN " + e.getValue(), Map.of()).consume();
+			}
+		})).toList();
+	}
+
+	@Test
+	void schemaHasTheRevisionKeyConstraintsAndTheNameIndex() {
+		try (Session session = this.driver.session()) {
+			List<String> constraints = session.run("SHOW CONSTRAINTS YIELD name RETURN name").list(r -> r.get("name").asString());
+			assertThat(constraints).contains("organization_key", "revision_id", "unit_rev_key", "position_rev_key",
+					"person_rev_key", "duty_rev_key");
+			List<String> fulltext = session.run("SHOW FULLTEXT INDEXES YIELD name, state RETURN name + ':' + state AS s")
+				.list(r -> r.get("s").asString());
+			assertThat(fulltext).contains("names:ONLINE");
+		}
+	}
+
+	@Test
+	void applyingTheSchemaTwiceChangesNothing() {
+		try (Session session = this.driver.session()) {
+			long before = session.run("SHOW INDEXES YIELD name RETURN count(*) AS n").single().get("n").asLong();
+			for (String statement : GraphSchema.statements()) {
+				session.run(statement).consume();
+			}
+			long after = session.run("SHOW INDEXES YIELD name RETURN count(*) AS n").single().get("n").asLong();
+			assertThat(after).isEqualTo(before);
+		}
+	}
+
+}
