@@ -23,7 +23,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "orgraph.data-dir=${java.io.tmpdir}/orgraph-it-${random.uuid}", "orgraph.bolt-port=0",
+		properties = { "orgraph.data-dir=target/it-data/${random.uuid}", "orgraph.bolt-port=0",
 				"orgraph.demo-data=false" })
 @AutoConfigureWebTestClient(timeout = "PT2M")
 @AutoConfigureHttpGraphQlTester

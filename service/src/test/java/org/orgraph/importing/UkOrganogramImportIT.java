@@ -157,6 +157,25 @@ class UkOrganogramImportIT {
 			.isEqualTo("A21");
 	}
 
+	@Test
+	void shouldFindPostsAndPeopleByEnglishWords() {
+		List<String> keys = this.graphQl
+			.document("{ organization(key: \"dfid\") { search(text: \"internal audit\", revision: 1) { kind key name } } }")
+			.execute()
+			.path("organization.search[*].key")
+			.entityList(String.class)
+			.get();
+		assertThat(keys).first().isEqualTo("B102");
+		this.graphQl.document("{ organization(key: \"dfid\") { search(text: \"Johnston\", revision: 1) { kind key name } } }")
+			.execute()
+			.path("organization.search[0].kind")
+			.entity(String.class)
+			.isEqualTo("PERSON")
+			.path("organization.search[0].name")
+			.entity(String.class)
+			.isEqualTo("Johnston David");
+	}
+
 	private Map<String, byte[]> snapshot(String name) throws IOException {
 		Map<String, byte[]> files = new LinkedHashMap<>();
 		for (String part : List.of("-senior.csv", "-junior.csv")) {
