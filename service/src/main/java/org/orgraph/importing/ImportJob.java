@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One import's progress, readable while it runs ({@code GET /api/v1/imports/{id}},
- * {@code importJob(id)}). Rows count units, positions, people and duties written so far.
+ * {@code importJob(id)}). Rows count every node and relationship row sent to the database.
  */
 public final class ImportJob {
 

@@ -47,7 +47,7 @@ public class ImportService implements DisposableBean {
 
 	ImportService(RevisionWriter writer) {
 		this.writer = writer;
-		for (FormatParser parser : List.of(new OrgJsonParser(), new UkOrganogramParser())) {
+		for (FormatParser parser : List.of(new OrgJsonParser(), new CsvBundleParser(), new UkOrganogramParser())) {
 			this.parsers.put(parser.format(), parser);
 		}
 	}
@@ -147,7 +147,7 @@ public class ImportService implements DisposableBean {
 			throw reject(job, problems);
 		}
 		RevisionPlan plan = validation.plan();
-		job.writing(plan.rowCount());
+		job.writing(plan.writeCount());
 		return new Prepared(plan, List.copyOf(problems));
 	}
 

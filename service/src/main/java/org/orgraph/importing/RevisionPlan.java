@@ -38,8 +38,17 @@ record RevisionPlan(OrgDocument document, List<UnitRow> units, List<PositionRow>
 	record DutyRow(String key, String text, String norm, String holderKind, String holder) {
 	}
 
+	/** Units, positions, people and duties: the items of the organisation. */
 	int rowCount() {
 		return this.units.size() + this.positions.size() + this.people.size() + this.duties.size();
+	}
+
+	/** Every row the writer sends, nodes and relationships: what import progress counts. */
+	int writeCount() {
+		long parents = this.units.stream().filter(u -> u.parent() != null).count();
+		long concurrent = this.positions.stream().filter(p -> p.concurrentWith() != null).count();
+		return (int) (rowCount() + parents + concurrent + this.heads.size() + this.reporting.size()
+				+ this.holdings.size());
 	}
 
 }
