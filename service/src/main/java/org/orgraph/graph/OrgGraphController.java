@@ -55,9 +55,24 @@ class OrgGraphController {
 		return n == null ? null : this.reader.revisionView(org.key(), n).orElse(null);
 	}
 
+	record RevisionCounts(int units, int positions, int people, int holdings, int duties, int reportingLines,
+			int derivedReportingLines) {
+
+		static RevisionCounts of(Map<String, Object> counts) {
+			return new RevisionCounts(n(counts, "units"), n(counts, "positions"), n(counts, "people"),
+					n(counts, "holdings"), n(counts, "duties"), n(counts, "reportingLines"),
+					n(counts, "derivedReportingLines"));
+		}
+
+		private static int n(Map<String, Object> counts, String key) {
+			return counts.get(key) instanceof Number number ? number.intValue() : 0;
+		}
+
+	}
+
 	@SchemaMapping(typeName = "Revision")
-	Map<String, Object> counts(RevisionView revision) {
-		return revision.counts();
+	RevisionCounts counts(RevisionView revision) {
+		return RevisionCounts.of(revision.counts());
 	}
 
 	@SchemaMapping(typeName = "Organization")

@@ -75,7 +75,7 @@ public class OrgReader {
 	public String revision(OrganizationView org, @Nullable Integer number) {
 		if (number == null) {
 			if (org.currentRevision() == null) {
-				throw new RevisionNotFoundException(org.key(), 0);
+				throw new RevisionNotFoundException(org.key());
 			}
 			return org.key() + "/" + org.currentRevision();
 		}

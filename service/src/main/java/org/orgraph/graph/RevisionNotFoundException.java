@@ -7,4 +7,8 @@ public final class RevisionNotFoundException extends RuntimeException {
 		super("organisation \"" + org + "\" has no revision " + number);
 	}
 
+	public RevisionNotFoundException(String org) {
+		super("organisation \"" + org + "\" has no complete revision yet");
+	}
+
 }

@@ -7,10 +7,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.orgraph.config.EmbeddedNeo4j;
 import org.orgraph.config.OrgraphProperties;
 import org.orgraph.graph.Graph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -35,15 +37,19 @@ class DemoOrganizations implements ApplicationRunner {
 
 	private final OrgraphProperties properties;
 
-	DemoOrganizations(ImportService imports, Graph graph, OrgraphProperties properties) {
+	private final boolean embedded;
+
+	DemoOrganizations(ImportService imports, Graph graph, OrgraphProperties properties,
+			ObjectProvider<EmbeddedNeo4j> embedded) {
 		this.imports = imports;
 		this.graph = graph;
 		this.properties = properties;
+		this.embedded = embedded.getIfAvailable() != null;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		this.imports.discardUnfinished();
+		this.imports.discardUnfinished(this.embedded);
 		if (!this.properties.demoData()) {
 			return;
 		}

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.orgraph.OrgraphApplication;
-import org.orgraph.importing.ImportJob.ImportResult;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,6 +29,14 @@ public final class ImportCommand {
 			       other options (--orgraph.data-dir=DIR, --spring.neo4j.uri=URI, ...) as for the service""";
 
 	private ImportCommand() {
+	}
+
+	private static Throwable rootCause(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause;
 	}
 
 	public static int run(String[] args) {
@@ -76,14 +83,30 @@ public final class ImportCommand {
 		}
 		springArgs.add("--orgraph.demo-data=false");
 		springArgs.add("--spring.main.banner-mode=off");
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(OrgraphApplication.class)
-			.web(WebApplicationType.NONE)
-			.run(springArgs.toArray(String[]::new))) {
+		springArgs.add("--spring.main.log-startup-info=false");
+		if (springArgs.stream().noneMatch(a -> a.startsWith("--orgraph.bolt-port="))) {
+			// a running service may hold the default port; the command needs no Bolt of its own
+			springArgs.add(0, "--orgraph.bolt-port=0");
+		}
+		if (springArgs.stream().noneMatch(a -> a.startsWith("--logging.level.root="))) {
+			// stdout carries the JSON result; keep it parseable
+			springArgs.add(0, "--logging.level.root=WARN");
+		}
+		ConfigurableApplicationContext context;
+		try {
+			context = new SpringApplicationBuilder(OrgraphApplication.class).web(WebApplicationType.NONE)
+				.run(springArgs.toArray(String[]::new));
+		}
+		catch (RuntimeException ex) {
+			err.println("cannot open the database: " + rootCause(ex).getMessage());
+			return 2;
+		}
+		try (context) {
 			JsonMapper json = context.getBean(JsonMapper.class);
 			ImportService imports = context.getBean(ImportService.class);
 			try {
-				ImportResult result = imports.importNow(org, format, files);
-				out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(ImportController.describe(result)));
+				ImportJob job = imports.importNow(org, format, files);
+				out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(ImportController.describe(job.result())));
 				return 0;
 			}
 			catch (ImportRejectedException ex) {
@@ -93,7 +116,7 @@ public final class ImportCommand {
 				return 1;
 			}
 			catch (RuntimeException ex) {
-				err.println("import failed: " + ex.getMessage());
+				err.println("import failed: " + rootCause(ex).getMessage());
 				return 2;
 			}
 		}

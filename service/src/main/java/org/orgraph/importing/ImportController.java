@@ -85,9 +85,10 @@ class ImportController {
 			ImportJob job = this.imports.importInBackground(key, format, files);
 			return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + job.id())).body(describe(job));
 		}
-		ImportResult result = this.imports.importNow(key, format, files);
+		ImportJob job = this.imports.importNow(key, format, files);
+		ImportResult result = job.result();
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.location(URI.create("/api/v1/orgs/" + key + "/revisions/" + result.revision()))
+			.location(URI.create("/api/v1/imports/" + job.id()))
 			.body(describe(result));
 	}
 
@@ -113,9 +114,8 @@ class ImportController {
 		body.put("rowsWritten", job.rowsWritten());
 		body.put("startedAt", job.startedAt().toString());
 		body.put("finishedAt", job.finishedAt() == null ? null : job.finishedAt().toString());
-		ImportResult result = job.result();
-		if (result != null) {
-			body.put("result", describe(result));
+		if (job.hasResult()) {
+			body.put("result", describe(job.result()));
 		}
 		if (job.state() == ImportJob.State.REJECTED) {
 			body.put("errors", job.problems().stream().filter(ImportProblem::isError).map(ImportController::problem).toList());

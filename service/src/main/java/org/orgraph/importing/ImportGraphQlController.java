@@ -32,20 +32,21 @@ class ImportGraphQlController {
 	record ImportOrganizationInput(String org, String document) {
 	}
 
-	record ImportPayload(@Nullable OrganizationView organization, @Nullable Integer revision,
+	record ImportPayload(@Nullable OrganizationView organization, @Nullable Integer revision, @Nullable String jobId,
 			List<ImportProblem> warnings, List<ImportProblem> errors) {
 	}
 
 	@MutationMapping
 	ImportPayload importOrganization(@Argument ImportOrganizationInput input) {
 		try {
-			ImportResult result = this.imports.importNow(input.org(), OrgJsonParser.FORMAT,
+			ImportJob job = this.imports.importNow(input.org(), OrgJsonParser.FORMAT,
 					List.of(new ImportFile("document.json", input.document().getBytes(StandardCharsets.UTF_8))));
-			return new ImportPayload(this.reader.organization(input.org()).orElse(null), result.revision(),
+			ImportResult result = job.result();
+			return new ImportPayload(this.reader.organization(input.org()).orElse(null), result.revision(), job.id(),
 					result.warnings(), List.of());
 		}
 		catch (ImportRejectedException ex) {
-			return new ImportPayload(null, null, ex.problems().stream().filter(p -> !p.isError()).toList(),
+			return new ImportPayload(null, null, null, ex.problems().stream().filter(p -> !p.isError()).toList(),
 					ex.problems().stream().filter(ImportProblem::isError).toList());
 		}
 	}

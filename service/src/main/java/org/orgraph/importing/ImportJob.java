@@ -85,8 +85,17 @@ public final class ImportJob {
 		return this.finishedAt;
 	}
 
-	public @Nullable ImportResult result() {
-		return this.result;
+	/** The import's answer; set once the job is {@link State#COMPLETE}. */
+	public ImportResult result() {
+		ImportResult r = this.result;
+		if (r == null) {
+			throw new IllegalStateException("import " + this.id + " is " + this.state);
+		}
+		return r;
+	}
+
+	public boolean hasResult() {
+		return this.result != null;
 	}
 
 	public List<ImportProblem> problems() {

@@ -1,5 +1,6 @@
 package org.orgraph.importing;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,12 +58,14 @@ public class ImportService implements DisposableBean {
 	}
 
 	/**
-	 * Imports synchronously. Throws {@link ImportRejectedException} when the input is unsound.
+	 * Imports synchronously and returns the completed job (its {@code result()} is set).
+	 * Throws {@link ImportRejectedException} when the input is unsound.
 	 */
-	public ImportResult importNow(String org, String format, List<ImportFile> files) {
+	public ImportJob importNow(String org, String format, List<ImportFile> files) {
 		ImportJob job = newJob(org, format);
 		Prepared prepared = prepare(job, org, format, files);
-		return write(job, prepared, format, files);
+		write(job, prepared, format, files);
+		return job;
 	}
 
 	/**
@@ -83,19 +86,19 @@ public class ImportService implements DisposableBean {
 		return job;
 	}
 
-	/** How many rows a plan would write; callers use it to decide on background imports. */
-	public int estimateRows(List<ImportFile> files) {
-		long bytes = files.stream().mapToLong(f -> f.content().length).sum();
-		return (int) Math.min(Integer.MAX_VALUE, bytes / 60);
-	}
-
 	public Optional<ImportJob> job(String id) {
 		return Optional.ofNullable(this.jobs.get(id));
 	}
 
-	/** Removes revisions that an earlier process left half-written (crash, kill -9). */
-	public void discardUnfinished() {
-		for (String revision : this.writer.unfinished()) {
+	/**
+	 * Removes revisions that an earlier process left half-written (crash, kill -9). The
+	 * embedded store belongs to this process alone, so everything unfinished is stale; a
+	 * shared external database may hold another process's import in progress, so there only
+	 * revisions unfinished for over an hour go.
+	 */
+	public void discardUnfinished(boolean storeIsExclusive) {
+		Duration minimumAge = storeIsExclusive ? Duration.ZERO : Duration.ofHours(1);
+		for (String revision : this.writer.unfinished(minimumAge)) {
 			log.warn("Removing revision {} left unfinished by an interrupted import", revision);
 			this.writer.discard(revision);
 		}

@@ -219,7 +219,6 @@ final class OrgJsonParser implements FormatParser {
 					metadata.put((String) field.getKey(), field.getValue());
 				}
 			}
-			metadata.put("format", FORMAT);
 			List<OrgDocument.Unit> units = new ArrayList<>();
 			for (Map<?, ?> u : objects(top, "units")) {
 				unknownFields(u, UNIT_FIELDS, "unit");

@@ -173,22 +173,27 @@ final class OrgValidator {
 	}
 
 	/**
-	 * The head of a unit is the position in it that reports outside it (or to no one); when
-	 * several do, the first the document lists. A unit whose positions all report inside it
-	 * (a cycle) has no head; the cycle check reports it.
+	 * The head of a unit is the position in it whose stated line leads outside the unit; when
+	 * none states one, the first listed position that states no line at all. A unit whose
+	 * positions all report inside it (a cycle) has no head; the cycle check reports it.
 	 */
 	private Map<String, String> heads(OrgDocument doc, Map<String, OrgDocument.Unit> units,
 			Map<String, String> explicitLines) {
 		Map<String, String> unitOf = new HashMap<>();
 		doc.positions().forEach(p -> unitOf.put(p.key(), p.unit()));
-		Map<String, String> heads = new LinkedHashMap<>();
+		Map<String, String> statedOutside = new LinkedHashMap<>();
+		Map<String, String> unstated = new LinkedHashMap<>();
 		for (OrgDocument.Position p : doc.positions()) {
 			String manager = explicitLines.get(p.key());
-			boolean reportsOutside = manager == null || !p.unit().equals(unitOf.get(manager));
-			if (reportsOutside) {
-				heads.putIfAbsent(p.unit(), p.key());
+			if (manager == null) {
+				unstated.putIfAbsent(p.unit(), p.key());
+			}
+			else if (!p.unit().equals(unitOf.get(manager))) {
+				statedOutside.putIfAbsent(p.unit(), p.key());
 			}
 		}
+		Map<String, String> heads = new LinkedHashMap<>(unstated);
+		heads.putAll(statedOutside);
 		return heads;
 	}
 

@@ -35,8 +35,6 @@ public final class ProblemCodes {
 
 	public static final String ORG_KEY_MISMATCH = "ORG_KEY_MISMATCH";
 
-	public static final String TOO_LARGE = "TOO_LARGE";
-
 	// the organisation's structure
 	public static final String DUPLICATE_KEY = "DUPLICATE_KEY";
 

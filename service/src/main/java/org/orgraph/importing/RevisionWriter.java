@@ -115,8 +115,9 @@ class RevisionWriter {
 		}
 	}
 
-	List<String> unfinished() {
-		return this.graph.read("importing/unfinished-revisions", Map.of(), r -> r.get("id").asString());
+	List<String> unfinished(java.time.Duration minimumAge) {
+		return this.graph.read("importing/unfinished-revisions", Map.of("minimumAgeSeconds", minimumAge.toSeconds()),
+				r -> r.get("id").asString());
 	}
 
 	private <T> void batches(String phase, String query, String rev, List<T> items, Function<T, Map<String, Object>> toRow,

@@ -57,7 +57,7 @@ public final class TextDecoder {
 		}
 		if (offset == 0) {
 			Optional<String> gb = strict(GB18030, bytes, 0);
-			if (gb.isPresent() && !mostlyUtf8(bytes) && !hasPrivateUse(gb.get())) {
+			if (gb.isPresent() && !mostlyUtf8(bytes) && !hasPrivateUse(gb.get()) && mostlyCommonHanzi(bytes)) {
 				return new Decoded(gb.get(), GB18030);
 			}
 		}
@@ -122,6 +122,37 @@ public final class TextDecoder {
 			}
 		}
 		return valid > invalid;
+	}
+
+	/**
+	 * Text that Chinese Excel writes is mostly GB2312's common characters: both bytes of each
+	 * pair in A1–FE. Latin-1 or Windows-1252 text (é, ü, £ followed by an ASCII letter) also
+	 * reads as GBK, but as rare characters with an ASCII second byte; such a file is refused
+	 * rather than loaded as "M黮ler".
+	 */
+	private static boolean mostlyCommonHanzi(byte[] bytes) {
+		int pairs = 0;
+		int common = 0;
+		int i = 0;
+		while (i < bytes.length) {
+			int b = bytes[i] & 0xFF;
+			if (b < 0x80) {
+				i++;
+				continue;
+			}
+			if (i + 1 < bytes.length && (bytes[i + 1] & 0xFF) >= 0x30 && (bytes[i + 1] & 0xFF) <= 0x39) {
+				i += 4; // a GB18030 four-byte sequence
+				pairs++;
+				continue;
+			}
+			int trail = i + 1 < bytes.length ? bytes[i + 1] & 0xFF : 0;
+			pairs++;
+			if (b >= 0xA1 && b <= 0xFE && trail >= 0xA1 && trail <= 0xFE) {
+				common++;
+			}
+			i += 2;
+		}
+		return pairs > 0 && common * 10 >= pairs * 8;
 	}
 
 	private static boolean hasPrivateUse(String text) {

@@ -46,6 +46,13 @@ class TextDecoderTests {
 	}
 
 	@Test
+	void shouldRefuseWindows1252TextRatherThanReadItAsRareChineseCharacters() {
+		byte[] latin = "Name,Unit\nMüller,Générale\n".getBytes(Charset.forName("windows-1252"));
+		assertThatExceptionOfType(TextDecoder.UndecodableException.class).isThrownBy(() -> TextDecoder.decode(latin))
+			.satisfies(ex -> assertThat(ex.line()).isEqualTo(2));
+	}
+
+	@Test
 	void shouldNeverProduceAReplacementCharacter() throws Exception {
 		for (int b = 0x80; b <= 0xFF; b++) {
 			byte[] bytes = { 'a', (byte) b, 'b', '\n' };

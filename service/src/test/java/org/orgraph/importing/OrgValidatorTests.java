@@ -1,0 +1,60 @@
+package org.orgraph.importing;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.orgraph.importing.OrgDocument.Location;
+import org.orgraph.importing.OrgDocument.Position;
+import org.orgraph.importing.OrgDocument.Unit;
+import org.orgraph.importing.RevisionPlan.ReportingRow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OrgValidatorTests {
+
+	static final Location AT = Location.of("doc.json", 1, 1);
+
+	static Unit unit(String key, String parent) {
+		return new Unit(key, key, parent, null, null, List.of(), AT);
+	}
+
+	static Position position(String key, String unit, String reportsTo) {
+		return new Position(key, key, unit, reportsTo, null, null, List.of(), null, 0, AT);
+	}
+
+	static RevisionPlan plan(List<Unit> units, List<Position> positions) {
+		OrgDocument doc = new OrgDocument("t", "t", units, positions, List.of(), Map.of());
+		OrgValidator.Validation validation = new OrgValidator(OrgValidator.Strictness.DOCUMENT).validate(doc);
+		assertThat(validation.problems()).noneMatch(ImportProblem::isError);
+		return validation.plan();
+	}
+
+	@Test
+	void shouldPreferAStatedLineOutsideTheUnitWhenChoosingItsHead() {
+		RevisionPlan plan = plan(List.of(unit("HQ", null), unit("FIN", "HQ")),
+				List.of(position("CEO", "HQ", null), position("AP", "FIN", null), position("CFO", "FIN", "CEO")));
+		assertThat(plan.heads()).extracting(RevisionPlan.HeadRow::position).containsExactlyInAnyOrder("CEO", "CFO");
+		assertThat(plan.reporting()).containsExactlyInAnyOrder(new ReportingRow("CFO", "CEO", false),
+				new ReportingRow("AP", "CFO", true));
+	}
+
+	@Test
+	void shouldDeriveAHeadsLineToTheNearestAncestorWithAHead() {
+		RevisionPlan plan = plan(List.of(unit("HQ", null), unit("OPS", "HQ"), unit("TEAM", "OPS")),
+				List.of(position("CEO", "HQ", null), position("LEAD", "TEAM", null), position("DEV", "TEAM", null)));
+		assertThat(plan.reporting()).containsExactlyInAnyOrder(new ReportingRow("LEAD", "CEO", true),
+				new ReportingRow("DEV", "LEAD", true));
+	}
+
+	@Test
+	void shouldReportACycleOnceWithItsMembers() {
+		OrgDocument doc = new OrgDocument("t", "t", List.of(unit("HQ", null)),
+				List.of(position("A", "HQ", "C"), position("B", "HQ", "A"), position("C", "HQ", "B")), List.of(), Map.of());
+		OrgValidator.Validation validation = new OrgValidator(OrgValidator.Strictness.DOCUMENT).validate(doc);
+		assertThat(validation.rejected()).isTrue();
+		assertThat(validation.problems()).singleElement()
+			.satisfies(p -> assertThat(p.message()).contains("A → C → B → A"));
+	}
+
+}
