@@ -1,0 +1,5 @@
+/** Duty analytics: exact and similar overlaps, orphaned responsibilities. */
+@NullMarked
+package org.orgraph.duties;
+
+import org.jspecify.annotations.NullMarked;
