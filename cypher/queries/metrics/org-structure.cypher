@@ -1,7 +1,8 @@
 // Organisation structure of one revision: span of control (direct solid-line reports of a post;
 // a manager has at least one; "narrow" spans are 1 or 2), how deep the unit tree and the
 // solid-line reporting tree go, and how many posts report to nobody (tops).
-// Cost: O(units × unit depth + positions + reporting lines × reporting depth); paths at most 64 long.
+// Cost: O(units × unit depth + positions + reporting lines × reporting depth): one chain per post, as
+// every import format writes at most one solid line per post; paths at most 64 long.
 // $rev
 // returns: managers, spanMean, spanMedian, spanMax, narrowSpans, unitDepth (PART_OF steps from the
 //   deepest unit to its top unit), reportingDepth (solid lines from the lowest post to its top), tops

@@ -2,7 +2,8 @@
 // subtree (the unit and every unit below it). Span of control = direct solid-line reports of a
 // post; a manager is a post with a span of at least 1; "narrow" spans are 1 or 2.
 // Cost: O(units + positions + holdings + direct reports in each listed unit's subtree), plus the
-// solid-line chains below the unit's head; unit and reporting paths at most 64 long.
+// solid-line chains below the unit's head (one path per post: every import format writes at most
+// one solid line per post); unit and reporting paths at most 64 long.
 // $rev, $keys (unit keys)
 // returns: key, depth (PART_OF steps up to the top unit), subtreeUnits, subtreeUnitDepth (levels
 //   of units below it), head (key of the heading post or null), reportingDepth (longest chain of

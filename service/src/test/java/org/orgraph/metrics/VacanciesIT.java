@@ -127,6 +127,18 @@ class VacanciesIT {
 	void shouldListOnlyThePostsWithTheAskedStatus() {
 		assertThat(positions(vacancies(List.of("SHORTFALL")))).extracting(VacanciesIT::positionKey).containsExactly("P05", "P07", "P10", "P13");
 		assertThat(positions(vacancies(List.of("OVER_ESTABLISHMENT")))).isEmpty();
+		// every unit is short of its 编制; none is full or over
+		String units = "{ vacancies(org: \"" + ORG + "\", revision: 1) { units(status: [%s]) { edges { node { unit { key } } } } } }";
+		this.graphQl.document(units.formatted("SHORTFALL"))
+			.execute()
+			.path("vacancies.units.edges[*].node.unit.key")
+			.entityList(String.class)
+			.containsExactly("U00", "U01", "U02", "U03", "U04");
+		this.graphQl.document(units.formatted("FULL, OVER_ESTABLISHMENT"))
+			.execute()
+			.path("vacancies.units.edges")
+			.entityList(Object.class)
+			.hasSize(0);
 	}
 
 	@Test
