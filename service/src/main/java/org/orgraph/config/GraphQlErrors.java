@@ -6,6 +6,8 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import org.jspecify.annotations.Nullable;
+import org.orgraph.command.InvalidArgumentException;
+import org.orgraph.command.KeyNotFoundException;
 import org.orgraph.graph.Connection;
 import org.orgraph.graph.OrgReader;
 import org.orgraph.graph.RevisionNotFoundException;
@@ -26,6 +28,8 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			case RevisionNotFoundException e -> "REVISION_NOT_FOUND";
 			case OrgReader.PageSizeException e -> "PAGE_SIZE";
 			case Connection.InvalidCursorException e -> "INVALID_CURSOR";
+			case KeyNotFoundException e -> "NOT_FOUND";
+			case InvalidArgumentException e -> "BAD_ARGUMENT";
 			case IllegalArgumentException e -> "BAD_ARGUMENT";
 			default -> null;
 		};
@@ -33,7 +37,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			return null;
 		}
 		return GraphqlErrorBuilder.newError(env)
-			.errorType(code.equals("REVISION_NOT_FOUND") ? ErrorType.NOT_FOUND : ErrorType.BAD_REQUEST)
+			.errorType(code.endsWith("NOT_FOUND") ? ErrorType.NOT_FOUND : ErrorType.BAD_REQUEST)
 			.message(ex.getMessage())
 			.extensions(Map.of("code", code))
 			.build();
