@@ -164,13 +164,22 @@ class ExportsIT {
 	}
 
 	@Test
+	void shouldExportOverlapsAndOrphansWithTheirHeaderEvenWhenEmpty() throws IOException {
+		Export overlaps = get("/api/v1/orgs/" + OPS + "/exports/overlaps.csv");
+		assertThat(overlaps.status()).isEqualTo(200);
+		String text = new String(overlaps.body(), StandardCharsets.UTF_8);
+		assertThat(text).startsWith("\uFEFFid,kind,score,relation,settledBy,dutyKeys,dutyTexts,holderKinds,holderKeys,holderNames,matched,explanation");
+		Export orphans = get("/api/v1/orgs/" + OPS + "/exports/orphans.csv");
+		assertThat(new String(orphans.body(), StandardCharsets.UTF_8).strip())
+			.isEqualTo("\uFEFFdutyKey,text,holderKind,holderKey,holderName,reason,explanation");
+	}
+
+	@Test
 	void shouldAnswer404WithAJsonErrorForWhatItDoesNotHave() throws IOException {
 		expectError("/api/v1/orgs/no-such-org/exports/units.csv", 404, "ORGANIZATION_NOT_FOUND");
 		expectError("/api/v1/orgs/" + OPS + "/exports/salaries.csv", 404, "TABLE_NOT_FOUND");
 		expectError("/api/v1/orgs/" + OPS + "/exports/units.xlsx", 404, "TABLE_NOT_FOUND");
 		expectError("/api/v1/orgs/" + OPS + "/exports/units.csv?revision=9", 404, "REVISION_NOT_FOUND");
-		expectError("/api/v1/orgs/" + OPS + "/exports/overlaps.csv", 404, "TABLE_NOT_AVAILABLE");
-		expectError("/api/v1/orgs/" + OPS + "/exports/orphans.json", 404, "TABLE_NOT_AVAILABLE");
 		expectError("/api/v1/orgs/" + OPS + "/exports/units.csv?revision=last", 400, "BAD_REVISION");
 		// a client that only accepts CSV still gets the JSON error, not a 406
 		EntityExchangeResult<byte[]> csvOnly = this.http.get()
@@ -220,7 +229,8 @@ class ExportsIT {
 		assertThat(org.get("planned")).isEqualTo("23");
 		assertThat(org.get("vacancyRate")).isEqualTo("0.521739");
 		assertThat(org.get("spanMedian")).isEqualTo("3.0");
-		assertThat(org.get("exactOverlaps")).isEmpty();
+		assertThat(org.get("exactOverlaps")).isEqualTo("0");
+		assertThat(org.get("orphans")).isEqualTo("0");
 		CSVRecord top = csv(get("/api/v1/orgs/" + OPS + "/exports/metrics.csv")).getFirst();
 		assertThat(top.get("unit")).isEqualTo("U00");
 		assertThat(top.get("subtreeSeats")).isEqualTo("15");

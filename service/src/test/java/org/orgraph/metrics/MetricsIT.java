@@ -87,10 +87,17 @@ class MetricsIT {
 	}
 
 	@Test
-	void shouldLeaveDutyFindingsNullUntilDutyAnalyticsExist() {
-		assertThat(orgMetrics(OPS)).containsEntry("exactOverlaps", null)
-			.containsEntry("similarOverlaps", null)
-			.containsEntry("orphans", null);
+	void shouldCountDutyFindingsAsTheDutyAnalyticsListThem() {
+		// every team of 运营部门 has a filled post and the four team duties and the head's duty all
+		// differ: nothing orphaned, nothing held twice
+		Map<String, Object> metrics = orgMetrics(OPS);
+		assertThat(metrics).containsEntry("exactOverlaps", 0).containsEntry("orphans", 0);
+		Integer similar = this.graphQl.document("{ dutyOverlaps(org: \"" + OPS + "\", mode: SIMILAR) { totalCount } }")
+			.execute()
+			.path("dutyOverlaps.totalCount")
+			.entity(Integer.class)
+			.get();
+		assertThat(metrics).containsEntry("similarOverlaps", similar);
 	}
 
 	@Test
