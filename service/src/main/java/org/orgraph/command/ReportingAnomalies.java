@@ -159,7 +159,7 @@ class ReportingAnomalies {
 					List<PositionView> posts = r.get("posts")
 						.asList((Value v) -> PositionView.of(rev, v.get("p").asNode(), v.get("holders")));
 					return new ConcurrentPostHolder(person, posts,
-							person.name() + " (" + person.key() + ") holds " + posts.size() + " posts, more than "
+							"person " + person.key() + " holds " + posts.size() + " posts, more than "
 									+ report.maxConcurrentPosts() + ": "
 									+ posts.stream().map(ReportingAnomalies::name).collect(Collectors.joining(", ")));
 				});

@@ -13,6 +13,8 @@ import org.orgraph.graph.OrgReader;
 import org.orgraph.graph.RevisionNotFoundException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
  * Anything unexpected keeps Spring's default: a generic message, details only in the log.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
 	@Override
@@ -31,13 +34,15 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			case KeyNotFoundException e -> "NOT_FOUND";
 			case InvalidArgumentException e -> "BAD_ARGUMENT";
 			case IllegalArgumentException e -> "BAD_ARGUMENT";
+			case org.springframework.security.access.AccessDeniedException e -> "FORBIDDEN";
 			default -> null;
 		};
 		if (code == null) {
 			return null;
 		}
 		return GraphqlErrorBuilder.newError(env)
-			.errorType(code.endsWith("NOT_FOUND") ? ErrorType.NOT_FOUND : ErrorType.BAD_REQUEST)
+			.errorType(code.endsWith("NOT_FOUND") ? ErrorType.NOT_FOUND
+					: code.equals("FORBIDDEN") ? ErrorType.FORBIDDEN : ErrorType.BAD_REQUEST)
 			.message(ex.getMessage())
 			.extensions(Map.of("code", code))
 			.build();

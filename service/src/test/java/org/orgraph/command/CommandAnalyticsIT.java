@@ -227,7 +227,7 @@ class CommandAnalyticsIT {
 		response.path("reportingAnomalies.concurrentPosts[0].count").entity(Integer.class).isEqualTo(2);
 		response.path("reportingAnomalies.concurrentPosts[0].reason")
 			.entity(String.class)
-			.isEqualTo("示例人员02 (E0002) holds 2 posts, more than 1: P02 (副总经理), P03 (招商总监)");
+			.isEqualTo("person E0002 holds 2 posts, more than 1: P02 (副总经理), P03 (招商总监)");
 		expectCode(this.graphQl.documentName("reportingAnomalies")
 			.variable("org", "commercial-mgmt-company")
 			.variable("maxConcurrentPosts", -1), "BAD_ARGUMENT");
