@@ -121,7 +121,7 @@ class CrashRecoveryFaultIT {
 			}
 			neo4j.start();
 			awaitBolt();
-			this.imports.discardUnfinished(true);
+			cleanUp();
 			tally = invariants.check(attempts, acknowledged, breaches);
 			System.out.printf("cycle %d: killed %d ms after the first acknowledgement; %d attempts, %d acknowledged, %d cut off; %s%n", cycle,
 					delay, attemptCounter.get(), acknowledged.size(), failed.get(), tally);
@@ -139,6 +139,26 @@ class CrashRecoveryFaultIT {
 		assertThat(failed.get()).as("some imports were cut off by a kill").isPositive();
 		assertThat(consistency.isSuccessful()).as("consistency check, report %s", consistency.reportFile()).isTrue();
 		neo4j.start();
+	}
+
+	/**
+	 * The start-up cleanup. On a store just recovered from a kill, in a cold JVM on a busy
+	 * machine, its first query has been seen to pass the query timeout; a timed-out attempt
+	 * changes nothing, so it is tried again (and counted, to be reported).
+	 */
+	private void cleanUp() {
+		for (int attempt = 1;; attempt++) {
+			try {
+				this.imports.discardUnfinished(true);
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+				System.out.println("start-up cleanup attempt " + attempt + " failed: " + ex.getMessage());
+			}
+		}
 	}
 
 	private void awaitBolt() throws InterruptedException {
