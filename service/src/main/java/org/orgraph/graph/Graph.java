@@ -1,6 +1,7 @@
 package org.orgraph.graph;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Graph {
+
+	/** Time for the server's own timeout error to arrive before the caller stops waiting. */
+	private static final Duration DEADLINE_GRACE = Duration.ofSeconds(2);
 
 	private final Driver driver;
 
@@ -53,29 +57,27 @@ public class Graph {
 		this.writeDeadline = writeTimeout.plus(DEADLINE_GRACE);
 	}
 
-	/** Time for the server's own timeout error to arrive before the caller stops waiting. */
-	private static final Duration DEADLINE_GRACE = Duration.ofSeconds(2);
-
 	/** Runs a read query and maps each record. */
 	public <T> List<T> read(String query, Map<String, ?> parameters, Function<Record, T> mapper) {
 		String cypher = this.queries.get(query);
-		return withDeadline(this.readDeadline, () -> {
+		List<Record> records = withDeadline(this.readDeadline, () -> {
 			try (Session session = this.driver.session()) {
-				return session.executeRead(tx -> tx.run(cypher, params(parameters)).list(mapper::apply),
-						this.readConfig);
+				return session.executeRead(tx -> tx.run(cypher, params(parameters)).list(), this.readConfig);
 			}
 		});
+		// mapped on the caller's thread: mappers may consult the caller (security context)
+		return mapped(records, mapper);
 	}
 
 	/** Runs a write query in its own transaction and maps each record. */
 	public <T> List<T> write(String query, Map<String, ?> parameters, Function<Record, T> mapper) {
 		String cypher = this.queries.get(query);
-		return withDeadline(this.writeDeadline, () -> {
+		List<Record> records = withDeadline(this.writeDeadline, () -> {
 			try (Session session = this.driver.session()) {
-				return session.executeWrite(tx -> tx.run(cypher, params(parameters)).list(mapper::apply),
-						this.writeConfig);
+				return session.executeWrite(tx -> tx.run(cypher, params(parameters)).list(), this.writeConfig);
 			}
 		});
+		return mapped(records, mapper);
 	}
 
 	/** Runs a write query in its own transaction. */
@@ -94,6 +96,12 @@ public class Graph {
 				return session.run(cypher, params(parameters), this.writeConfig).consume();
 			}
 		});
+	}
+
+	private static <T> List<T> mapped(List<Record> records, Function<Record, T> mapper) {
+		List<T> mapped = new ArrayList<>(records.size());
+		records.forEach(r -> mapped.add(mapper.apply(r)));
+		return mapped;
 	}
 
 	/**
