@@ -182,7 +182,7 @@ class ServiceLoadIT {
 			case 0 -> "{ organizations { key name currentRevision } }";
 			case 1 -> "{ orgMetrics(org: \\\"" + org + "\\\") { revision units positions people holdings } }";
 			default -> "{ chainOfCommand(org: \\\"" + org + "\\\", position: \\\"A0-P" + random.nextInt(100)
-					+ "\\\") { cycle links { post { key } } } }";
+					+ "\\\") { cycle links { depth position { key } } } }";
 		};
 	}
 
