@@ -26,6 +26,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			case RevisionNotFoundException e -> "REVISION_NOT_FOUND";
 			case OrgReader.PageSizeException e -> "PAGE_SIZE";
 			case Connection.InvalidCursorException e -> "INVALID_CURSOR";
+			case IllegalArgumentException e -> "BAD_ARGUMENT";
 			default -> null;
 		};
 		if (code == null) {

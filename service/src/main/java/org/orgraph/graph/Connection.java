@@ -30,6 +30,29 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
 				edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
 	}
 
+	/**
+	 * A page of an already ordered in-memory list (analytics results): the items after the
+	 * one whose id the cursor names.
+	 */
+	public static <T> Connection<T> slice(List<T> all, int limit, @Nullable String after, Function<T, String> id) {
+		int start = 0;
+		String afterId = decode(after);
+		if (!afterId.isEmpty()) {
+			start = -1;
+			for (int i = 0; i < all.size(); i++) {
+				if (id.apply(all.get(i)).equals(afterId)) {
+					start = i + 1;
+					break;
+				}
+			}
+			if (start < 0) {
+				throw new InvalidCursorException(after == null ? "" : after);
+			}
+		}
+		List<T> fetched = all.subList(start, Math.min(all.size(), start + limit + 1));
+		return of(fetched, limit, start > 0, id);
+	}
+
 	public static String encode(String key) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(("k:" + key).getBytes(StandardCharsets.UTF_8));
 	}

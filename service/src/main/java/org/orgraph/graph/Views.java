@@ -45,6 +45,10 @@ public final class Views {
 			return this.holderCount == 0;
 		}
 
+		public static PositionView of(String rev, org.neo4j.driver.Record r) {
+			return of(rev, r.get("p").asNode(), r.get("holders"));
+		}
+
 		static PositionView of(String rev, Node p, Value holders) {
 			return new PositionView(rev, p.get("key").asString(), p.get("title").asString(),
 					nullableString(p.get("grade")), p.get("headcount").asInt(1), p.get("juniorFte").asDouble(0),

@@ -1,0 +1,357 @@
+package org.orgraph.duties;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jspecify.annotations.Nullable;
+import org.orgraph.graph.RevisionSnapshot;
+import org.orgraph.graph.RevisionSnapshots;
+import org.orgraph.graph.Views.DutyHolderView;
+import org.orgraph.graph.Views.DutyView;
+import org.orgraph.graph.Views.HolderKind;
+import org.springframework.stereotype.Service;
+
+/**
+ * Overlaps and orphans of one revision, computed in memory from its {@link RevisionSnapshot}
+ * and cached per revision (a revision never changes, so answers never go stale).
+ * <ul>
+ * <li>EXACT overlaps: one pass grouping duties by normal form, O(D).</li>
+ * <li>SIMILAR overlaps: the similarity finder's candidate generation (sub-quadratic), then
+ * O(depth) per pair for relation and settling superior.</li>
+ * <li>Orphans: O(D + P + H) — duties, positions, holdings each visited a bounded number of
+ * times.</li>
+ * </ul>
+ */
+@Service
+public class DutyAnalytics {
+
+	private final RevisionSnapshots snapshots;
+
+	private final SimilarDuties similar;
+
+	private final Cache<String, List<Overlap>> overlaps = Caffeine.newBuilder()
+		.maximumSize(32)
+		.expireAfterAccess(Duration.ofMinutes(30))
+		.build();
+
+	private final Cache<String, List<Orphan>> orphans = Caffeine.newBuilder()
+		.maximumSize(32)
+		.expireAfterAccess(Duration.ofMinutes(30))
+		.build();
+
+	DutyAnalytics(RevisionSnapshots snapshots, SimilarDuties similar) {
+		this.snapshots = snapshots;
+		this.similar = similar;
+	}
+
+	public double defaultMinScore() {
+		return this.similar.defaultMinScore();
+	}
+
+	/** Filters on overlaps; empty sets mean "all". */
+	public record OverlapFilter(Set<HolderRelation> relations, @Nullable String unitSubtree) {
+
+		public static final OverlapFilter NONE = new OverlapFilter(Set.of(), null);
+
+	}
+
+	/** Exact overlaps (groups of two or more duties with the same normal form). */
+	public List<Overlap> exactOverlaps(String rev, OverlapFilter filter) {
+		List<Overlap> all = this.overlaps.get(rev + "|EXACT", k -> computeExact(this.snapshots.get(rev)));
+		return filter(this.snapshots.get(rev), all, filter);
+	}
+
+	/** Similar pairs scoring at least {@code minScore}, best first. */
+	public List<Overlap> similarOverlaps(String rev, double minScore, OverlapFilter filter) {
+		double floor = Math.min(minScore, defaultMinScore());
+		List<Overlap> all = this.overlaps.get(rev + "|SIMILAR|" + floor,
+				k -> computeSimilar(this.snapshots.get(rev), floor));
+		List<Overlap> scored = all.stream().filter(o -> o.score() >= minScore).toList();
+		return filter(this.snapshots.get(rev), scored, filter);
+	}
+
+	/** Duties nobody effectively holds, with the reason, in duty key order. */
+	public List<Orphan> orphans(String rev) {
+		return this.orphans.get(rev, k -> computeOrphans(this.snapshots.get(rev)));
+	}
+
+	/** Positions that hold no duty, in key order. */
+	public List<String> positionsWithoutDuties(String rev) {
+		RevisionSnapshot s = this.snapshots.get(rev);
+		Set<String> holding = new java.util.HashSet<>();
+		s.duties().values().stream().filter(d -> "POSITION".equals(d.holderKind())).forEach(d -> holding.add(d.holder()));
+		return s.positions().keySet().stream().filter(p -> !holding.contains(p)).sorted().toList();
+	}
+
+	/** Units with neither positions nor duties of their own, in key order. */
+	public List<String> unitsWithoutPositionsOrDuties(String rev) {
+		RevisionSnapshot s = this.snapshots.get(rev);
+		Set<String> busy = new java.util.HashSet<>(s.positionsByUnit().keySet());
+		s.duties().values().stream().filter(d -> "UNIT".equals(d.holderKind())).forEach(d -> busy.add(d.holder()));
+		return s.units().keySet().stream().filter(u -> !busy.contains(u)).sorted().toList();
+	}
+
+	private List<Overlap> computeExact(RevisionSnapshot s) {
+		Map<String, List<RevisionSnapshot.Duty>> byNorm = new LinkedHashMap<>();
+		s.duties().values().stream().filter(d -> !d.norm().isEmpty())
+			.forEach(d -> byNorm.computeIfAbsent(d.norm(), k -> new ArrayList<>()).add(d));
+		List<Overlap> result = new ArrayList<>();
+		for (List<RevisionSnapshot.Duty> group : byNorm.values()) {
+			if (group.size() < 2) {
+				continue;
+			}
+			group.sort(Comparator.comparing(RevisionSnapshot.Duty::key));
+			result.add(overlap(s, "E:" + group.getFirst().key(), Overlap.Kind.EXACT, 1.0, group, Overlap.Evidence.SAME_TEXT));
+		}
+		result.sort(Comparator.comparing((Overlap o) -> -o.duties().size()).thenComparing(Overlap::id));
+		return List.copyOf(result);
+	}
+
+	private List<Overlap> computeSimilar(RevisionSnapshot s, double minScore) {
+		List<RevisionSnapshot.Duty> duties = List.copyOf(s.duties().values());
+		List<Overlap> result = new ArrayList<>();
+		for (SimilarDuties.Pair pair : this.similar.find(duties, minScore)) {
+			RevisionSnapshot.Duty a = s.duties().get(pair.a());
+			RevisionSnapshot.Duty b = s.duties().get(pair.b());
+			if (a == null || b == null || a.norm().equals(b.norm())) {
+				continue;
+			}
+			List<RevisionSnapshot.Duty> both = a.key().compareTo(b.key()) <= 0 ? List.of(a, b) : List.of(b, a);
+			boolean swapped = both.getFirst() != a;
+			Overlap.Evidence evidence = new Overlap.Evidence(pair.matched(), swapped ? pair.onlyInB() : pair.onlyInA(),
+					swapped ? pair.onlyInA() : pair.onlyInB());
+			result.add(overlap(s, "S:" + both.get(0).key() + "|" + both.get(1).key(), Overlap.Kind.SIMILAR,
+					Math.round(pair.score() * 1000) / 1000.0, both, evidence));
+		}
+		result.sort(Comparator.comparing((Overlap o) -> -o.score()).thenComparing(Overlap::id));
+		return List.copyOf(result);
+	}
+
+	private Overlap overlap(RevisionSnapshot s, String id, Overlap.Kind kind, double score,
+			List<RevisionSnapshot.Duty> duties, Overlap.Evidence evidence) {
+		HolderRelation relation = HolderRelation.SAME_HOLDER;
+		for (int i = 0; i < duties.size(); i++) {
+			for (int j = i + 1; j < duties.size(); j++) {
+				HolderRelation r = relation(s, duties.get(i), duties.get(j));
+				if (r.ordinal() > relation.ordinal()) {
+					relation = r;
+				}
+			}
+		}
+		String settledBy = settledBy(s, duties);
+		List<DutyView> views = duties.stream().map(d -> view(s, d)).toList();
+		return new Overlap(id, kind, score, views, relation, settledBy, s.rev(), evidence,
+				explain(s, kind, views, relation, settledBy, evidence));
+	}
+
+	/** The unit a holder sits in: the unit itself, or the position's unit. */
+	private static @Nullable String unitOf(RevisionSnapshot s, RevisionSnapshot.Duty d) {
+		if (d.holder() == null) {
+			return null;
+		}
+		if ("UNIT".equals(d.holderKind())) {
+			return d.holder();
+		}
+		RevisionSnapshot.Position p = s.positions().get(d.holder());
+		return p == null ? null : p.unit();
+	}
+
+	/** The position that answers for a holder: the post itself, or the unit's (nearest) head. */
+	private static @Nullable String answerable(RevisionSnapshot s, RevisionSnapshot.Duty d) {
+		if (d.holder() == null) {
+			return null;
+		}
+		return "POSITION".equals(d.holderKind()) ? d.holder() : s.answerableFor(d.holder());
+	}
+
+	static HolderRelation relation(RevisionSnapshot s, RevisionSnapshot.Duty a, RevisionSnapshot.Duty b) {
+		if (a.holder() == null || b.holder() == null) {
+			return HolderRelation.CROSS_BRANCH;
+		}
+		if (a.holder().equals(b.holder()) && a.holderKind().equals(b.holderKind())) {
+			return HolderRelation.SAME_HOLDER;
+		}
+		String unitA = unitOf(s, a);
+		String unitB = unitOf(s, b);
+		boolean unitInvolved = "UNIT".equals(a.holderKind()) || "UNIT".equals(b.holderKind());
+		if (unitInvolved && unitA != null && unitA.equals(unitB)) {
+			return "UNIT".equals(a.holderKind()) && "UNIT".equals(b.holderKind()) ? HolderRelation.SAME_HOLDER
+					: HolderRelation.UNIT_AND_OWN_POSITION;
+		}
+		if ("POSITION".equals(a.holderKind()) && "POSITION".equals(b.holderKind())) {
+			if (s.chain(a.holder()).contains(b.holder()) || s.chain(b.holder()).contains(a.holder())) {
+				return HolderRelation.DELEGATION;
+			}
+			RevisionSnapshot.Position pa = s.positions().get(a.holder());
+			RevisionSnapshot.Position pb = s.positions().get(b.holder());
+			if (pa != null && pb != null && pa.manager() != null && pa.manager().equals(pb.manager())) {
+				return HolderRelation.SIBLINGS;
+			}
+		}
+		if (unitA == null || unitB == null) {
+			return HolderRelation.CROSS_BRANCH;
+		}
+		if (s.unitAncestry(unitA).contains(unitB) || s.unitAncestry(unitB).contains(unitA)) {
+			return unitA.equals(unitB) ? HolderRelation.SIBLINGS : HolderRelation.PARENT_CHILD;
+		}
+		RevisionSnapshot.Unit ua = s.units().get(unitA);
+		RevisionSnapshot.Unit ub = s.units().get(unitB);
+		if (ua != null && ub != null && ua.parent() != null && ua.parent().equals(ub.parent())) {
+			return HolderRelation.SIBLINGS;
+		}
+		return HolderRelation.CROSS_BRANCH;
+	}
+
+	/** The lowest position in every holder's chain of command, or null when they share no top. */
+	static @Nullable String settledBy(RevisionSnapshot s, List<RevisionSnapshot.Duty> duties) {
+		List<String> common = null;
+		for (RevisionSnapshot.Duty d : duties) {
+			String answerable = answerable(s, d);
+			if (answerable == null) {
+				return null;
+			}
+			List<String> chain = s.chain(answerable);
+			if (common == null) {
+				common = new ArrayList<>(chain);
+			}
+			else {
+				Set<String> other = new LinkedHashSet<>(chain);
+				common.removeIf(p -> !other.contains(p));
+			}
+		}
+		return common == null || common.isEmpty() ? null : common.getFirst();
+	}
+
+	private static DutyView view(RevisionSnapshot s, RevisionSnapshot.Duty d) {
+		HolderKind kind = d.holderKind() == null ? HolderKind.UNIT : HolderKind.valueOf(d.holderKind());
+		String name = d.holder() == null ? "" : kind == HolderKind.UNIT ? s.units().get(d.holder()).name()
+				: s.positions().get(d.holder()).title();
+		return new DutyView(s.rev(), d.key(), d.text(),
+				new DutyHolderView(kind, d.holder() == null ? "" : d.holder(), name));
+	}
+
+	private static String explain(RevisionSnapshot s, Overlap.Kind kind, List<DutyView> duties,
+			HolderRelation relation, @Nullable String settledBy, Overlap.Evidence evidence) {
+		StringBuilder text = new StringBuilder();
+		text.append(kind == Overlap.Kind.EXACT ? "The same duty is held " + duties.size() + " times: "
+				: "Two duties say the same in different words: ");
+		for (int i = 0; i < duties.size(); i++) {
+			DutyView d = duties.get(i);
+			text.append(i == 0 ? "" : "; ")
+				.append("「").append(d.text()).append("」 by ")
+				.append(d.holder().kind() == HolderKind.UNIT ? "unit " : "position ")
+				.append(d.holder().name()).append(" (").append(d.holder().key()).append(")");
+		}
+		text.append(". Holders: ").append(relation.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append('.');
+		if (!evidence.matched().isEmpty()) {
+			text.append(" Matched: ").append(String.join(", ", evidence.matched())).append('.');
+		}
+		if (settledBy != null) {
+			RevisionSnapshot.Position p = s.positions().get(settledBy);
+			text.append(" Settled by ").append(p == null ? settledBy : p.title()).append(" (").append(settledBy).append(").");
+		}
+		else {
+			text.append(" No common superior: the holders report to different tops.");
+		}
+		return text.toString();
+	}
+
+	private List<Overlap> filter(RevisionSnapshot s, List<Overlap> overlaps, OverlapFilter filter) {
+		if (filter.relations().isEmpty() && filter.unitSubtree() == null) {
+			return overlaps;
+		}
+		return overlaps.stream()
+			.filter(o -> filter.relations().isEmpty() || filter.relations().contains(o.relation()))
+			.filter(o -> filter.unitSubtree() == null || o.duties().stream().anyMatch(d -> {
+				RevisionSnapshot.Duty duty = s.duties().get(d.key());
+				String unit = duty == null ? null : unitOf(s, duty);
+				return unit != null && s.unitAncestry(unit).contains(filter.unitSubtree());
+			}))
+			.toList();
+	}
+
+	private List<Orphan> computeOrphans(RevisionSnapshot s) {
+		Map<String, List<String>> positionsByUnit = s.positionsByUnit();
+		Map<String, List<RevisionSnapshot.Duty>> byNorm = new HashMap<>();
+		s.duties().values().forEach(d -> byNorm.computeIfAbsent(d.norm().isEmpty() ? "#" + d.key() : d.norm(),
+				k -> new ArrayList<>()).add(d));
+		List<Orphan> result = new ArrayList<>();
+		for (List<RevisionSnapshot.Duty> group : byNorm.values()) {
+			Verdict verdict = verdict(s, group, positionsByUnit);
+			if (verdict != null) {
+				for (RevisionSnapshot.Duty d : group) {
+					result.add(new Orphan(view(s, d), verdict.reason(), verdict.explanation()));
+				}
+			}
+		}
+		result.sort(Comparator.comparing(o -> o.duty().key()));
+		return List.copyOf(result);
+	}
+
+	private record Verdict(OrphanReason reason, String explanation) {
+	}
+
+	/**
+	 * A responsibility (all duties with one normal form) is covered when some filled post
+	 * holds it, directly or as a post in the unit that owns it, and that post's holders do not
+	 * hold it only alongside another post.
+	 */
+	private static @Nullable Verdict verdict(RevisionSnapshot s, List<RevisionSnapshot.Duty> group,
+			Map<String, List<String>> positionsByUnit) {
+		if (group.stream().allMatch(d -> d.holder() == null)) {
+			return new Verdict(OrphanReason.NO_HOLDER, "no unit or position holds this duty");
+		}
+		Set<String> covering = new LinkedHashSet<>();
+		List<String> emptyUnits = new ArrayList<>();
+		for (RevisionSnapshot.Duty d : group) {
+			if (d.holder() == null) {
+				continue;
+			}
+			if ("POSITION".equals(d.holderKind())) {
+				covering.add(d.holder());
+			}
+			else {
+				List<String> inUnit = positionsByUnit.getOrDefault(d.holder(), List.of());
+				if (inUnit.isEmpty()) {
+					emptyUnits.add(s.units().get(d.holder()).name());
+				}
+				covering.addAll(inUnit);
+			}
+		}
+		if (covering.isEmpty()) {
+			return new Verdict(OrphanReason.UNIT_ONLY, "held only by " + String.join(", ", emptyUnits)
+					+ ", which has no positions; no post holds it");
+		}
+		List<String> filled = covering.stream().filter(p -> !s.vacant(p)).toList();
+		if (filled.isEmpty()) {
+			return new Verdict(OrphanReason.ALL_HOLDERS_VACANT, "every post that would carry it is vacant: "
+					+ String.join(", ", covering.stream().map(p -> s.positions().get(p).title() + " (" + p + ")").toList()));
+		}
+		boolean onlyConcurrent = filled.stream().allMatch(p -> concurrentOnly(s, p));
+		if (onlyConcurrent) {
+			return new Verdict(OrphanReason.ONLY_CONCURRENT, "held only through posts filled concurrently (兼任): "
+					+ String.join(", ", filled.stream().map(p -> s.positions().get(p).title() + " (" + p + ")").toList()));
+		}
+		return null;
+	}
+
+	/** A post whose every holder also holds another post, or one the source says is held together with another. */
+	private static boolean concurrentOnly(RevisionSnapshot s, String position) {
+		RevisionSnapshot.Position p = s.positions().get(position);
+		if (p != null && p.concurrentWith() != null) {
+			return true;
+		}
+		List<RevisionSnapshot.Holding> holders = s.holders(position);
+		return !holders.isEmpty() && holders.stream().allMatch(h -> s.holdingsByPerson().get(h.person()).size() > 1);
+	}
+
+}

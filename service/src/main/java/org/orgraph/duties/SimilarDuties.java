@@ -1,0 +1,19 @@
+package org.orgraph.duties;
+
+import java.util.List;
+
+import org.orgraph.graph.RevisionSnapshot;
+
+/** Finds pairs of differently worded duties that say the same thing, with the evidence. */
+interface SimilarDuties {
+
+	/** The score a pair needs by default to count as an overlap. */
+	double defaultMinScore();
+
+	/** Pairs scoring at least {@code minScore}, each once, excluding pairs with the same normal form. */
+	List<Pair> find(List<RevisionSnapshot.Duty> duties, double minScore);
+
+	record Pair(String a, String b, double score, List<String> matched, List<String> onlyInA, List<String> onlyInB) {
+	}
+
+}

@@ -1,0 +1,59 @@
+package org.orgraph.graph;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.orgraph.config.OrgraphProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads whole revisions into memory, four queries each (units, positions, holdings, duties:
+ * O(size of the revision)), and keeps the most recently used few. A revision never changes
+ * once complete, so the cache needs no invalidation: a new import is a new revision id.
+ */
+@Component
+public class RevisionSnapshots {
+
+	private final Graph graph;
+
+	private final int maxDepth;
+
+	private final Cache<String, RevisionSnapshot> cache = Caffeine.newBuilder()
+		.maximumSize(8)
+		.expireAfterAccess(Duration.ofMinutes(30))
+		.build();
+
+	public RevisionSnapshots(Graph graph, OrgraphProperties properties) {
+		this.graph = graph;
+		this.maxDepth = properties.maxDepth();
+	}
+
+	public RevisionSnapshot get(String rev) {
+		return this.cache.get(rev, this::load);
+	}
+
+	private RevisionSnapshot load(String rev) {
+		Map<String, Object> params = Map.of("rev", rev);
+		List<RevisionSnapshot.Unit> units = this.graph.read("snapshot/units", params,
+				r -> new RevisionSnapshot.Unit(r.get("key").asString(), r.get("name").asString(),
+						Views.nullableString(r.get("parent")), Views.nullableString(r.get("head")),
+						r.get("plannedHeadcount").isNull() ? null : r.get("plannedHeadcount").asInt()));
+		List<RevisionSnapshot.Position> positions = this.graph.read("snapshot/positions", params,
+				r -> new RevisionSnapshot.Position(r.get("key").asString(), r.get("title").asString(),
+						r.get("unit").asString(), Views.nullableString(r.get("manager")),
+						r.get("derived").asBoolean(false), Views.nullableString(r.get("concurrentWith")),
+						r.get("headcount").asInt(1)));
+		List<RevisionSnapshot.Holding> holdings = this.graph.read("snapshot/holdings", params,
+				r -> new RevisionSnapshot.Holding(r.get("person").asString(), r.get("name").asString(),
+						r.get("position").asString(), r.get("fte").asDouble(1.0), r.get("acting").asBoolean(false)));
+		List<RevisionSnapshot.Duty> duties = this.graph.read("snapshot/duties", params,
+				r -> new RevisionSnapshot.Duty(r.get("key").asString(), r.get("text").asString(),
+						r.get("norm").asString(""), Views.nullableString(r.get("holderKind")),
+						Views.nullableString(r.get("holder"))));
+		return RevisionSnapshot.of(rev, units, positions, holdings, duties, this.maxDepth);
+	}
+
+}

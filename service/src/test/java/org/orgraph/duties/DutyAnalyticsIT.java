@@ -1,0 +1,157 @@
+package org.orgraph.duties;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.orgraph.Imports;
+import org.orgraph.OrgraphIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Overlaps and orphans on the seed-derived demo organisations, checked by reading their documents. */
+@OrgraphIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DutyAnalyticsIT {
+
+	@Autowired
+	WebTestClient http;
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@BeforeAll
+	void importDemoOrganizations() throws Exception {
+		Imports imports = new Imports(this.http);
+		for (String key : List.of("online-ops-dept", "hotel-ops-centre", "ops-team-three-depts", "commercial-mgmt-company")) {
+			byte[] json = new ClassPathResource("demo/" + key + ".json").getContentAsByteArray();
+			assertThat(imports.json(key, json).status()).isEqualTo(201);
+		}
+	}
+
+	@Test
+	void shouldFindTheDutyTheDepartmentAndItsDataTeamBothHold() {
+		// 线上运营管理部门 (U00) and its 数据分析团队 (U02) both list 跟踪和分析用户行为,优化用户体验和业务运营;
+		// the team has no head, so the department's 部门领导 (P01) would settle it.
+		this.graphQl.documentName("dutyOverlaps")
+			.variable("org", "online-ops-dept")
+			.variable("mode", "EXACT")
+			.execute()
+			.path("dutyOverlaps.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(1)
+			.path("dutyOverlaps.edges[0].node.kind")
+			.entity(String.class)
+			.isEqualTo("EXACT")
+			.path("dutyOverlaps.edges[0].node.score")
+			.entity(Double.class)
+			.isEqualTo(1.0)
+			.path("dutyOverlaps.edges[0].node.duties[*].holder.key")
+			.entityList(String.class)
+			.containsExactlyInAnyOrder("U00", "U02")
+			.path("dutyOverlaps.edges[0].node.duties[0].text")
+			.entity(String.class)
+			.isEqualTo("跟踪和分析用户行为,优化用户体验和业务运营")
+			.path("dutyOverlaps.edges[0].node.relation")
+			.entity(String.class)
+			.isEqualTo("PARENT_CHILD")
+			.path("dutyOverlaps.edges[0].node.settledBy.key")
+			.entity(String.class)
+			.isEqualTo("P01")
+			.path("dutyOverlaps.edges[0].node.explanation")
+			.entity(String.class)
+			.satisfies(e -> assertThat(e).contains("数据分析团队").contains("parent child").contains("部门领导 (P01)"));
+	}
+
+	@Test
+	void shouldFilterOverlapsByRelationAndUnitSubtree() {
+		this.graphQl.document("""
+				{ dutyOverlaps(org: "online-ops-dept", relations: [SIBLINGS]) { totalCount } }""")
+			.execute()
+			.path("dutyOverlaps.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(0);
+		this.graphQl.document("""
+				{ dutyOverlaps(org: "online-ops-dept", unit: "U01") { totalCount } }""")
+			.execute()
+			.path("dutyOverlaps.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(0);
+		this.graphQl.document("""
+				{ dutyOverlaps(org: "online-ops-dept", unit: "U02") { totalCount } }""")
+			.execute()
+			.path("dutyOverlaps.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(1);
+	}
+
+	@Test
+	void shouldCallDutiesOfUnitsWithoutPostsOrphaned() {
+		// 酒店运营管理中心: only 总经理办公室 (U01) has a post; the five other units with duties
+		// (U02–U06, three duties each) have none.
+		List<String> reasons = this.graphQl.document("""
+				{ orphanedDuties(org: "hotel-ops-centre") { duty { key holder { kind key } } reason explanation } }""")
+			.execute()
+			.path("orphanedDuties[*].reason")
+			.entityList(String.class)
+			.get();
+		assertThat(reasons).hasSize(15).containsOnly("UNIT_ONLY");
+		List<String> holders = this.graphQl.document("""
+				{ orphanedDuties(org: "hotel-ops-centre") { duty { holder { key } } } }""")
+			.execute()
+			.path("orphanedDuties[*].duty.holder.key")
+			.entityList(String.class)
+			.get();
+		assertThat(holders).containsOnly("U02", "U03", "U04", "U05", "U06").doesNotContain("U01");
+	}
+
+	@Test
+	void shouldNotCallADutyOrphanedWhenAFilledPostElsewhereHoldsIt() {
+		// 13 team duties of 线上运营管理部门 have no post, but the one the department itself also
+		// holds (and its 部门领导 is filled) is covered.
+		this.graphQl.document("""
+				{ orphanedDuties(org: "online-ops-dept") { duty { key text } reason } }""")
+			.execute()
+			.path("orphanedDuties[*].duty.text")
+			.entityList(String.class)
+			.hasSize(12)
+			.doesNotContain("跟踪和分析用户行为,优化用户体验和业务运营");
+	}
+
+	@Test
+	void shouldFlagDutiesHeldOnlyThroughConcurrentPosts() {
+		// In the commercial company E0002 holds both 副总经理 and 招商总监 (兼任, 0.5 each).
+		List<String> reasons = this.graphQl.document("""
+				{ orphanedDuties(org: "commercial-mgmt-company") { duty { holder { key } } reason explanation } }""")
+			.execute()
+			.path("orphanedDuties[*].reason")
+			.entityList(String.class)
+			.get();
+		assertThat(reasons).contains("ONLY_CONCURRENT", "ALL_HOLDERS_VACANT");
+	}
+
+	@Test
+	void shouldListPostsWithoutDutiesAndEmptyUnits() {
+		// ops-team-three-depts has units and duties but no posts at all; its top unit has no duties.
+		this.graphQl.document("""
+				{ dutyGaps(org: "ops-team-three-depts") { positionsWithoutDuties { key } unitsWithoutPositionsOrDuties { key name } }
+				  orphanedDuties(org: "ops-team-three-depts") { reason } }""")
+			.execute()
+			.path("dutyGaps.positionsWithoutDuties")
+			.entityList(Object.class)
+			.hasSize(0)
+			.path("dutyGaps.unitsWithoutPositionsOrDuties[*].key")
+			.entityList(String.class)
+			.containsExactly("U00")
+			.path("orphanedDuties[*].reason")
+			.entityList(String.class)
+			.hasSize(11)
+			.containsOnly("UNIT_ONLY");
+	}
+
+}

@@ -1,0 +1,119 @@
+package org.orgraph.history;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.orgraph.Imports;
+import org.orgraph.OrgraphIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The DFID snapshots of March and September 2013 compared, checked against the two CSVs. */
+@OrgraphIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CompareRevisionsIT {
+
+	static final String MARCH = "department_for_international_development-2013-03-31";
+
+	static final String SEPTEMBER = "department_for_international_development-2013-09-30";
+
+	@Autowired
+	WebTestClient http;
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@BeforeAll
+	void importBothSnapshots() throws Exception {
+		Imports imports = new Imports(this.http);
+		for (String snapshot : List.of(MARCH, SEPTEMBER)) {
+			Map<String, byte[]> files = new LinkedHashMap<>();
+			for (String part : List.of("-senior.csv", "-junior.csv")) {
+				files.put(snapshot + part, new ClassPathResource("uk-organograms/" + snapshot + part).getContentAsByteArray());
+			}
+			assertThat(imports.files("dfid", "uk-organogram", files).status()).isEqualTo(201);
+		}
+	}
+
+	@Test
+	void shouldListPostsAddedAndRemovedBetweenTheSnapshots() throws Exception {
+		Map<String, String[]> march = posts(MARCH);
+		Map<String, String[]> september = posts(SEPTEMBER);
+		Set<String> added = new TreeSet<>(september.keySet());
+		added.removeAll(march.keySet());
+		Set<String> removed = new TreeSet<>(march.keySet());
+		removed.removeAll(september.keySet());
+		Set<String> newManager = new TreeSet<>();
+		for (String post : september.keySet()) {
+			if (march.containsKey(post)) {
+				String before = manager(march.get(post), post);
+				String after = manager(september.get(post), post);
+				if (!java.util.Objects.equals(before, after)) {
+					newManager.add(post);
+				}
+			}
+		}
+		assertThat(added).isNotEmpty();
+
+		var response = this.graphQl.documentName("compareRevisions").variable("org", "dfid").variable("from", 1).execute();
+		response.path("compareRevisions.from").entity(Integer.class).isEqualTo(1);
+		response.path("compareRevisions.to").entity(Integer.class).isEqualTo(2);
+		assertThat(response.path("compareRevisions.positionsAdded[*].key").entityList(String.class).get())
+			.containsExactlyElementsOf(added);
+		assertThat(response.path("compareRevisions.positionsRemoved[*].key").entityList(String.class).get())
+			.containsExactlyElementsOf(removed);
+		assertThat(response.path("compareRevisions.reportingChanged[*].key").entityList(String.class).get())
+			.containsExactlyElementsOf(newManager);
+		response.path("compareRevisions.summary")
+			.entity(String.class)
+			.satisfies(s -> assertThat(s).contains(added.size() + " positions added"));
+		// TMG and ICAI appear only in the September junior file
+		response.path("compareRevisions.unitsAdded[*].key").entityList(String.class).contains("TMG", "ICAI");
+	}
+
+	@Test
+	void shouldReportAnUnknownRevision() {
+		this.graphQl.document("{ compareRevisions(org: \"dfid\", from: 7) { summary } }")
+			.execute()
+			.errors()
+			.expect(e -> "REVISION_NOT_FOUND".equals(e.getExtensions().get("code")))
+			.verify();
+	}
+
+	/** Post → row, read independently of the importer; eliminated posts and post 0 are not posts. */
+	private static Map<String, String[]> posts(String snapshot) throws Exception {
+		String text = new ClassPathResource("uk-organograms/" + snapshot + "-senior.csv").getContentAsString(StandardCharsets.UTF_8);
+		List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setAllowMissingColumnNames(true).get()
+			.parse(new StringReader(text)).getRecords();
+		Map<String, String[]> posts = new HashMap<>();
+		for (CSVRecord row : rows) {
+			String post = row.get("Post Unique Reference").strip();
+			if (post.equals("0") || row.get("Name").strip().equalsIgnoreCase("eliminated")) {
+				continue;
+			}
+			posts.putIfAbsent(post, new String[] { row.get("Reports to Senior Post").strip() });
+		}
+		return posts;
+	}
+
+	private static String manager(String[] row, String post) {
+		String m = row[0];
+		return m.equalsIgnoreCase("XX") || m.isEmpty() || m.equals(post) ? null : m;
+	}
+
+}
