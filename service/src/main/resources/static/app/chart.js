@@ -39,7 +39,7 @@ const STYLE = [
       'text-max-width': 'data(textWidth)',
       'text-valign': 'center',
       'text-halign': 'center',
-      'font-size': 12,
+      'font-size': 13,
       'font-family': '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif',
       color: '#1d2733',
       'background-color': '#ffffff',
@@ -82,7 +82,8 @@ const STYLE = [
       'target-arrow-color': '#d35400',
       'target-arrow-shape': 'triangle',
       'curve-style': 'unbundled-bezier',
-      'control-point-distances': -40,
+      // posts of one chain often sit in one column: bow the line out so it passes beside them
+      'control-point-distances': (edge) => bow(edge, 1),
       'control-point-weights': 0.5,
       'z-index': 10,
     },
@@ -94,7 +95,7 @@ const STYLE = [
       'line-color': '#c0392b',
       'line-style': 'dashed',
       'curve-style': 'unbundled-bezier',
-      'control-point-distances': 60,
+      'control-point-distances': (edge) => bow(edge, 1.5),
       'control-point-weights': 0.5,
       label: 'data(label)',
       'font-size': 10,
@@ -106,6 +107,16 @@ const STYLE = [
     },
   },
 ];
+
+/** How far a curved overlay line bows out: more for longer lines, rightwards for a positive `side`. */
+function bow(edge, side) {
+  const a = edge.source().position();
+  const b = edge.target().position();
+  const length = Math.hypot(b.x - a.x, b.y - a.y);
+  // the distance is measured to the left of the source-to-target direction
+  const direction = b.y < a.y ? 1 : -1;
+  return side * direction * Math.min(320, 50 + length * 0.18);
+}
 
 /** Cytoscape ids: the user's keys are unique per kind only, so the kind is part of the id. */
 export const nodeId = (kind, key) => (kind === 'UNIT' ? 'u:' : 'p:') + key;
@@ -372,11 +383,16 @@ export class OrgChart {
     setTimeout(() => node.removeClass('flash'), 1500);
   }
 
+  /** Shows everything when it is legible, else the top of the tree at a readable size. */
   fit() {
     this.cy.fit(undefined, 30);
     if (this.cy.zoom() > 1.1) {
       this.cy.zoom(1.1);
       this.cy.center();
+    } else if (this.cy.zoom() < 0.6) {
+      const box = this.cy.elements().boundingBox();
+      this.cy.zoom(0.8);
+      this.cy.pan({ x: 30 - box.x1 * 0.8, y: 20 - box.y1 * 0.8 });
     }
   }
 
@@ -432,7 +448,11 @@ export class OrgChart {
       });
       const box = { id, ...UNIT_SIZE, children: [] };
       if (isOpen) {
-        const items = [...(posKeys ?? []).map((k) => 'p:' + k), ...unit.children.map((k) => 'u:' + k)];
+        // the head, then the subunits, then the other posts: in a big unit the way down
+        // matters more than the hundredth post
+        const posts = (posKeys ?? []).map((k) => 'p:' + k);
+        const head = posts.length && this.positions.get(posts[0].slice(2)).head ? posts.splice(0, 1) : [];
+        const items = [...head, ...unit.children.map((k) => 'u:' + k), ...posts];
         addChildren(key, id, items, box);
       }
       return box;
