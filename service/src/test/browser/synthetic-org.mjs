@@ -74,7 +74,7 @@ export function syntheticOrg({ positions: total = 10000, seed = 42, key = 'synth
   return { key, name: `Synthetic organisation, ${total} posts`, source: 'synthetic-org.mjs', units, positions, people };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const total = Number(process.argv[2] ?? 10000);
   process.stdout.write(JSON.stringify(syntheticOrg({ positions: total, key: `synthetic-${total}` })));
 }

@@ -165,6 +165,7 @@ function markFirstRender() {
     }
     performance.mark('orgraph:chart-rendered');
     document.body.dataset.chart = 'ready';
+    document.body.dataset.chartOrg = `${state.org}@${state.rev}`;
   }));
 }
 
