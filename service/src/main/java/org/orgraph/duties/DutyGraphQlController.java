@@ -30,15 +30,11 @@ class DutyGraphQlController {
 		this.reader = reader;
 	}
 
-	/** A page of overlaps with the total across pages. */
-	record OverlapPage(List<Connection.Edge<Overlap>> edges, Connection.PageInfo pageInfo, int totalCount) {
-	}
-
 	record DutyGaps(List<PositionView> positionsWithoutDuties, List<UnitView> unitsWithoutPositionsOrDuties) {
 	}
 
 	@QueryMapping
-	OverlapPage dutyOverlaps(@Argument String org, @Argument Overlap.Kind mode, @Argument @Nullable Double minScore,
+	Connection<Overlap> dutyOverlaps(@Argument String org, @Argument Overlap.Kind mode, @Argument @Nullable Double minScore,
 			@Argument @Nullable List<HolderRelation> relations, @Argument @Nullable String unit,
 			@Argument @Nullable Integer revision, @Argument @Nullable Integer first, @Argument @Nullable String after) {
 		int limit = this.reader.pageSize(first);
@@ -52,8 +48,7 @@ class DutyGraphQlController {
 					: this.analytics.similarOverlaps(rev,
 							minScore == null ? this.analytics.defaultMinScore() : minScore, filter))
 			.orElse(List.of());
-		Connection<Overlap> page = Connection.slice(all, limit, after, Overlap::id);
-		return new OverlapPage(page.edges(), page.pageInfo(), all.size());
+		return Connection.slice(all, limit, after, Overlap::id);
 	}
 
 	@QueryMapping

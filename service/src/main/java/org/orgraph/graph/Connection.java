@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * A Relay connection over key-ordered items. Cursors are the opaque (base64) key of the item,
  * so paging costs the page, not the offset.
  */
-public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
+public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, @Nullable Integer totalCount) {
 
 	public record Edge<T>(String cursor, T node) {
 	}
@@ -27,7 +27,8 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
 		List<T> page = fetched.size() > limit ? fetched.subList(0, limit) : fetched;
 		List<Edge<T>> edges = page.stream().map(item -> new Edge<>(encode(key.apply(item)), item)).toList();
 		return new Connection<>(edges, new PageInfo(hasPrevious, fetched.size() > limit,
-				edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
+				edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()),
+				null);
 	}
 
 	/**
@@ -50,7 +51,12 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
 			}
 		}
 		List<T> fetched = all.subList(start, Math.min(all.size(), start + limit + 1));
-		return of(fetched, limit, start > 0, id);
+		return of(fetched, limit, start > 0, id).withTotalCount(all.size());
+	}
+
+	/** The same page, saying how many items there are across all pages. */
+	public Connection<T> withTotalCount(int total) {
+		return new Connection<>(this.edges, this.pageInfo, total);
 	}
 
 	public static String encode(String key) {

@@ -53,7 +53,7 @@ class DutyAnalyticsIT {
 			.isEqualTo(1.0)
 			.path("dutyOverlaps.edges[0].node.duties[*].holder.key")
 			.entityList(String.class)
-			.containsExactlyInAnyOrder("U00", "U02")
+			.containsExactly("U00", "U02")
 			.path("dutyOverlaps.edges[0].node.duties[0].text")
 			.entity(String.class)
 			.isEqualTo("跟踪和分析用户行为,优化用户体验和业务运营")
@@ -66,6 +66,42 @@ class DutyAnalyticsIT {
 			.path("dutyOverlaps.edges[0].node.explanation")
 			.entity(String.class)
 			.satisfies(e -> assertThat(e).contains("数据分析团队").contains("parent child").contains("部门领导 (P01)"));
+	}
+
+	@Test
+	void shouldFindTheSupervisingAndGuidingDutiesAsSimilarWithTheirEvidence() {
+		// 总经理办公室 (U01): 监督各部门的运营工作,确保酒店的高效运营
+		// 运营管理部 (U03, under U01): 指导各部门的运营工作,确保酒店的高效运营
+		var response = this.graphQl.documentName("dutyOverlaps")
+			.variable("org", "hotel-ops-centre")
+			.variable("mode", "SIMILAR")
+			.execute();
+		List<String> texts = response.path("dutyOverlaps.edges[0].node.duties[*].text").entityList(String.class).get();
+		assertThat(texts).containsExactly("监督各部门的运营工作,确保酒店的高效运营", "指导各部门的运营工作,确保酒店的高效运营");
+		response.path("dutyOverlaps.edges[0].node.score")
+			.entity(Double.class)
+			.satisfies(score -> assertThat(score).isBetween(0.5, 0.99));
+		response.path("dutyOverlaps.edges[0].node.relation").entity(String.class).isEqualTo("PARENT_CHILD");
+		response.path("dutyOverlaps.edges[0].node.settledBy.title").entity(String.class).isEqualTo("总经理");
+		response.path("dutyOverlaps.edges[0].node.evidence.matched")
+			.entityList(String.class)
+			.satisfies(matched -> assertThat(String.join("", matched)).contains("运营"));
+		response.path("dutyOverlaps.edges[0].node.evidence.onlyInFirst")
+			.entityList(String.class)
+			.satisfies(only -> assertThat(String.join("", only)).contains("监督"));
+		// a template phrase alone is not an overlap: 制定酒店的运营规划和目标 pairs with nothing
+		response.path("dutyOverlaps.edges[*].node.duties[*].text")
+			.entityList(String.class)
+			.satisfies(all -> assertThat(all).doesNotContain("制定酒店的运营规划和目标"));
+	}
+
+	@Test
+	void shouldRejectAScoreOutsideZeroToOne() {
+		this.graphQl.document("{ dutyOverlaps(org: \"hotel-ops-centre\", mode: SIMILAR, minScore: 1.5) { totalCount } }")
+			.execute()
+			.errors()
+			.expect(e -> "BAD_ARGUMENT".equals(e.getExtensions().get("code")))
+			.verify();
 	}
 
 	@Test
@@ -151,7 +187,7 @@ class DutyAnalyticsIT {
 			.path("orphanedDuties[*].reason")
 			.entityList(String.class)
 			.hasSize(11)
-			.containsOnly("UNIT_ONLY");
+			.satisfies(reasons -> assertThat(reasons).containsOnly("UNIT_ONLY"));
 	}
 
 }
