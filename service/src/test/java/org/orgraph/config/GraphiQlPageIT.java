@@ -31,7 +31,11 @@ class GraphiQlPageIT {
 			if (asset.startsWith("data:")) {
 				continue;
 			}
-			byte[] body = this.http.get().uri(asset).exchange().expectStatus().isOk()
+			// graphiql.min.css and .js are bigger than WebTestClient's default 256 KiB buffer
+			byte[] body = this.http.mutate()
+				.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
+				.build()
+				.get().uri(asset).exchange().expectStatus().isOk()
 				.expectBody(byte[].class).returnResult().getResponseBody();
 			assertThat(body).as(asset).hasSizeGreaterThan(100);
 			count++;

@@ -81,21 +81,40 @@ class BrowserIT {
 			ProcessBuilder tests = new ProcessBuilder(node, "--test", "--test-concurrency=1", "--test-reporter=spec",
 					"tests/")
 				.directory(BROWSER_TESTS.toFile())
-				.inheritIO();
+				.redirectErrorStream(true);
 			Map<String, String> env = tests.environment();
 			env.put("ORGRAPH_URL", baseUrl);
 			env.put("ORGRAPH_CHROMIUM", chromium.toString());
 			env.put("ORGRAPH_SCREENSHOTS", OUTPUT.toAbsolutePath().toString());
 			Process run = tests.start();
+			// echoed through System.out: the test JVM's own stdout is Failsafe's channel
+			Thread echo = Thread.ofPlatform().daemon().start(() -> echo(run, OUTPUT.resolve("browser-tests.log")));
 			if (!run.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
 				run.destroyForcibly();
 				throw new AssertionError("browser tests did not finish within " + RUN_TIMEOUT);
 			}
-			assertThat(run.exitValue()).as("exit code of the browser tests (their output is above)").isZero();
+			echo.join(Duration.ofSeconds(10));
+			assertThat(run.exitValue()).as("exit code of the browser tests (their output is above and in "
+					+ OUTPUT.resolve("browser-tests.log") + ")").isZero();
 		}
 		finally {
 			stop(service);
 			deleteQuietly(dataDir);
+		}
+	}
+
+	private static void echo(Process process, Path log) {
+		try (var lines = new java.io.BufferedReader(
+				new java.io.InputStreamReader(process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+				var out = Files.newBufferedWriter(log)) {
+			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+				System.out.println(line);
+				out.write(line);
+				out.newLine();
+			}
+		}
+		catch (IOException ex) {
+			System.out.println("[BrowserIT] lost the test output: " + ex);
 		}
 	}
 
@@ -115,8 +134,10 @@ class BrowserIT {
 			skip(why);
 		}
 		Process install = new ProcessBuilder(npm, "ci", "--no-audit", "--no-fund").directory(BROWSER_TESTS.toFile())
-			.inheritIO()
+			.redirectErrorStream(true)
 			.start();
+		Files.createDirectories(OUTPUT);
+		echo(install, OUTPUT.resolve("npm-ci.log"));
 		if (!install.waitFor(5, TimeUnit.MINUTES) || install.exitValue() != 0) {
 			install.destroyForcibly();
 			if (ci) {

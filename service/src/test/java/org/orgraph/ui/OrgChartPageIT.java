@@ -62,7 +62,11 @@ class OrgChartPageIT {
 	}
 
 	private String get(String path) {
-		return this.http.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+		// the libraries are bigger than WebTestClient's default 256 KiB buffer
+		WebTestClient client = this.http.mutate()
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
+			.build();
+		return client.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
 			.getResponseBody();
 	}
 
