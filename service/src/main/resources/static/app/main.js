@@ -542,8 +542,7 @@ function fillOrgNames() {
 
 async function start() {
   try {
-    await loadOrganizations();
-    await setUpOverlays();
+    await Promise.all([loadOrganizations(), setUpOverlays()]);
     const wanted = readHash();
     showView(wanted.view);
     // a first visit opens the first organisation, so there is a chart to look at straight away

@@ -129,11 +129,11 @@ export async function renderMetrics(panel, org, rev) {
     h('h3', {}, t('metrics.layers')), box('chart-layers'));
   const bar = (id, items, name, color, horizontal = false) => {
     const chart = echarts.init(panel.querySelector('#' + id), null, { renderer: 'canvas' });
-    const category = { type: 'category', data: items.map((i) => i.label ?? i.name), axisLabel: { fontSize: 11, width: 110, overflow: 'truncate' } };
+    const category = { type: 'category', data: items.map((i) => i.label ?? i.name), axisLabel: { fontSize: 10, width: 110, overflow: 'truncate', interval: 0 } };
     const value = { type: 'value', minInterval: 1, axisLabel: { fontSize: 11 } };
     chart.setOption({
       animation: false,
-      grid: { left: horizontal ? 118 : 36, right: 16, top: 12, bottom: 26 },
+      grid: { left: horizontal ? 118 : 36, right: 24, top: 22, bottom: 26 },
       tooltip: { trigger: 'axis' },
       xAxis: horizontal ? value : category,
       yAxis: horizontal ? { ...category, inverse: true } : value,
