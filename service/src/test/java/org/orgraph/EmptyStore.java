@@ -6,14 +6,14 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
-/** Deletes every node before a test class runs, so classes never see each other's data. */
+/** Deletes every node but the API tokens before a test class runs, so classes never see each other's data. */
 public final class EmptyStore implements BeforeAllCallback {
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		Driver driver = SpringExtension.getApplicationContext(context).getBean(Driver.class);
 		try (Session session = driver.session()) {
-			session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
+			session.run("MATCH (n) WHERE NOT n:ApiToken CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
 		}
 	}
 

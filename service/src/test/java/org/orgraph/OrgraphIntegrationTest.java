@@ -8,6 +8,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -24,10 +29,26 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 @Inherited
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "orgraph.data-dir=target/it-data/${random.uuid}", "orgraph.bolt-port=0",
-				"orgraph.demo-data=false" })
+				"orgraph.demo-data=false",
+				"orgraph.admin-token=" + OrgraphIntegrationTest.ADMIN_TOKEN })
 @AutoConfigureWebTestClient(timeout = "PT2M")
 @AutoConfigureHttpGraphQlTester
 @ExtendWith(EmptyStore.class)
+@Import(OrgraphIntegrationTest.AdminClient.class)
 public @interface OrgraphIntegrationTest {
+
+	/** The admin token every integration test's HTTP and GraphQL client sends unless told otherwise. */
+	String ADMIN_TOKEN = "it-admin-token-0123456789";
+
+	/** Sends the admin token by default; security tests override the header per request. */
+	@TestConfiguration(proxyBeanMethods = false)
+	class AdminClient {
+
+		@Bean
+		WebTestClientBuilderCustomizer adminToken() {
+			return builder -> builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN);
+		}
+
+	}
 
 }

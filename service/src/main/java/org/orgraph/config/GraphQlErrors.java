@@ -6,11 +6,15 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import org.jspecify.annotations.Nullable;
+import org.orgraph.command.InvalidArgumentException;
+import org.orgraph.command.KeyNotFoundException;
 import org.orgraph.graph.Connection;
 import org.orgraph.graph.OrgReader;
 import org.orgraph.graph.RevisionNotFoundException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +22,7 @@ import org.springframework.stereotype.Component;
  * Anything unexpected keeps Spring's default: a generic message, details only in the log.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
 	@Override
@@ -26,14 +31,18 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			case RevisionNotFoundException e -> "REVISION_NOT_FOUND";
 			case OrgReader.PageSizeException e -> "PAGE_SIZE";
 			case Connection.InvalidCursorException e -> "INVALID_CURSOR";
+			case KeyNotFoundException e -> "NOT_FOUND";
+			case InvalidArgumentException e -> "BAD_ARGUMENT";
 			case IllegalArgumentException e -> "BAD_ARGUMENT";
+			case org.springframework.security.access.AccessDeniedException e -> "FORBIDDEN";
 			default -> null;
 		};
 		if (code == null) {
 			return null;
 		}
 		return GraphqlErrorBuilder.newError(env)
-			.errorType(code.equals("REVISION_NOT_FOUND") ? ErrorType.NOT_FOUND : ErrorType.BAD_REQUEST)
+			.errorType(code.endsWith("NOT_FOUND") ? ErrorType.NOT_FOUND
+					: code.equals("FORBIDDEN") ? ErrorType.FORBIDDEN : ErrorType.BAD_REQUEST)
 			.message(ex.getMessage())
 			.extensions(Map.of("code", code))
 			.build();

@@ -200,6 +200,13 @@ class OrgGraphController {
 						r.get("fte").asDouble(1.0), r.get("acting").asBoolean(false)));
 	}
 
+	/** A person's name, or a stable pseudonym for callers who may not see names (viewers). */
+	@SchemaMapping(typeName = "Person", field = "name")
+	String personName(PersonView person) {
+		return this.reader.access().name(person.rev().substring(0, person.rev().lastIndexOf('/')), person.key(),
+				person.name());
+	}
+
 	@SchemaMapping(typeName = "Duty")
 	DutyHolderView holder(DutyView duty) {
 		return duty.holder();

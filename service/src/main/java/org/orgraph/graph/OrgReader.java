@@ -42,20 +42,35 @@ public class OrgReader {
 
 	private final int maxPageSize;
 
-	public OrgReader(Graph graph, JsonMapper json, OrgraphProperties properties) {
+	private final AccessPolicy access;
+
+	public OrgReader(Graph graph, JsonMapper json, OrgraphProperties properties, AccessPolicy access) {
 		this.graph = graph;
 		this.json = json;
 		this.maxPageSize = properties.maxPageSize();
+		this.access = access;
 	}
 
+	/** The organisations the caller may read. */
 	public List<OrganizationView> organizations() {
-		return this.graph.read("graph/organizations", Map.of(), r -> OrganizationView.of(r.get("o").asNode()));
+		return this.graph.read("graph/organizations", Map.of(), r -> OrganizationView.of(r.get("o").asNode()))
+			.stream()
+			.filter(o -> this.access.canRead(o.key()))
+			.toList();
 	}
 
+	/** An organisation the caller may read; empty when it does not exist or is not theirs to see. */
 	public Optional<OrganizationView> organization(String key) {
+		if (!this.access.canRead(key)) {
+			return Optional.empty();
+		}
 		return this.graph.read("graph/organization", Map.of("key", key), r -> OrganizationView.of(r.get("o").asNode()))
 			.stream()
 			.findFirst();
+	}
+
+	public AccessPolicy access() {
+		return this.access;
 	}
 
 	public List<RevisionView> revisions(String org) {
@@ -148,6 +163,10 @@ public class OrgReader {
 		if (hits.isEmpty()) {
 			hits = this.graph.read("graph/search-contains", Map.of("text", trimmed, "rev", rev, "limit", limit),
 					this::searchHit);
+		}
+		if (!this.access.canSeeNames()) {
+			// a name search must not confirm who works here to a caller who sees pseudonyms
+			hits = hits.stream().filter(h -> h.kind() != SearchKind.PERSON).toList();
 		}
 		return hits;
 	}

@@ -31,7 +31,7 @@ public final class Views {
 	public record UnitView(String rev, String key, String name, @Nullable String kind,
 			@Nullable Integer plannedHeadcount) {
 
-		static UnitView of(String rev, Node u) {
+		public static UnitView of(String rev, Node u) {
 			return new UnitView(rev, u.get("key").asString(), u.get("name").asString(), nullableString(u.get("kind")),
 					u.get("plannedHeadcount").isNull() ? null : u.get("plannedHeadcount").asInt());
 		}
@@ -49,7 +49,7 @@ public final class Views {
 			return of(rev, r.get("p").asNode(), r.get("holders"));
 		}
 
-		static PositionView of(String rev, Node p, Value holders) {
+		public static PositionView of(String rev, Node p, Value holders) {
 			return new PositionView(rev, p.get("key").asString(), p.get("title").asString(),
 					nullableString(p.get("grade")), p.get("headcount").asInt(1), p.get("juniorFte").asDouble(0),
 					holders.isNull() ? 0 : holders.asInt());
@@ -59,7 +59,7 @@ public final class Views {
 
 	public record PersonView(String rev, String key, String name) {
 
-		static PersonView of(String rev, Node p) {
+		public static PersonView of(String rev, Node p) {
 			return new PersonView(rev, p.get("key").asString(), p.get("name").asString());
 		}
 

@@ -11,6 +11,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -37,6 +38,7 @@ class ImportGraphQlController {
 	}
 
 	@MutationMapping
+	@PreAuthorize("hasRole('EDITOR')")
 	ImportPayload importOrganization(@Argument ImportOrganizationInput input) {
 		try {
 			ImportJob job = this.imports.importNow(input.org(), OrgJsonParser.FORMAT,

@@ -43,7 +43,10 @@ public final class ImportJob {
 
 	private volatile @Nullable String failure;
 
-	ImportJob(String id, String organization, String format) {
+	private final String actor;
+
+	ImportJob(String id, String organization, String format, String actor) {
+		this.actor = actor;
 		this.id = id;
 		this.organization = organization;
 		this.format = format;
@@ -55,6 +58,11 @@ public final class ImportJob {
 
 	public String organization() {
 		return this.organization;
+	}
+
+	/** Who started the import (token name and id, or system), for the audit trail. */
+	public String actor() {
+		return this.actor;
 	}
 
 	public String format() {

@@ -18,7 +18,10 @@ import org.orgraph.importing.ImportJob.ImportResult;
 import org.orgraph.importing.OrgDocument.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.orgraph.security.AuditTrail;
+import org.orgraph.security.Callers;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -46,8 +49,11 @@ public class ImportService implements DisposableBean {
 
 	private final ExecutorService background = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("import-", 0).daemon().factory());
 
-	ImportService(RevisionWriter writer) {
+	private final AuditTrail audit;
+
+	ImportService(RevisionWriter writer, AuditTrail audit) {
 		this.writer = writer;
+		this.audit = audit;
 		for (FormatParser parser : List.of(new OrgJsonParser(), new CsvBundleParser(), new UkOrganogramParser())) {
 			this.parsers.put(parser.format(), parser);
 		}
@@ -105,7 +111,10 @@ public class ImportService implements DisposableBean {
 	}
 
 	private ImportJob newJob(String org, String format) {
-		ImportJob job = new ImportJob(UUID.randomUUID().toString(), org, format);
+		if (Callers.current().map(c -> !c.canRead(org)).orElse(false)) {
+			throw new AccessDeniedException("this token is limited to another organisation");
+		}
+		ImportJob job = new ImportJob(UUID.randomUUID().toString(), org, format, Callers.describeCurrent());
 		this.jobs.put(job.id(), job);
 		if (this.jobs.size() > KEEP_FINISHED_JOBS) {
 			this.jobs.values()
@@ -180,6 +189,8 @@ public class ImportService implements DisposableBean {
 			ImportResult result = new ImportResult(org, revision.number(), current, plan.counts(),
 					prepared.warnings(), (System.nanoTime() - started) / 1_000_000);
 			job.completed(result);
+			this.audit.record(job.actor(), "import", org, revision.number(),
+					format + ": " + plan.rowCount() + " units, positions, people and duties from " + source);
 			log.info("Import {} into {} complete: revision {}, {} rows in {} ms", job.id(), org, revision.number(),
 					plan.rowCount(), result.millis());
 			return result;

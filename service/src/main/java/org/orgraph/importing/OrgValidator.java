@@ -199,11 +199,14 @@ final class OrgValidator {
 
 	/**
 	 * Stated lines as given; a position without one reports to the head of its unit, and a
-	 * head without one to the head of the nearest ancestor unit that has a head.
+	 * head without one to the head of the nearest ancestor unit that has a head. A derived
+	 * line that would lead back to the position itself is not drawn: that position is a top
+	 * (the chief executive whose department is headed, on paper, by someone reporting to them).
 	 */
 	private List<ReportingRow> reporting(OrgDocument doc, Map<String, OrgDocument.Unit> units,
 			Map<String, String> explicitLines, Map<String, String> heads) {
 		List<ReportingRow> rows = new ArrayList<>();
+		Map<String, String> next = new HashMap<>(explicitLines);
 		for (OrgDocument.Position p : doc.positions()) {
 			String manager = explicitLines.get(p.key());
 			if (manager != null) {
@@ -213,23 +216,43 @@ final class OrgValidator {
 			if (this.strictness == Strictness.PUBLISHED) {
 				continue;
 			}
-			String head = heads.get(p.unit());
-			if (head != null && !head.equals(p.key())) {
-				rows.add(new ReportingRow(p.key(), head, true));
-				continue;
-			}
-			OrgDocument.Unit unit = units.get(p.unit());
-			int guard = 0;
-			while (unit != null && unit.parent() != null && guard++ < units.size()) {
-				unit = units.get(unit.parent());
-				String ancestorHead = unit == null ? null : heads.get(unit.key());
-				if (ancestorHead != null) {
-					rows.add(new ReportingRow(p.key(), ancestorHead, true));
-					break;
-				}
+			String derived = derivedManager(p, units, heads);
+			if (derived != null && !leadsTo(next, derived, p.key(), doc.positions().size())) {
+				rows.add(new ReportingRow(p.key(), derived, true));
+				next.put(p.key(), derived);
 			}
 		}
 		return rows;
+	}
+
+	private static @Nullable String derivedManager(OrgDocument.Position p, Map<String, OrgDocument.Unit> units,
+			Map<String, String> heads) {
+		String head = heads.get(p.unit());
+		if (head != null && !head.equals(p.key())) {
+			return head;
+		}
+		OrgDocument.Unit unit = units.get(p.unit());
+		int guard = 0;
+		while (unit != null && unit.parent() != null && guard++ < units.size()) {
+			unit = units.get(unit.parent());
+			String ancestorHead = unit == null ? null : heads.get(unit.key());
+			if (ancestorHead != null && !ancestorHead.equals(p.key())) {
+				return ancestorHead;
+			}
+		}
+		return null;
+	}
+
+	/** Whether following lines up from {@code from} reaches {@code target} (bounded by the number of positions). */
+	private static boolean leadsTo(Map<String, String> next, String from, String target, int bound) {
+		String current = from;
+		for (int i = 0; current != null && i <= bound; i++) {
+			if (current.equals(target)) {
+				return true;
+			}
+			current = next.get(current);
+		}
+		return false;
 	}
 
 	private void reportingCycles(OrgDocument doc, Map<String, OrgDocument.Position> positions,

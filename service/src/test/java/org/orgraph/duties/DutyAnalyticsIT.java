@@ -96,6 +96,33 @@ class DutyAnalyticsIT {
 	}
 
 	@Test
+	void shouldExportTheOverlapsAndOrphansForSpreadsheets() {
+		List<java.util.Map<String, Object>> overlaps = this.http.get()
+			.uri("/api/v1/orgs/online-ops-dept/exports/overlaps.json")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new org.springframework.core.ParameterizedTypeReference<List<java.util.Map<String, Object>>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		assertThat(overlaps).filteredOn(row -> "EXACT".equals(row.get("kind"))).singleElement().satisfies(row -> {
+			assertThat(row.get("relation")).isEqualTo("PARENT_CHILD");
+			assertThat(row.get("settledBy")).isEqualTo("P01");
+			assertThat(row.get("holderKeys")).isEqualTo(List.of("U00", "U02"));
+		});
+		String orphans = this.http.get()
+			.uri("/api/v1/orgs/hotel-ops-centre/exports/orphans.csv")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(orphans.lines().skip(1).filter(l -> l.contains(",UNIT_ONLY,")).count()).isEqualTo(15);
+	}
+
+	@Test
 	void shouldRejectAScoreOutsideZeroToOne() {
 		this.graphQl.document("{ dutyOverlaps(org: \"hotel-ops-centre\", mode: SIMILAR, minScore: 1.5) { totalCount } }")
 			.execute()

@@ -1,0 +1,197 @@
+package org.orgraph.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Value;
+import org.orgraph.graph.Graph;
+import org.orgraph.graph.Views.PersonView;
+import org.orgraph.graph.Views.PositionView;
+import org.orgraph.graph.Views.UnitView;
+import org.springframework.stereotype.Component;
+
+/**
+ * What is wrong with a revision's reporting lines, one list per kind, each item saying why
+ * in a sentence. Each list is its own query, run only when the field is asked for, and holds
+ * at most {@code limit} items in key order.
+ */
+@Component
+class ReportingAnomalies {
+
+	private final Graph graph;
+
+	private final Traversal traversal;
+
+	ReportingAnomalies(Graph graph, Traversal traversal) {
+		this.graph = graph;
+		this.traversal = traversal;
+	}
+
+	/** The question: which revision, the concurrent-post threshold, and the cap on each list. */
+	record Report(int revision, String rev, int maxConcurrentPosts, int limit) {
+	}
+
+	/** Posts whose solid lines loop, from the smallest key in the order the lines run. */
+	record ReportingCycle(List<PositionView> positions, String reason) {
+	}
+
+	/**
+	 * A post that reaches no top.
+	 *
+	 * @param cycleEntry the first post on a cycle its chain meets (itself when it is on one),
+	 * null when the chain is only longer than the bound
+	 * @param linksToCycle links from the post to {@code cycleEntry}
+	 */
+	record PostWithoutTop(PositionView position, @Nullable PositionView cycleEntry, @Nullable Integer linksToCycle,
+			String reason) {
+	}
+
+	/** One of several tops: a post with no solid line above it. */
+	record TopPost(PositionView position, int directReports, int postsUnder, String reason) {
+	}
+
+	/** A stated solid line to a manager outside the post's unit and the units above it. */
+	record LineOutsideUnit(PositionView position, UnitView unit, PositionView manager, UnitView managerUnit,
+			String reason) {
+	}
+
+	/** A person holding more posts than the threshold. */
+	record ConcurrentPostHolder(PersonView person, List<PositionView> posts, String reason) {
+
+		public int count() {
+			return this.posts.size();
+		}
+
+	}
+
+	/** A unit no post heads. */
+	record UnitWithoutHead(UnitView unit, int positions, int childUnits, String reason) {
+	}
+
+	/**
+	 * Solid-line cycles of at most {@code orgraph.max-depth} posts. O(posts · d) for chains of
+	 * d links: each post tries to walk back to itself.
+	 */
+	List<ReportingCycle> cycles(Report report) {
+		String rev = report.rev();
+		return this.graph.read("command/anomaly-cycles", bounded(report), r -> {
+			List<PositionView> posts = new ArrayList<>();
+			for (int i = 0; i < r.get("posts").size(); i++) {
+				posts.add(PositionView.of(rev, r.get("posts").get(i).asNode(), r.get("holders").get(i)));
+			}
+			String loop = posts.stream().map(ReportingAnomalies::name).collect(Collectors.joining(" → "));
+			return new ReportingCycle(posts, "the solid lines loop: " + loop + " → " + name(posts.getFirst())
+					+ ", so none of these " + posts.size() + " posts reaches a top");
+		});
+	}
+
+	/**
+	 * Posts whose chain never reaches a top: on a cycle, running into one, or longer than the
+	 * bound. O(posts · d) to find them, O(d²) more for each one found.
+	 */
+	List<PostWithoutTop> postsWithoutTop(Report report) {
+		String rev = report.rev();
+		int maxDepth = this.traversal.maxDepth();
+		return this.graph.read("command/anomaly-unreached", bounded(report), r -> {
+			PositionView post = PositionView.of(rev, r.get("p").asNode(), r.get("holders"));
+			if (r.get("entry").isNull()) {
+				return new PostWithoutTop(post, null, null,
+						name(post) + " reaches no top within " + maxDepth + " solid reporting links");
+			}
+			PositionView entry = PositionView.of(rev, r.get("entry").asNode(), r.get("entryHolders"));
+			int links = r.get("links").asInt();
+			String reason = links == 0 ? name(post) + " is on a reporting cycle, so it reaches no top"
+					: name(post) + " reaches no top: its chain runs into a reporting cycle at " + name(entry) + " after "
+							+ links + (links == 1 ? " link" : " links");
+			return new PostWithoutTop(post, links == 0 ? post : entry, links, reason);
+		});
+	}
+
+	/**
+	 * Every top (post without a solid line above it) when there is more than one; empty when
+	 * there is one or none. O(posts): each post below a top is reached once.
+	 */
+	List<TopPost> tops(Report report) {
+		String rev = report.rev();
+		List<TopPost> tops = this.graph.read("command/anomaly-tops", bounded(report), r -> {
+			PositionView top = PositionView.of(rev, r.get("p").asNode(), r.get("holders"));
+			int direct = r.get("direct").asInt();
+			int under = r.get("under").asInt();
+			return new TopPost(top, direct, under, name(top) + " has no solid line above it; " + direct
+					+ (direct == 1 ? " post reports" : " posts report") + " to it, " + under + " in all");
+		});
+		if (tops.size() < 2) {
+			return List.of();
+		}
+		int n = tops.size();
+		return tops.stream()
+			.map(t -> new TopPost(t.position(), t.directReports(), t.postsUnder(),
+					"one of " + (n == report.limit() ? "at least " : "") + n + " tops: " + t.reason()))
+			.toList();
+	}
+
+	/**
+	 * Stated (not derived) solid lines to a manager whose unit is neither the post's unit nor
+	 * a unit above it. O(lines · unit depth).
+	 */
+	List<LineOutsideUnit> linesOutsideUnit(Report report) {
+		String rev = report.rev();
+		return this.graph.read("command/anomaly-lines-outside-unit", Map.of("rev", rev, "limit", report.limit()), r -> {
+			PositionView post = PositionView.of(rev, r.get("p").asNode(), r.get("holders"));
+			PositionView manager = PositionView.of(rev, r.get("m").asNode(), r.get("managerHolders"));
+			UnitView unit = UnitView.of(rev, r.get("u").asNode());
+			UnitView managerUnit = UnitView.of(rev, r.get("mu").asNode());
+			return new LineOutsideUnit(post, unit, manager, managerUnit,
+					name(post) + " in " + name(unit) + " reports to " + name(manager) + " in " + name(managerUnit)
+							+ ", which is neither its own unit nor a unit above it");
+		});
+	}
+
+	/** People holding more than {@code maxConcurrentPosts} posts. O(people + holdings). */
+	List<ConcurrentPostHolder> concurrentPosts(Report report) {
+		String rev = report.rev();
+		return this.graph.read("command/anomaly-concurrent-posts",
+				Map.of("rev", rev, "max", report.maxConcurrentPosts(), "limit", report.limit()), r -> {
+					PersonView person = PersonView.of(rev, r.get("person").asNode());
+					List<PositionView> posts = r.get("posts")
+						.asList((Value v) -> PositionView.of(rev, v.get("p").asNode(), v.get("holders")));
+					return new ConcurrentPostHolder(person, posts,
+							"person " + person.key() + " holds " + posts.size() + " posts, more than "
+									+ report.maxConcurrentPosts() + ": "
+									+ posts.stream().map(ReportingAnomalies::name).collect(Collectors.joining(", ")));
+				});
+	}
+
+	/** Units no post heads. O(units). */
+	List<UnitWithoutHead> unitsWithoutHead(Report report) {
+		String rev = report.rev();
+		return this.graph.read("command/anomaly-units-without-head", Map.of("rev", rev, "limit", report.limit()), r -> {
+			UnitView unit = UnitView.of(rev, r.get("u").asNode());
+			int positions = r.get("positions").asInt();
+			int children = r.get("children").asInt();
+			String reason = positions == 0
+					? "no post heads " + name(unit) + ": it has no posts of its own"
+							+ (children == 0 ? "" : " (" + children + (children == 1 ? " child unit)" : " child units)"))
+					: "none of the " + positions + (positions == 1 ? " post" : " posts") + " in " + name(unit)
+							+ " heads it (their lines stay inside the unit)";
+			return new UnitWithoutHead(unit, positions, children, reason);
+		});
+	}
+
+	private Map<String, Object> bounded(Report report) {
+		return Map.of("rev", report.rev(), "maxDepth", this.traversal.maxDepth(), "limit", report.limit());
+	}
+
+	private static String name(PositionView p) {
+		return p.key() + " (" + p.title() + ")";
+	}
+
+	/** The unit's name, with its key when that says something more (UK units are keyed by name). */
+	private static String name(UnitView u) {
+		return u.key().equals(u.name()) ? u.name() : u.name() + " (" + u.key() + ")";
+	}
+
+}

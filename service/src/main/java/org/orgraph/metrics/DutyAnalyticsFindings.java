@@ -1,0 +1,31 @@
+package org.orgraph.metrics;
+
+import org.orgraph.duties.DutyAnalytics;
+import org.springframework.stereotype.Component;
+
+/** The duty analytics' counts as metrics figures (cached per revision by {@link DutyAnalytics}). */
+@Component
+class DutyAnalyticsFindings implements DutyFindings {
+
+	private final DutyAnalytics duties;
+
+	DutyAnalyticsFindings(DutyAnalytics duties) {
+		this.duties = duties;
+	}
+
+	@Override
+	public int exactOverlaps(String rev) {
+		return this.duties.exactOverlaps(rev, DutyAnalytics.OverlapFilter.NONE).size();
+	}
+
+	@Override
+	public int similarOverlaps(String rev) {
+		return this.duties.similarOverlaps(rev, this.duties.defaultMinScore(), DutyAnalytics.OverlapFilter.NONE).size();
+	}
+
+	@Override
+	public int orphans(String rev) {
+		return this.duties.orphans(rev).size();
+	}
+
+}

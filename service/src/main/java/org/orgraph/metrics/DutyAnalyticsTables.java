@@ -1,0 +1,81 @@
+package org.orgraph.metrics;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.orgraph.duties.DutyAnalytics;
+import org.orgraph.duties.Orphan;
+import org.orgraph.duties.Overlap;
+import org.orgraph.graph.Views.DutyView;
+import org.springframework.stereotype.Component;
+
+/** The duty analytics' answers as the {@code overlaps} and {@code orphans} export tables. */
+@Component
+class DutyAnalyticsTables implements DutyTables {
+
+	static final List<String> OVERLAP_COLUMNS = List.of("id", "kind", "score", "relation", "settledBy", "dutyKeys",
+			"dutyTexts", "holderKinds", "holderKeys", "holderNames", "matched", "explanation");
+
+	static final List<String> ORPHAN_COLUMNS = List.of("dutyKey", "text", "holderKind", "holderKey", "holderName",
+			"reason", "explanation");
+
+	private final DutyAnalytics duties;
+
+	DutyAnalyticsTables(DutyAnalytics duties) {
+		this.duties = duties;
+	}
+
+	@Override
+	public List<Map<String, @Nullable Object>> overlaps(String rev) {
+		List<Overlap> all = new java.util.ArrayList<>(this.duties.exactOverlaps(rev, DutyAnalytics.OverlapFilter.NONE));
+		all.addAll(this.duties.similarOverlaps(rev, this.duties.defaultMinScore(), DutyAnalytics.OverlapFilter.NONE));
+		return all.stream().map(DutyAnalyticsTables::row).toList();
+	}
+
+	@Override
+	public List<Map<String, @Nullable Object>> orphans(String rev) {
+		return this.duties.orphans(rev).stream().map(DutyAnalyticsTables::row).toList();
+	}
+
+	@Override
+	public List<String> overlapColumns() {
+		return OVERLAP_COLUMNS;
+	}
+
+	@Override
+	public List<String> orphanColumns() {
+		return ORPHAN_COLUMNS;
+	}
+
+	private static Map<String, @Nullable Object> row(Overlap o) {
+		Map<String, @Nullable Object> row = new LinkedHashMap<>();
+		row.put("id", o.id());
+		row.put("kind", o.kind().name());
+		row.put("score", o.score());
+		row.put("relation", o.relation().name());
+		row.put("settledBy", o.settledBy());
+		row.put("dutyKeys", o.duties().stream().map(DutyView::key).toList());
+		row.put("dutyTexts", o.duties().stream().map(DutyView::text).toList());
+		row.put("holderKinds", o.duties().stream().map(d -> d.holder().kind().name()).toList());
+		row.put("holderKeys", o.duties().stream().map(d -> d.holder().key()).toList());
+		row.put("holderNames", o.duties().stream().map(d -> d.holder().name()).toList());
+		row.put("matched", o.evidence().matched());
+		row.put("explanation", o.explanation());
+		return row;
+	}
+
+	private static Map<String, @Nullable Object> row(Orphan o) {
+		Map<String, @Nullable Object> row = new LinkedHashMap<>();
+		row.put("dutyKey", o.duty().key());
+		row.put("text", o.duty().text());
+		row.put("holderKind", o.duty().holder().kind().name());
+		row.put("holderKey", o.duty().holder().key());
+		row.put("holderName", o.duty().holder().name());
+		row.put("reason", o.reason().name());
+		row.put("explanation", o.explanation());
+		return row;
+	}
+
+}

@@ -1,0 +1,20 @@
+package org.orgraph.metrics;
+
+/**
+ * Duty overlap and orphan counts of one revision, for the metrics ({@code orgMetrics} and the
+ * {@code org-metrics} export). Implemented by the duty analytics; while no bean implements it,
+ * the metrics leave these figures null. {@code rev} is a complete revision's id,
+ * {@code "<org>/<number>"}, the {@code rev} property of every node of that revision.
+ */
+public interface DutyFindings {
+
+	/** How many overlaps of duties with the same normalised text {@code dutyOverlaps(mode: EXACT)} lists. */
+	int exactOverlaps(String rev);
+
+	/** How many overlaps of similar duties {@code dutyOverlaps(mode: SIMILAR)} lists at its default threshold. */
+	int similarOverlaps(String rev);
+
+	/** How many orphaned duties {@code orphanedDuties} lists. */
+	int orphans(String rev);
+
+}

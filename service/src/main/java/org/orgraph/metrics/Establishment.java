@@ -1,0 +1,125 @@
+package org.orgraph.metrics;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The arithmetic of planned headcount (编制): statuses, rates and the sentences that explain
+ * every vacancy row. Pure functions; the Cypher files do the counting.
+ */
+final class Establishment {
+
+	/** How many holders a post's reason names before "and N more". */
+	static final int NAMED_HOLDERS = 5;
+
+	private Establishment() {
+	}
+
+	/** How filled seats compare with what is planned. */
+	enum VacancyStatus {
+
+		/** More holders than planned (超编). */
+		OVER_ESTABLISHMENT,
+
+		/** Fewer holders than planned (缺编). */
+		SHORTFALL,
+
+		/** As many holders as planned. */
+		FULL;
+
+		static VacancyStatus of(long filled, long planned) {
+			return filled > planned ? OVER_ESTABLISHMENT : filled < planned ? SHORTFALL : FULL;
+		}
+
+	}
+
+	/** {@code part / whole} rounded, or null when there is no whole. */
+	static @Nullable Double rate(long part, long whole) {
+		return whole <= 0 ? null : round((double) part / whole);
+	}
+
+	/** Six decimals: enough for FTE and rates, and no {@code 74.92000000000002} in a dashboard. */
+	static double round(double value) {
+		return BigDecimal.valueOf(value).setScale(6, java.math.RoundingMode.HALF_EVEN).doubleValue();
+	}
+
+	static @Nullable Double round(@Nullable Double value) {
+		return value == null ? null : round(value.doubleValue());
+	}
+
+	/**
+	 * Why a post has its status: {@code P07 "数据分析师": 3 seats, 2 holders (E0006, E0007; 2.0 FTE): 1 seat vacant (缺编).}
+	 */
+	static String positionReason(String key, String title, int seats, List<String> holders, double fte) {
+		StringBuilder reason = new StringBuilder();
+		reason.append(key).append(" \"").append(title).append("\": ").append(count(seats, "seat", "seats")).append(", ");
+		if (holders.isEmpty()) {
+			reason.append("nobody holds it");
+		}
+		else {
+			reason.append(count(holders.size(), "holder", "holders")).append(" (").append(names(holders)).append("; ")
+				.append(fte(fte)).append(" FTE)");
+		}
+		int filled = holders.size();
+		reason.append(switch (VacancyStatus.of(filled, seats)) {
+			case FULL -> ": full.";
+			case SHORTFALL -> ": " + count(seats - filled, "seat", "seats") + " vacant (缺编).";
+			case OVER_ESTABLISHMENT -> ": " + count(filled - seats, "holder", "holders") + " more than its seats (超编).";
+		});
+		return reason.toString();
+	}
+
+	/**
+	 * Why a unit has its status: where its 编制 comes from, how much of it the subtree fills, and
+	 * whether a stated figure matches the sum of its parts.
+	 */
+	static String unitReason(@Nullable Integer plannedHeadcount, int parts, int ownSeats, int subtreeSeats,
+			int subtreeFilled, double subtreeFilledFte) {
+		int planned = plannedHeadcount != null ? plannedHeadcount : parts;
+		String breakdown = "own posts' seats " + ownSeats + " + child units' 编制 " + (parts - ownSeats);
+		StringBuilder reason = new StringBuilder();
+		if (plannedHeadcount != null) {
+			reason.append("Planned headcount (编制) ").append(plannedHeadcount).append(" as stated; ");
+		}
+		else if (subtreeSeats == 0 && parts == 0) {
+			return "No planned headcount (编制) stated and no posts in the unit or below it: nothing to fill.";
+		}
+		else {
+			reason.append("No planned headcount (编制) stated: ").append(parts).append(" is the sum of its parts (")
+				.append(breakdown).append("); ");
+		}
+		reason.append(subtreeFilled).append(" filled (").append(fte(subtreeFilledFte)).append(" FTE) across ")
+			.append(count(subtreeSeats, "post seat", "post seats")).append(" in the unit and below it");
+		reason.append(switch (VacancyStatus.of(subtreeFilled, planned)) {
+			case FULL -> ": full.";
+			case SHORTFALL -> ": " + (planned - subtreeFilled) + " short (缺编).";
+			case OVER_ESTABLISHMENT -> ": " + (subtreeFilled - planned) + " over (超编).";
+		});
+		if (plannedHeadcount != null && plannedHeadcount != parts) {
+			reason.append(" The stated ").append(plannedHeadcount).append(" does not match the sum of its parts, ")
+				.append(parts).append(" (").append(breakdown).append(").");
+		}
+		return reason.toString();
+	}
+
+	private static String names(List<String> holders) {
+		if (holders.size() <= NAMED_HOLDERS) {
+			return String.join(", ", holders);
+		}
+		return String.join(", ", holders.subList(0, NAMED_HOLDERS)) + " and " + (holders.size() - NAMED_HOLDERS)
+				+ " more";
+	}
+
+	private static String count(int n, String one, String many) {
+		return n + " " + (n == 1 ? one : many);
+	}
+
+	private static String fte(double fte) {
+		return BigDecimal.valueOf(round(fte)).stripTrailingZeros().scale() <= 0
+				? String.format(Locale.ROOT, "%.1f", fte) : BigDecimal.valueOf(round(fte)).stripTrailingZeros().toPlainString();
+	}
+
+}

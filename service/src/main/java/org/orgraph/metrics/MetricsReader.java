@@ -1,0 +1,191 @@
+package org.orgraph.metrics;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
+import org.orgraph.graph.Graph;
+import org.orgraph.graph.OrgReader;
+import org.orgraph.graph.Views.PositionView;
+import org.orgraph.graph.Views.UnitView;
+import org.orgraph.metrics.Establishment.VacancyStatus;
+import org.orgraph.metrics.MetricsViews.OrgMetrics;
+import org.orgraph.metrics.MetricsViews.PositionVacancy;
+import org.orgraph.metrics.MetricsViews.Scope;
+import org.orgraph.metrics.MetricsViews.Spans;
+import org.orgraph.metrics.MetricsViews.UnitMetrics;
+import org.orgraph.metrics.MetricsViews.UnitStructure;
+import org.orgraph.metrics.MetricsViews.UnitVacancy;
+import org.orgraph.metrics.MetricsViews.Vacancies;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads vacancies and metrics of one revision through {@link Graph} (read transactions with the
+ * query timeout). Unit rows come in key-ordered pages; each unit is rolled up over its subtree in
+ * Cypher, so a page costs the size of its units' subtrees, whatever the offset.
+ */
+@Component
+class MetricsReader {
+
+	private final Graph graph;
+
+	private final OrgReader reader;
+
+	private final ObjectProvider<DutyFindings> dutyFindings;
+
+	MetricsReader(Graph graph, OrgReader reader, ObjectProvider<DutyFindings> dutyFindings) {
+		this.graph = graph;
+		this.reader = reader;
+		this.dutyFindings = dutyFindings;
+	}
+
+	/**
+	 * The revision to read: the current one when {@code revision} is null. Empty for an unknown
+	 * organisation; {@link org.orgraph.graph.RevisionNotFoundException} for a revision it lacks.
+	 */
+	Optional<Scope> scope(String org, @Nullable Integer revision) {
+		return this.reader.organization(org).map(o -> {
+			String rev = this.reader.revision(o, revision);
+			return new Scope(o, rev, Integer.parseInt(rev.substring(rev.lastIndexOf('/') + 1)));
+		});
+	}
+
+	/** {@code first} checked against the configured page size limit (100 when null). */
+	int pageSize(@Nullable Integer first) {
+		return this.reader.pageSize(first);
+	}
+
+	/**
+	 * Organisation totals of the establishment. O(units × unit depth + positions + holdings), one
+	 * query ({@code metrics/org-establishment}).
+	 */
+	Vacancies vacancies(Scope scope) {
+		Record r = this.graph.read("metrics/org-establishment", Map.of("rev", scope.rev()), x -> x).getFirst();
+		return new Vacancies(scope, r.get("planned").asInt(), r.get("seats").asInt(), r.get("filled").asInt(),
+				fte(r.get("filledFte")), r.get("vacantSeats").asInt(), r.get("excessSeats").asInt(),
+				r.get("shortPositions").asInt(), r.get("overEstablishedPositions").asInt());
+	}
+
+	/**
+	 * One page of units with their 编制 rolled up. O(Σ subtree size of the page's units); with a
+	 * status filter the scan goes on until the page is full.
+	 */
+	List<UnitVacancy> unitVacancies(Scope scope, String after, int limit, @Nullable List<VacancyStatus> statuses) {
+		Map<String, @Nullable Object> params = new HashMap<>();
+		params.put("rev", scope.rev());
+		params.put("after", after);
+		params.put("limit", limit);
+		params.put("statuses", statuses == null ? null : statuses.stream().map(Enum::name).toList());
+		return this.graph.read("metrics/unit-establishment-page", params, r -> unitVacancy(scope.rev(), r));
+	}
+
+	/** One page of posts with seats against holders. O(page × holders) without a status filter. */
+	List<PositionVacancy> positionVacancies(Scope scope, String after, int limit,
+			@Nullable List<VacancyStatus> statuses) {
+		Map<String, @Nullable Object> params = new HashMap<>();
+		params.put("rev", scope.rev());
+		params.put("after", after);
+		params.put("limit", limit);
+		params.put("statuses", statuses == null ? null : statuses.stream().map(Enum::name).toList());
+		return this.graph.read("metrics/position-vacancies-page", params, r -> {
+			Node p = r.get("p").asNode();
+			List<String> holders = r.get("holders").asList(Value::asString);
+			PositionView position = new PositionView(scope.rev(), p.get("key").asString(), p.get("title").asString(),
+					string(p.get("grade")), r.get("seats").asInt(), p.get("juniorFte").asDouble(0), holders.size());
+			return new PositionVacancy(position, string(r.get("unit")), r.get("seats").asInt(), fte(r.get("filledFte")),
+					holders, VacancyStatus.valueOf(r.get("status").asString()));
+		});
+	}
+
+	/**
+	 * One page of unit metrics: the establishment roll-up of the page, then the structure of the
+	 * same units. O(Σ subtree size of the page's units, plus the reporting chains below their heads).
+	 */
+	List<UnitMetrics> unitMetrics(Scope scope, String after, int limit) {
+		List<UnitVacancy> page = unitVacancies(scope, after, limit, null);
+		if (page.isEmpty()) {
+			return List.of();
+		}
+		Map<String, UnitStructure> structure = new HashMap<>();
+		this.graph.read("metrics/unit-structure",
+				Map.of("rev", scope.rev(), "keys", page.stream().map(v -> v.unit().key()).toList()),
+				r -> Map.entry(r.get("key").asString(), unitStructure(r)))
+			.forEach(entry -> structure.put(entry.getKey(), entry.getValue()));
+		return page.stream().map(v -> UnitMetrics.of(v, structure.get(v.unit().key()))).toList();
+	}
+
+	/**
+	 * Organisation metrics: {@code metrics/org-establishment} and {@code metrics/org-structure}
+	 * (O(units × unit depth + positions + holdings + reporting lines × reporting depth)), plus the
+	 * duty findings when a {@link DutyFindings} bean exists.
+	 */
+	OrgMetrics orgMetrics(Scope scope) {
+		Record e = this.graph.read("metrics/org-establishment", Map.of("rev", scope.rev()), x -> x).getFirst();
+		Record s = this.graph.read("metrics/org-structure", Map.of("rev", scope.rev()), x -> x).getFirst();
+		DutyFindings findings = this.dutyFindings.getIfUnique();
+		Spans spans = spans(s, "");
+		return new OrgMetrics(scope.organization(), scope.revision(), e.get("units").asInt(), e.get("positions").asInt(),
+				e.get("people").asInt(), e.get("holdings").asInt(), e.get("planned").asInt(), e.get("seats").asInt(),
+				e.get("filled").asInt(), fte(e.get("filledFte")), e.get("vacantSeats").asInt(),
+				e.get("excessSeats").asInt(), e.get("vacantPositions").asInt(), fte(e.get("juniorFte")),
+				spans.managers(), spans.mean(), spans.median(), spans.max(), spans.narrowShare(),
+				s.get("unitDepth").asInt(), s.get("reportingDepth").asInt(), s.get("tops").asInt(),
+				e.get("unitDuties").asInt(), e.get("positionDuties").asInt(),
+				findings == null ? null : findings.exactOverlaps(scope.rev()),
+				findings == null ? null : findings.similarOverlaps(scope.rev()),
+				findings == null ? null : findings.orphans(scope.rev()));
+	}
+
+	private static UnitVacancy unitVacancy(String rev, Record r) {
+		Node u = r.get("u").asNode();
+		UnitView unit = new UnitView(rev, u.get("key").asString(), u.get("name").asString(), string(u.get("kind")),
+				u.get("plannedHeadcount").isNull() ? null : u.get("plannedHeadcount").asInt());
+		return new UnitVacancy(unit, string(r.get("parent")), r.get("planned").asInt(), r.get("parts").asInt(),
+				VacancyStatus.valueOf(r.get("status").asString()), r.get("ownPositions").asInt(),
+				r.get("ownSeats").asInt(), r.get("ownFilled").asInt(), fte(r.get("ownFilledFte")),
+				r.get("ownVacantSeats").asInt(), r.get("ownExcessSeats").asInt(), r.get("subtreePositions").asInt(),
+				r.get("subtreeSeats").asInt(), r.get("subtreeFilled").asInt(), fte(r.get("subtreeFilledFte")),
+				r.get("subtreeVacantSeats").asInt(), r.get("subtreeExcessSeats").asInt());
+	}
+
+	private static UnitStructure unitStructure(Record r) {
+		return new UnitStructure(r.get("depth").asInt(), r.get("subtreeUnits").asInt(), r.get("subtreeUnitDepth").asInt(),
+				string(r.get("head")), integer(r.get("reportingDepth")), r.get("ownPeople").asInt(),
+				r.get("subtreePeople").asInt(), spans(r, "own"), spans(r, "subtree"), r.get("ownUnitDuties").asInt(),
+				r.get("ownPositionDuties").asInt(), r.get("subtreeUnitDuties").asInt(),
+				r.get("subtreePositionDuties").asInt());
+	}
+
+	/** The span columns {@code <prefix>Managers, <prefix>SpanMean, …} (unprefixed: managers, spanMean, …). */
+	private static Spans spans(Record r, String prefix) {
+		Function<String, String> column = name -> prefix.isEmpty() ? name
+				: prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+		return new Spans(r.get(column.apply("managers")).asInt(), decimal(r.get(column.apply("spanMean"))),
+				decimal(r.get(column.apply("spanMedian"))), integer(r.get(column.apply("spanMax"))),
+				r.get(column.apply("narrowSpans")).asInt());
+	}
+
+	private static double fte(Value value) {
+		return value.isNull() ? 0.0 : Establishment.round(value.asDouble());
+	}
+
+	private static @Nullable Double decimal(Value value) {
+		return value.isNull() ? null : Establishment.round(value.asDouble());
+	}
+
+	private static @Nullable Integer integer(Value value) {
+		return value.isNull() ? null : value.asInt();
+	}
+
+	private static @Nullable String string(Value value) {
+		return value.isNull() ? null : value.asString();
+	}
+
+}

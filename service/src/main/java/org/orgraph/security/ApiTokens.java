@@ -1,0 +1,118 @@
+package org.orgraph.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.types.Node;
+import org.orgraph.graph.Graph;
+import org.springframework.stereotype.Service;
+
+/**
+ * Bearer tokens. A token is 32 random bytes shown once at creation; only its SHA-256 hash is
+ * stored (a fast hash is enough for a secret of 256 random bits: there is nothing to guess).
+ * Lookups are cached for a few seconds; revoking clears the cache.
+ */
+@Service
+public class ApiTokens {
+
+	static final String PREFIX = "ogt_";
+
+	private final Graph graph;
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final Cache<String, Optional<Caller>> byHash = Caffeine.newBuilder()
+		.maximumSize(10_000)
+		.expireAfterWrite(Duration.ofSeconds(30))
+		.build();
+
+	ApiTokens(Graph graph) {
+		this.graph = graph;
+	}
+
+	/** A token as an admin sees it: never the secret or its hash. */
+	public record TokenInfo(String id, String name, Role role, @Nullable String organization, String createdAt,
+			@Nullable String revokedAt) {
+	}
+
+	/** A newly created token with its secret, which is never shown again. */
+	public record CreatedToken(String token, TokenInfo info) {
+	}
+
+	public CreatedToken create(String name, Role role, @Nullable String organization) {
+		if (name.isBlank() || name.length() > 200) {
+			throw new IllegalArgumentException("a token needs a name of 1–200 characters");
+		}
+		byte[] secret = new byte[32];
+		this.random.nextBytes(secret);
+		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		Map<String, Object> params = new HashMap<>();
+		params.put("id", UUID.randomUUID().toString());
+		params.put("name", name.strip());
+		params.put("hash", hash(token));
+		params.put("role", role.name());
+		params.put("organization", organization);
+		TokenInfo info = this.graph.write("security/create-token", params, r -> info(r.get("t").asNode())).getFirst();
+		return new CreatedToken(token, info);
+	}
+
+	/** Makes {@code token} a valid admin token (from {@code ORGRAPH_ADMIN_TOKEN}). */
+	void bootstrapAdmin(String token) {
+		if (token.length() < 16) {
+			throw new IllegalStateException("ORGRAPH_ADMIN_TOKEN must be at least 16 characters");
+		}
+		this.graph.write("security/bootstrap-admin-token", Map.of("hash", hash(token)));
+		this.byHash.invalidateAll();
+	}
+
+	public List<TokenInfo> list() {
+		return this.graph.read("security/tokens", Map.of(), r -> info(r.get("t").asNode()));
+	}
+
+	public Optional<TokenInfo> revoke(String id) {
+		Optional<TokenInfo> revoked = this.graph.write("security/revoke-token", Map.of("id", id), r -> info(r.get("t").asNode()))
+			.stream()
+			.findFirst();
+		this.byHash.invalidateAll();
+		return revoked;
+	}
+
+	Optional<Caller> authenticate(String token) {
+		String hash = hash(token);
+		return this.byHash.get(hash, h -> this.graph.read("security/token-by-hash", Map.of("hash", h), r -> {
+			Node t = r.get("t").asNode();
+			return new Caller(t.get("id").asString(), t.get("name").asString(), Role.valueOf(t.get("role").asString()),
+					t.get("organization").isNull() ? null : t.get("organization").asString());
+		}).stream().findFirst());
+	}
+
+	private static TokenInfo info(Node t) {
+		return new TokenInfo(t.get("id").asString(), t.get("name").asString(), Role.valueOf(t.get("role").asString()),
+				t.get("organization").isNull() ? null : t.get("organization").asString(),
+				t.get("createdAt").asZonedDateTime().toString(),
+				t.get("revokedAt").isNull() ? null : t.get("revokedAt").asZonedDateTime().toString());
+	}
+
+	static String hash(String token) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

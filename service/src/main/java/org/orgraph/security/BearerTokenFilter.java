@@ -1,0 +1,55 @@
+package org.orgraph.security;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * {@code Authorization: Bearer <token>} → the token's {@link Caller}. A header with an
+ * unknown or revoked token is refused at once (401), never treated as anonymous.
+ */
+final class BearerTokenFilter extends OncePerRequestFilter {
+
+	private final ApiTokens tokens;
+
+	private final @Nullable Role anonymousRole;
+
+	BearerTokenFilter(ApiTokens tokens, @Nullable Role anonymousRole) {
+		this.tokens = tokens;
+		this.anonymousRole = anonymousRole;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		Optional<Caller> caller = Optional.empty();
+		if (header != null) {
+			if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+				SecurityErrors.write(response, 401, "UNAUTHENTICATED", "use an Authorization: Bearer <token> header");
+				return;
+			}
+			caller = this.tokens.authenticate(header.substring(7).strip());
+			if (caller.isEmpty()) {
+				SecurityErrors.write(response, 401, "UNAUTHENTICATED", "the token is unknown or revoked");
+				return;
+			}
+		}
+		else if (this.anonymousRole != null) {
+			caller = Optional.of(Caller.anonymous(this.anonymousRole));
+		}
+		caller.ifPresent(c -> SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(c, null, c.role().authorities())));
+		chain.doFilter(request, response);
+	}
+
+}

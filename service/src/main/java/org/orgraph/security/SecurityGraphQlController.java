@@ -1,0 +1,63 @@
+package org.orgraph.security;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.orgraph.security.ApiTokens.CreatedToken;
+import org.orgraph.security.ApiTokens.TokenInfo;
+import org.orgraph.security.AuditTrail.AuditEvent;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+
+/** Token management and the audit trail, for admins. */
+@Controller
+@PreAuthorize("hasRole('ADMIN')")
+class SecurityGraphQlController {
+
+	private final ApiTokens tokens;
+
+	private final AuditTrail audit;
+
+	SecurityGraphQlController(ApiTokens tokens, AuditTrail audit) {
+		this.tokens = tokens;
+		this.audit = audit;
+	}
+
+	record CreateTokenInput(String name, Role role, @Nullable String organization) {
+	}
+
+	@QueryMapping
+	List<TokenInfo> apiTokens() {
+		return this.tokens.list();
+	}
+
+	@QueryMapping
+	List<AuditEvent> auditTrail(@Argument @Nullable Integer last) {
+		int limit = last == null ? 100 : last;
+		if (limit < 1 || limit > 1000) {
+			throw new IllegalArgumentException("last must be between 1 and 1000, got " + limit);
+		}
+		return this.audit.latest(limit);
+	}
+
+	@MutationMapping
+	CreatedToken createApiToken(@Argument CreateTokenInput input) {
+		CreatedToken created = this.tokens.create(input.name(), input.role(), input.organization());
+		this.audit.record(Callers.describeCurrent(), "token.create", input.organization(), null,
+				"token " + created.info().id() + " (" + input.role() + ")");
+		return created;
+	}
+
+	@MutationMapping
+	@Nullable TokenInfo revokeApiToken(@Argument String id) {
+		TokenInfo revoked = this.tokens.revoke(id).orElse(null);
+		if (revoked != null) {
+			this.audit.record(Callers.describeCurrent(), "token.revoke", revoked.organization(), null, "token " + id);
+		}
+		return revoked;
+	}
+
+}
