@@ -24,8 +24,9 @@ export async function launch() {
  * A fresh page (own storage) at `path`. `page.problems` collects console errors, uncaught
  * exceptions and requests to anywhere but this machine (those are also aborted).
  */
-export async function openPage(browser, pathAndHash = '/', { locale = 'en-US' } = {}) {
+export async function openPage(browser, pathAndHash = '/', { locale = 'en-US', token = null } = {}) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale });
+  if (token) await context.addInitScript((t) => localStorage.setItem('orgraph.token', t), token);
   const problems = [];
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
@@ -69,10 +70,15 @@ export async function clickNode(page, id) {
   await page.mouse.click(at.x, at.y);
 }
 
-export async function api(query, variables = {}) {
+/** The admin token the service was started with (BrowserIT makes one up for each run). */
+export const ADMIN_TOKEN = process.env.ORGRAPH_ADMIN_TOKEN ?? null;
+const adminHeaders = () => (ADMIN_TOKEN ? { authorization: 'Bearer ' + ADMIN_TOKEN } : {});
+
+/** Asks the API without a token, as the page does under the dev profile; `{admin: true}` as admin. */
+export async function api(query, variables = {}, { admin = false } = {}) {
   const response = await fetch(BASE + '/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...(admin ? adminHeaders() : {}) },
     body: JSON.stringify({ query, variables }),
   });
   const body = await response.json();
@@ -88,7 +94,7 @@ export async function queryFields() {
 export async function importDocument(key, document) {
   const response = await fetch(`${BASE}/api/v1/orgs/${encodeURIComponent(key)}/imports`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...adminHeaders() },
     body: JSON.stringify(document),
   });
   const body = await response.json();
@@ -101,7 +107,7 @@ async function awaitImport(location) {
   const deadline = Date.now() + 300_000;
   const id = location.split('/').pop();
   while (Date.now() < deadline) {
-    const { importJob } = await api('query($id: ID!) { importJob(id: $id) { state errors { message } } }', { id });
+    const { importJob } = await api('query($id: ID!) { importJob(id: $id) { state errors { message } } }', { id }, { admin: true });
     if (importJob.state === 'COMPLETE') return;
     if (importJob.state === 'REJECTED' || importJob.state === 'FAILED') throw new Error(JSON.stringify(importJob));
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -2,11 +2,13 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, openPage, queryFields, screenshot } from '../lib/browser.mjs';
+import { api, launch, openPage, queryFields, screenshot } from '../lib/browser.mjs';
 
 const TABS = {
-  chainOfCommand: 'ChainOfCommand', dutyOverlaps: 'DutyOverlaps', orphanedDuties: 'OrphanedDuties',
-  dutyGaps: 'DutyGaps', compareRevisions: 'CompareRevisions',
+  chainOfCommand: 'ChainOfCommand', commonSuperior: 'CommonSuperior', reports: 'Reports',
+  reportingAnomalies: 'ReportingAnomalies', dutyOverlaps: 'DutyOverlaps', orphanedDuties: 'OrphanedDuties',
+  dutyGaps: 'DutyGaps', vacancies: 'Vacancies', orgMetrics: 'OrgMetrics', unitMetrics: 'UnitMetrics',
+  compareRevisions: 'CompareRevisions',
 };
 
 let browser;
@@ -41,6 +43,14 @@ test('GraphiQL loads offline with example tabs for the analytics and runs a quer
     assert.doesNotMatch(result, /"errors"/);
     assert.match(result, run === 'ChainOfCommand' ? /市场部经理/ : run === 'OrphanedDuties' ? /ALL_HOLDERS_VACANT/ : /car-rental-ops-company/);
     await screenshot(page, 'graphiql');
+
+    // every example tab is a query this server answers without errors
+    const stored = JSON.parse(await (await page.waitForFunction(() => localStorage.getItem('graphiql:tabState'))).jsonValue());
+    assert.equal(stored.tabs.length, tabs.length);
+    for (const tab of stored.tabs) {
+      const data = await api(tab.query).catch((e) => assert.fail(`tab ${tab.title}: ${e.message}`));
+      assert.ok(Object.values(data).some((v) => v !== null), `tab ${tab.title} answers something`);
+    }
     assert.deepEqual(page.problems, [], 'console errors or requests leaving localhost');
   } finally {
     await page.context().close();

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clip, layoutTree } from '../../../main/resources/static/app/layout.js';
+import { clip, layoutTree } from '../../../main/resources/static/ui/layout.js';
 
 const leaf = (id, h = 40) => ({ id, w: 100, h, children: [] });
 

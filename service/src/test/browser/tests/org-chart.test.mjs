@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
-import { api, chartOf, clickNode, importDocument, launch, openPage, queryFields, screenshot } from '../lib/browser.mjs';
+import { ADMIN_TOKEN, api, BASE, chartOf, clickNode, importDocument, launch, openPage, queryFields, screenshot } from '../lib/browser.mjs';
 import { syntheticOrg } from '../synthetic-org.mjs';
 
 const CAR_RENTAL = 'car-rental-ops-company';
@@ -201,27 +201,41 @@ describe('org chart', () => {
     await screenshot(page, 'synthetic-10k');
   });
 
-  test('on 401 the page asks for a token and sends it as a bearer token', async () => {
-    page = await openPage(browser, null);
-    const seen = [];
-    let refused = false;
-    await page.route('**/graphql', async (route) => {
-      const auth = route.request().headers().authorization ?? null;
-      seen.push(auth);
-      if (!auth && !refused) {
-        refused = true;
-        return route.fulfill({ status: 401, contentType: 'application/json', body: '{"error":"unauthorized"}' });
-      }
-      return route.continue();
+  test('an unknown token is refused; the page asks for another and sends it as a bearer token', async () => {
+    assert.ok(ADMIN_TOKEN, 'the service was started with ORGRAPH_ADMIN_TOKEN');
+    page = await openPage(browser, null, { token: 'not-a-token' });
+    const sent = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql')) sent.push(request.headers().authorization ?? null);
     });
-    await page.goto((process.env.ORGRAPH_URL ?? 'http://127.0.0.1:8080') + `/#org=${CAR_RENTAL}`);
+    await page.goto(`${BASE}/#org=${CAR_RENTAL}`);
     await page.waitForSelector('#token-dialog[open]');
-    await page.fill('#token-input', 'test-token');
+    await screenshot(page, 'token-prompt');
+    await page.fill('#token-input', ADMIN_TOKEN);
     await page.click('#token-dialog button[value="ok"]');
     await chartOf(page, CAR_RENTAL);
-    assert.equal(seen[0], null);
-    assert.ok(seen.slice(1).every((a) => a === 'Bearer test-token'), seen.join(','));
-    // the refused request is the one the browser reports; nothing else may be
-    page.problems.splice(0, page.problems.length, ...page.problems.filter((p) => !/status of 401/.test(p)));
+    assert.equal(sent[0], 'Bearer not-a-token');
+    assert.ok(sent.includes('Bearer ' + ADMIN_TOKEN), 'the new token is sent');
+    assert.equal(sent.at(-1), 'Bearer ' + ADMIN_TOKEN);
+    // the refused requests are what the browser reports as failed loads; nothing else may be
+    const refused = page.problems.filter((p) => /status of 401/.test(p));
+    assert.ok(refused.length >= 1);
+    page.problems.splice(0, page.problems.length, ...page.problems.filter((p) => !refused.includes(p)));
+  });
+
+  test('a viewer limited to one organisation sees only it, with people as pseudonyms', async () => {
+    const { createApiToken } = await api(`mutation { createApiToken(input: {name: "browser test viewer", role: VIEWER,
+      organization: "${CAR_RENTAL}"}) { token } }`, {}, { admin: true });
+    page = await openPage(browser, '/', { token: createApiToken.token });
+    await chartOf(page, CAR_RENTAL);
+    const orgs = await page.$$eval('#org option', (options) => options.map((o) => o.value).filter(Boolean));
+    assert.deepEqual(orgs, [CAR_RENTAL]);
+    const label = await page.evaluate(() => window.orgraph.chart.cy.getElementById('p:P10').data('label'));
+    assert.match(label, /市场部经理/);
+    assert.doesNotMatch(label, /Demo Person/, 'names are pseudonyms for viewers');
+    await page.fill('#search', 'Demo Person 007');
+    await page.waitForSelector('#search-results:not([hidden]) li');
+    assert.equal(await page.$$eval('#search-results li[data-kind="PERSON"]', (items) => items.length), 0);
+    await screenshot(page, 'viewer-pseudonyms');
   });
 });

@@ -39,7 +39,10 @@
     commonSuperior: lines(
       '# The lowest post both report to.',
       'query CommonSuperior {',
-      '  commonSuperior(org: "' + ORG + '", a: "P05", b: "P11") { key title }',
+      '  commonSuperior(org: "' + ORG + '", a: "P05", b: "P11") {',
+      '    position { key title } depthFromA depthFromB',
+      '    pathFromA { key title } pathFromB { key title }',
+      '  }',
       '}'),
     reports: lines(
       '# Everyone under a post, direct reports only or the whole subtree, paged.',
@@ -79,6 +82,36 @@
       '  dutyGaps(org: "' + ORG + '") {',
       '    positionsWithoutDuties { key title unit { name } }',
       '    unitsWithoutPositionsOrDuties { key name }',
+      '  }',
+      '}'),
+    vacancies: lines(
+      '# Planned headcount (编制) against seats and holders, for the organisation and per unit.',
+      'query Vacancies {',
+      '  vacancies(org: "' + ORG + '") {',
+      '    planned seats filled vacantSeats shortfall excess status',
+      '    units(first: 20) { edges { node { unit { key name } planned subtreeFilled shortfall excess status reason } } }',
+      '    positions(first: 20, status: [SHORTFALL]) { edges { node { position { key title } seats filled reason } } }',
+      '  }',
+      '}'),
+    orgMetrics: lines(
+      '# Organisation-wide figures, as BI dashboards chart them.',
+      'query OrgMetrics {',
+      '  orgMetrics(org: "' + ORG + '") {',
+      '    units positions people planned filled vacantSeats vacancyRate',
+      '    managers spanMean spanMedian spanMax narrowSpanShare layers tops',
+      '    duties exactOverlaps similarOverlaps orphans',
+      '  }',
+      '}'),
+    unitMetrics: lines(
+      '# The same figures per unit: own… for the unit alone, subtree… with every unit below it.',
+      'query UnitMetrics {',
+      '  unitMetrics(org: "' + ORG + '", first: 20) {',
+      '    edges { node {',
+      '      unit { key name } depth',
+      '      ownPositions subtreePositions ownVacantSeats subtreeVacantSeats vacancyRate',
+      '      ownManagers ownSpanMean subtreeSpanMax',
+      '    } }',
+      '    pageInfo { hasNextPage endCursor }',
       '  }',
       '}'),
     compareRevisions: lines(
@@ -125,21 +158,22 @@
     return type;
   }
 
-  // A selection of the type's plain fields, and of its object fields down to `depth` levels.
-  function selection(types, type, depth) {
+  // A selection of the type's plain fields, and of its object fields down to `depth` levels,
+  // one field a line.
+  function selection(types, type, depth, indent) {
     var t = types[named(type).name];
     if (!t || !t.fields) return '';
     var parts = [];
     t.fields.forEach(function (f) {
       if (f.args.some(function (a) { return a.type.kind === 'NON_NULL' && a.defaultValue == null; })) return;
       var inner = named(f.type);
-      if (inner.kind === 'SCALAR' || inner.kind === 'ENUM') parts.push(f.name);
+      if (inner.kind === 'SCALAR' || inner.kind === 'ENUM') parts.push(indent + f.name);
       else if (depth > 0) {
-        var sub = selection(types, f.type, depth - 1);
-        if (sub) parts.push(f.name + ' { ' + sub + ' }');
+        var sub = selection(types, f.type, depth - 1, indent + '  ');
+        if (sub) parts.push(indent + f.name + ' {\n' + sub + '\n' + indent + '}');
       }
     });
-    return parts.join(' ');
+    return parts.join('\n');
   }
 
   function generated(types, field) {
@@ -150,12 +184,12 @@
       else if (a.type.kind === 'NON_NULL' && a.defaultValue == null) return null;
     }
     var inner = named(field.type);
-    var sub = inner.kind === 'OBJECT' ? selection(types, field.type, 3) : '';
+    var sub = inner.kind === 'OBJECT' ? selection(types, field.type, 3, '    ') : '';
     if (inner.kind === 'OBJECT' && !sub) return null;
     var comment = (field.description || field.name).split('\n').map(function (l) { return '# ' + l.trim(); }).join('\n');
     var operation = field.name.charAt(0).toUpperCase() + field.name.slice(1);
     return comment + '\nquery ' + operation + ' {\n  ' + field.name + (args.length ? '(' + args.join(', ') + ')' : '') +
-      (sub ? ' { ' + sub + ' }' : '') + '\n}\n';
+      (sub ? ' {\n' + sub + '\n  }' : '') + '\n}\n';
   }
 
   function tabsFor(schema) {

@@ -8,9 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -70,12 +72,17 @@ class BrowserIT {
 		Path dataDir = Files.createTempDirectory("orgraph-browser-");
 		int port = freePort();
 		String baseUrl = "http://127.0.0.1:" + port;
-		Process service = new ProcessBuilder(javaCommand(), "--enable-native-access=ALL-UNNAMED", "-jar",
-				JAR.toString(), "--server.port=" + port, "--server.address=127.0.0.1", "--orgraph.bolt-port=0",
-				"--orgraph.data-dir=" + dataDir, "--orgraph.demo-data=true")
+		String adminToken = HexFormat.of().formatHex(SecureRandom.getInstanceStrong().generateSeed(24));
+		// as the README runs it (the dev profile: reads without a token), plus an admin token
+		// for the imports and for the tests of tokens and roles
+		ProcessBuilder serviceBuilder = new ProcessBuilder(javaCommand(), "--enable-native-access=ALL-UNNAMED",
+				"-jar", JAR.toString(), "--spring.profiles.active=dev", "--server.port=" + port,
+				"--server.address=127.0.0.1", "--orgraph.bolt-port=0", "--orgraph.data-dir=" + dataDir,
+				"--orgraph.demo-data=true")
 			.redirectErrorStream(true)
-			.redirectOutput(OUTPUT.resolve("service.log").toFile())
-			.start();
+			.redirectOutput(OUTPUT.resolve("service.log").toFile());
+		serviceBuilder.environment().put("ORGRAPH_ADMIN_TOKEN", adminToken);
+		Process service = serviceBuilder.start();
 		try {
 			awaitHealthy(service, baseUrl);
 			ProcessBuilder tests = new ProcessBuilder(node, "--test", "--test-concurrency=1", "--test-reporter=spec",
@@ -86,6 +93,7 @@ class BrowserIT {
 			env.put("ORGRAPH_URL", baseUrl);
 			env.put("ORGRAPH_CHROMIUM", chromium.toString());
 			env.put("ORGRAPH_SCREENSHOTS", OUTPUT.toAbsolutePath().toString());
+			env.put("ORGRAPH_ADMIN_TOKEN", adminToken);
 			Process run = tests.start();
 			// echoed through System.out: the test JVM's own stdout is Failsafe's channel
 			Thread echo = Thread.ofPlatform().daemon().start(() -> echo(run, OUTPUT.resolve("browser-tests.log")));

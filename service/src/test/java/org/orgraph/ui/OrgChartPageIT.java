@@ -40,7 +40,7 @@ class OrgChartPageIT {
 		while (links.find()) {
 			assets.add(links.group(1));
 		}
-		assertThat(assets).contains("/app/main.js", "/app/app.css", "/webjars/cytoscape/3.33.1/dist/cytoscape.min.js");
+		assertThat(assets).contains("/ui/main.js", "/ui/app.css", "/webjars/cytoscape/3.33.1/dist/cytoscape.min.js");
 
 		Deque<String> modules = new ArrayDeque<>(Set.of("main.js"));
 		Set<String> seen = new LinkedHashSet<>();
@@ -49,7 +49,7 @@ class OrgChartPageIT {
 			if (!seen.add(module)) {
 				continue;
 			}
-			String source = get("/app/" + module);
+			String source = get("/ui/" + module);
 			assertThat(source).as(module).doesNotContain("http://").doesNotContain("https://");
 			MODULE_IMPORT.matcher(source).results().forEach((m) -> modules.push(m.group(1)));
 			LIBRARY.matcher(source).results().forEach((m) -> assets.add(m.group(1)));

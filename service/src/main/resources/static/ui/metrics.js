@@ -2,7 +2,7 @@
 // ECharts (about 1 MB) is loaded from the jar the first time the panel opens, so the chart
 // itself is not kept waiting for it.
 
-import { gql } from './api.js';
+import { gql, schema } from './api.js';
 import { h, clear } from './dom.js';
 import { t } from './i18n.js';
 
@@ -22,27 +22,40 @@ function loadECharts() {
   return echartsLoading;
 }
 
-const POSITIONS_PAGE = `query MetricsPositions($org: ID!, $rev: Int, $after: String) {
+const positionsPage = (serverFigures) => `query MetricsPositions($org: ID!, $rev: Int, $after: String) {
   organization(key: $org) {
     revision(number: $rev) { counts { units positions people } }
     positions(revision: $rev, first: 500, after: $after) {
-      edges { node { key headcount unit { key name } holders { person { key } } reportsTo { line position { key } } } }
+      edges { node { key headcount unit { key name } holders { person { key } }
+        ${serverFigures ? 'span layer' : 'reportsTo { line position { key } }'} } }
       pageInfo { hasNextPage endCursor }
     }
   }
 }`;
 
+const ORG_METRICS = `query OrgMetrics($org: ID!, $rev: Int) {
+  orgMetrics(org: $org, revision: $rev) {
+    units positions people vacantSeats layers managers spanMean spanMedian spanMax
+    planned filled vacancyRate exactOverlaps similarOverlaps orphans
+  }
+}`;
+
 /**
- * Reads every post of a revision (500 a request) and works out the three distributions. The
- * per-unit and per-organisation metric fields give some of these numbers directly; the
- * distributions need the posts themselves.
+ * Reads every post of a revision (500 a request) for the three distributions, and the
+ * organisation's figures from orgMetrics where the server has it. Span and layer come from
+ * the server's Position.span and Position.layer when it has them (the same definitions as
+ * its metrics: solid lines only); otherwise they are worked out here from the reporting lines.
  */
 export async function computeMetrics(org, rev, progress = () => {}) {
+  const s = await schema();
+  const serverFigures = s.typeHas('Position', 'span') && s.typeHas('Position', 'layer');
+  const orgMetrics = s.has('orgMetrics') ? gql(ORG_METRICS, { org, rev }).then((d) => d.orgMetrics) : Promise.resolve(null);
   const positions = [];
   let counts = null;
   let after = null;
+  const query = positionsPage(serverFigures);
   do {
-    const data = await gql(POSITIONS_PAGE, { org, rev, after });
+    const data = await gql(query, { org, rev, after });
     counts = data.organization.revision.counts;
     const page = data.organization.positions;
     positions.push(...page.edges.map((e) => e.node));
@@ -50,39 +63,19 @@ export async function computeMetrics(org, rev, progress = () => {}) {
     after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   } while (after);
 
-  const byKey = new Map(positions.map((p) => [p.key, p]));
-  const manager = new Map();
-  const reports = new Map();
-  for (const p of positions) {
-    const line = p.reportsTo.find((r) => r.line) ?? p.reportsTo[0];
-    if (line && byKey.has(line.position.key) && line.position.key !== p.key) {
-      manager.set(p.key, line.position.key);
-      reports.set(line.position.key, (reports.get(line.position.key) ?? 0) + 1);
-    }
-  }
+  const spans = serverFigures ? positions.map((p) => p.span).filter((n) => n > 0) : [...localSpans(positions).values()];
   const span = SPAN_BUCKETS.map(([lo, hi]) => ({
     label: hi === Infinity ? `${lo}+` : lo === hi ? `${lo}` : `${lo}–${hi}`,
-    value: [...reports.values()].filter((n) => n >= lo && n <= hi).length,
+    value: spans.filter((n) => n >= lo && n <= hi).length,
   }));
 
-  const layerOf = new Map();
-  const layer = (key) => {
-    if (layerOf.has(key)) return layerOf.get(key);
-    const path = [];
-    let k = key;
-    // iterative, and a loop in the reporting lines counts as a top
-    while (k && !layerOf.has(k) && !path.includes(k)) {
-      path.push(k);
-      k = manager.get(k);
-    }
-    let depth = k && layerOf.has(k) ? layerOf.get(k) : 0;
-    for (let i = path.length - 1; i >= 0; i--) layerOf.set(path[i], ++depth);
-    return layerOf.get(key);
-  };
+  const layerOf = serverFigures ? new Map(positions.map((p) => [p.key, p.layer === null ? null : p.layer + 1])) : localLayers(positions);
   const layers = [];
+  let inCycles = 0;
   for (const p of positions) {
-    const n = layer(p.key);
-    layers[n - 1] = (layers[n - 1] ?? 0) + 1;
+    const n = layerOf.get(p.key);
+    if (n === null || n === undefined) inCycles++;
+    else layers[n - 1] = (layers[n - 1] ?? 0) + 1;
   }
 
   const vacantByUnit = new Map();
@@ -100,11 +93,48 @@ export async function computeMetrics(org, rev, progress = () => {}) {
 
   return {
     counts,
+    org: await orgMetrics,
     vacantSeats,
     span,
     layers: Array.from(layers, (v, i) => ({ label: String(i + 1), value: v ?? 0 })),
+    inCycles,
     vacancies,
   };
+}
+
+/** Direct solid-line reports per manager, for a server without Position.span. */
+function localSpans(positions) {
+  const keys = new Set(positions.map((p) => p.key));
+  const reports = new Map();
+  for (const p of positions) {
+    const line = p.reportsTo.find((r) => r.line);
+    if (line && keys.has(line.position.key) && line.position.key !== p.key) {
+      reports.set(line.position.key, (reports.get(line.position.key) ?? 0) + 1);
+    }
+  }
+  return reports;
+}
+
+/** Layer (1 = a top) per post, for a server without Position.layer; posts in a loop get null. */
+function localLayers(positions) {
+  const manager = new Map();
+  for (const p of positions) {
+    const line = p.reportsTo.find((r) => r.line);
+    if (line && line.position.key !== p.key) manager.set(p.key, line.position.key);
+  }
+  const layerOf = new Map();
+  for (const p of positions) {
+    const path = [];
+    let k = p.key;
+    while (k && !layerOf.has(k) && !path.includes(k)) {
+      path.push(k);
+      k = manager.get(k);
+    }
+    const looped = k && path.includes(k);
+    let depth = looped ? null : k ? layerOf.get(k) ?? 0 : 0;
+    for (let i = path.length - 1; i >= 0; i--) layerOf.set(path[i], depth === null ? null : ++depth);
+  }
+  return layerOf;
 }
 
 const charts = [];
@@ -124,6 +154,18 @@ export async function renderMetrics(panel, org, rev) {
       units: m.counts.units, positions: m.counts.positions, people: m.counts.people,
       vacant: m.vacantSeats, layers: m.layers.length,
     })),
+    m.org ? h('dl', { id: 'metrics-figures' },
+      h('dt', {}, t('metrics.spanFigures')), h('dd', {}, m.org.managers ? t('metrics.spanValues', {
+        managers: m.org.managers, mean: m.org.spanMean?.toFixed(1) ?? '—', median: m.org.spanMedian ?? '—', max: m.org.spanMax ?? '—',
+      }) : '—'),
+      h('dt', {}, t('metrics.planned')), h('dd', {}, t('metrics.plannedValues', {
+        planned: m.org.planned, filled: m.org.filled,
+        rate: m.org.vacancyRate === null ? '—' : `${(m.org.vacancyRate * 100).toFixed(0)} %`,
+      })),
+      m.org.exactOverlaps !== null ? [h('dt', {}, t('metrics.duties')), h('dd', {}, t('metrics.dutyValues', {
+        exact: m.org.exactOverlaps, similar: m.org.similarOverlaps ?? '—', orphans: m.org.orphans ?? '—',
+      }))] : null) : null,
+    m.inCycles ? h('p', { class: 'note' }, t('metrics.inCycles', { n: m.inCycles })) : null,
     h('h3', {}, t('metrics.span')), box('chart-span'),
     h('h3', {}, t('metrics.vacancies', { n: TOP_UNITS })), box('chart-vacancies'),
     h('h3', {}, t('metrics.layers')), box('chart-layers'));

@@ -61,10 +61,12 @@ export async function chainsOf(org, rev, kind, key) {
     const revArg = s.hasArg('chainOfCommand', 'revision') ? ', revision: $rev' : '';
     const data = await gql(`query Chain($org: ID!, $key: ID!, $rev: Int) {
       chainOfCommand(org: $org, ${arg}: $key${revArg}) {
+        ${s.typeHas('Chain', 'cycle') ? 'cycle' : ''}
         links { depth vacant position { key title unit { key name } } holders { key name } }
       }
     }`, { org, key, rev });
-    return { chains: data.chainOfCommand.map((c) => c.links), source: 'chainOfCommand' };
+    const chains = data.chainOfCommand.map((c) => Object.assign(c.links, { cycle: c.cycle ?? false }));
+    return { chains, source: 'chainOfCommand' };
   }
   let starts = [key];
   if (kind === 'PERSON') {
