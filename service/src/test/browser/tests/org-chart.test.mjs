@@ -53,6 +53,9 @@ describe('org chart', () => {
     page = await openPage(browser, '/');
     await page.waitForFunction(() => document.body.dataset.chart === 'ready');
     assert.ok(await page.evaluate(() => window.orgraph.chart.cy.nodes().length) > 0);
+    await page.selectOption('#org', 'online-ops-dept');
+    await chartOf(page, 'online-ops-dept');
+    assert.ok(await page.evaluate(() => window.orgraph.chart.cy.getElementById('u:U02').nonempty()), '数据分析团队 is drawn');
     await page.selectOption('#org', CAR_RENTAL);
     await chartOf(page, CAR_RENTAL);
     const nodes = await page.evaluate(() => window.orgraph.chart.cy.nodes().map((n) => ({ id: n.id(), classes: n.classes() })));

@@ -23,6 +23,7 @@ const state = {
   overlaps: null,
   orphans: null,
   metricsFor: null,
+  revisionsReady: Promise.resolve(),
 };
 
 const chart = new OrgChart($('#chart'), { onSelect: (item) => select(item, { fromChart: true }), onError: showError });
@@ -119,13 +120,31 @@ async function openOrganization(org, rev = null, sel = null) {
     chart.reset();
     return;
   }
-  const data = await gql(`query Revisions($org: ID!) {
+  const revisions = gql(`query Revisions($org: ID!) {
     organization(key: $org) { currentRevision revisions { number createdAt source } }
-  }`, { org });
-  state.revisions = data.organization?.revisions ?? [];
-  state.rev = rev && state.revisions.some((r) => r.number === rev) ? rev : data.organization?.currentRevision;
-  fillRevisions();
-  await openRevision(sel);
+  }`, { org }).then((data) => {
+    state.revisions = data.organization?.revisions ?? [];
+    return data.organization?.currentRevision ?? null;
+  });
+  const current = currentRevision();
+  if (rev && rev !== current) {
+    // an older revision from the address: make sure it exists before drawing it
+    state.revisionsReady = revisions;
+    const latest = await revisions;
+    state.rev = state.revisions.some((r) => r.number === rev) ? rev : latest;
+    fillRevisions();
+    await openRevision(sel);
+  } else {
+    // the current revision is known from the organisation list: draw it while the list of
+    // revisions is still on its way
+    state.rev = current;
+    state.revisions = [{ number: current, createdAt: '' }];
+    fillRevisions();
+    state.revisionsReady = revisions.then(() => {
+      if (state.org === org) fillRevisions();
+    });
+    await Promise.all([openRevision(sel), state.revisionsReady]);
+  }
 }
 
 function fillRevisions() {
@@ -140,6 +159,7 @@ function fillRevisions() {
 }
 
 async function openRevision(sel = null) {
+  delete document.body.dataset.chartOrg;
   writeHash();
   status(t('loading'));
   clear($('#panel-details'), h('p', { class: 'note' }, t('hint')));
@@ -423,6 +443,7 @@ function showView(view) {
 async function runCompare() {
   const target = $('#compare-result');
   if (!state.org) return;
+  await state.revisionsReady;
   if (state.revisions.length < 2) return clear(target, h('p', { class: 'note' }, t('compare.single')));
   clear(target, h('p', { class: 'note' }, t('loading')));
   try {
@@ -512,7 +533,9 @@ function wire() {
   $('#token-button').addEventListener('click', async () => {
     if (await askToken(401)) start();
   });
-  $('#org').addEventListener('change', (e) => openOrganization(e.target.value || null).catch(showError));
+  $('#org').addEventListener('change', (e) => {
+    if ((e.target.value || null) !== state.org) openOrganization(e.target.value || null).catch(showError);
+  });
   $('#rev').addEventListener('change', (e) => {
     state.rev = Number(e.target.value);
     state.selection = null;
