@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { api, launch, openPage, queryFields, screenshot } from '../lib/browser.mjs';
+import { ADMIN_TOKEN, api, BASE, launch, openPage, queryFields, screenshot } from '../lib/browser.mjs';
 
 const TABS = {
   chainOfCommand: 'ChainOfCommand', commonSuperior: 'CommonSuperior', reports: 'Reports',
@@ -52,6 +52,32 @@ test('GraphiQL loads offline with example tabs for the analytics and runs a quer
       assert.ok(Object.values(data).some((v) => v !== null), `tab ${tab.title} answers something`);
     }
     assert.deepEqual(page.problems, [], 'console errors or requests leaving localhost');
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('GraphiQL asks for a token when the API refuses the one it has, and then uses it', async () => {
+  assert.ok(ADMIN_TOKEN, 'the service was started with ORGRAPH_ADMIN_TOKEN');
+  const page = await openPage(browser, null, { token: 'not-a-token' });
+  try {
+    const prompts = [];
+    page.on('dialog', (dialog) => {
+      prompts.push(dialog.type());
+      dialog.accept(ADMIN_TOKEN);
+    });
+    const sent = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql')) sent.push(request.headers().authorization ?? null);
+    });
+    await page.goto(BASE + '/graphiql');
+    await page.waitForSelector('.graphiql-tab', { timeout: 30000 });
+    assert.deepEqual(prompts, ['prompt']);
+    assert.equal(sent[0], 'Bearer not-a-token');
+    assert.equal(sent.at(-1), 'Bearer ' + ADMIN_TOKEN);
+    assert.ok((await page.$$('.graphiql-tab')).length > 1, 'the example tabs are there once the token works');
+    const refused = page.problems.filter((p) => /status of 401/.test(p));
+    assert.deepEqual(page.problems.filter((p) => !refused.includes(p)), []);
   } finally {
     await page.context().close();
   }

@@ -148,6 +148,21 @@
     }
   }
 
+  // The same token as the org chart page: asked for when the API refuses the request.
+  function askForToken() {
+    var zh = /^zh\b/i.test(navigator.language || '');
+    var answer = window.prompt(zh
+      ? '此服务需要访问令牌。请粘贴分配给您的 Bearer 令牌:'
+      : 'This server needs an access token. Paste the bearer token you were given:');
+    if (!answer || !answer.trim()) return false;
+    try {
+      localStorage.setItem(TOKEN_KEY, answer.trim());
+    } catch (e) {
+      return false;
+    }
+    return true;
+  }
+
   function headers() {
     var t = token();
     return t ? { Authorization: 'Bearer ' + t } : {};
@@ -222,7 +237,15 @@
     headers: Object.assign({ 'content-type': 'application/json', accept: 'application/json' }, headers()),
     body: JSON.stringify({ query: INTROSPECTION })
   })
-    .then(function (r) { return r.json(); })
-    .then(function (body) { render(body.data ? tabsFor(body.data.__schema) : [{ query: overview }]); })
+    .then(function (r) {
+      if (r.status === 401 && askForToken()) {
+        location.reload();
+        return { data: null, reloading: true };
+      }
+      return r.json();
+    })
+    .then(function (body) {
+      if (!body.reloading) render(body.data ? tabsFor(body.data.__schema) : [{ query: overview }]);
+    })
     .catch(function () { render([{ query: overview }]); });
 }());
