@@ -35,6 +35,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			case InvalidArgumentException e -> "BAD_ARGUMENT";
 			case IllegalArgumentException e -> "BAD_ARGUMENT";
 			case org.springframework.security.access.AccessDeniedException e -> "FORBIDDEN";
+			case GraphQlLimits.QueryTimeoutException e -> "TIMEOUT";
 			default -> null;
 		};
 		if (code == null) {
