@@ -4,10 +4,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Tuple;
-
 /**
  * Text an attacker or a careless export puts into names, titles and duties: injection
  * strings, right-to-left and invisible characters, NUL and other controls, combining marks,
@@ -42,49 +38,9 @@ public final class HostileStrings {
 	private HostileStrings() {
 	}
 
-	/** Any of the above, random Unicode or a very long value, never blank and never with a lone surrogate. */
-	public static Arbitrary<String> any() {
-		return Arbitraries.<String>frequencyOf(tuple(3, Arbitraries.of(INJECTIONS)), tuple(2, Arbitraries.of(BIDI)),
-				tuple(2, Arbitraries.of(INVISIBLE)), tuple(2, Arbitraries.of(CONTROLS)), tuple(1, Arbitraries.of(ASTRAL)),
-				tuple(3, randomUnicode()), tuple(2, mixed()), tuple(1, veryLong()))
-			.filter(s -> !s.isBlank());
-	}
-
-	/** {@link #any()} less surrounding whitespace: what a format that trims cells keeps. */
-	public static Arbitrary<String> trimmed() {
-		return any().map(String::strip).filter(s -> !s.isEmpty());
-	}
-
-	/** Well-formed text made of any code point outside the surrogate range, astral planes included. */
-	public static Arbitrary<String> randomUnicode() {
-		return Arbitraries.integers()
-			.between(1, 0x10FFFF)
-			.filter(cp -> cp < 0xD800 || cp > 0xDFFF)
-			.map(Character::toString)
-			.list()
-			.ofMinSize(1)
-			.ofMaxSize(40)
-			.map(parts -> String.join("", parts));
-	}
-
-	/** Pieces of the lists glued together: injections inside RTL inside invisible characters. */
-	public static Arbitrary<String> mixed() {
-		Arbitrary<String> piece = Arbitraries.of(List.of(INJECTIONS, BIDI, INVISIBLE, CONTROLS, ASTRAL)
-			.stream()
-			.flatMap(List::stream)
-			.toList());
-		return piece.list().ofMinSize(2).ofMaxSize(5).map(parts -> String.join(" ", parts));
-	}
-
-	/** 10 000 to 100 000 characters. */
-	public static Arbitrary<String> veryLong() {
-		return Arbitraries.of(List.of(INJECTIONS, BIDI, ASTRAL).stream().flatMap(List::stream).toList())
-			.flatMap(s -> Arbitraries.integers().between(10_000, 100_000).map(n -> s.repeat(n / s.length() + 1)));
-	}
-
 	/**
-	 * One value drawn like {@link #any()} from a seeded {@link Random}, for tests that run
-	 * outside jqwik (jqwik's generators only work on its own threads).
+	 * One hostile value drawn from a seeded {@link Random}: injection strings, bidi and
+	 * invisible characters, controls, astral characters, random Unicode, very long values.
 	 */
 	public static String sample(Random random) {
 		List<String> pieces = List.of(INJECTIONS, BIDI, INVISIBLE, CONTROLS, ASTRAL)
@@ -104,15 +60,6 @@ public final class HostileStrings {
 			default -> pieces.get(random.nextInt(pieces.size())).repeat(10_000 / 4 + random.nextInt(20_000));
 		};
 		return value.isBlank() ? sample(random) : value;
-	}
-
-	/** Strings holding an unpaired high or low surrogate: not Unicode text, cannot be written as UTF-8. */
-	public static Arbitrary<String> loneSurrogates() {
-		return Arbitraries.of("a\uD800b", "\uDC00", "x\uDBFF", "\uDFFFy", "ok \uD83D then not");
-	}
-
-	private static Tuple.Tuple2<Integer, Arbitrary<? extends String>> tuple(int weight, Arbitrary<String> arbitrary) {
-		return Tuple.of(weight, arbitrary);
 	}
 
 }

@@ -28,9 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Hostile names, titles and duty texts (Cypher injection among them) through both import
  * paths and back out of GraphQL: never a 5xx, every value byte-exact, and the organisation
- * next door unchanged. jqwik cannot inject Spring beans and its generators run only on its
- * own threads, so {@link HostileStrings#sample} feeds a parameterised test with a fixed seed:
- * 50 documents, the same on every run.
+ * next door unchanged. {@link HostileStrings#sample} feeds a parameterised test with a fixed
+ * seed: 50 documents, the same on every run.
  */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -90,7 +89,7 @@ class HostileImportsIT {
 	void shouldStoreAndAnswerHostileTextExactly(int n, String org, String unit, String title, String person,
 			String duty) {
 		String key = "hostile-" + n;
-		String document = OrgJsonParserPropertiesTests.document(org, unit, title, person, duty)
+		String document = document(org, unit, title, person, duty)
 			.replace("\"key\": \"acme\"", "\"key\": \"" + key + "\"");
 		boolean tooLong = DutyText.normalize(duty).getBytes(StandardCharsets.UTF_8).length > OrgValidator.MAX_DUTY_NORM_BYTES;
 		if (n % 2 == 0) {
@@ -130,7 +129,7 @@ class HostileImportsIT {
 	@ParameterizedTest
 	@MethodSource("loneSurrogates")
 	void shouldRefuseTextThatIsNotUnicodeWithoutA5xx(String bad) {
-		String document = OrgJsonParserPropertiesTests.document("org", bad, "t", "p", "d")
+		String document = document("org", bad, "t", "p", "d")
 			.replace("\"key\": \"acme\"", "\"key\": \"surrogates\"");
 		Imports.Answer answer = new Imports(this.http).json("surrogates", document.getBytes(StandardCharsets.UTF_8));
 
@@ -198,6 +197,43 @@ class HostileImportsIT {
 	@SuppressWarnings("unchecked")
 	private static List<Object> texts(Object duties) {
 		return ((List<Map<String, Object>>) duties).stream().map(d -> d.get("text")).toList();
+	}
+
+	/** An org document carrying the given values, as JSON text. */
+	static String document(String org, String unit, String title, String person, String duty) {
+		return """
+				{"key": "acme", "name": %s,
+				 "units": [{"key": "U1", "name": %s, "duties": [%s]}],
+				 "positions": [{"key": "P1", "title": %s, "unit": "U1", "duties": [{"key": "D1", "text": %s}]}],
+				 "people": [{"key": "E1", "name": %s, "holds": [{"position": "P1", "fte": 1}]}]}
+				""".formatted(json(org), json(unit), json(duty), json(title), json(duty), json(person));
+	}
+
+	/** A JSON string literal; controls and surrogates (paired or not) escaped, the rest as is. */
+	static String json(String value) {
+		StringBuilder out = new StringBuilder("\"");
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '"' -> out.append("\\\"");
+				case '\\' -> out.append("\\\\");
+				default -> {
+					if (c < 0x20 || Character.isSurrogate(c) && !wellFormedAt(value, i)) {
+						out.append("\\u%04x".formatted((int) c));
+					}
+					else {
+						out.append(c);
+					}
+				}
+			}
+		}
+		return out.append('"').toString();
+	}
+
+	private static boolean wellFormedAt(String value, int i) {
+		char c = value.charAt(i);
+		return Character.isHighSurrogate(c) ? i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))
+				: i > 0 && Character.isHighSurrogate(value.charAt(i - 1));
 	}
 
 }
