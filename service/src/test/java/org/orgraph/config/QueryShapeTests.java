@@ -43,13 +43,36 @@ class QueryShapeTests {
 				documents.put(file.getFileName().toString(), Parser.parse(read(file)));
 			}
 		}
+		// every GraphiQL example: the quoted lines of each lines(...) call in the page's script
 		String js = read(Path.of("src/main/resources/static/graphiql/orgraph-graphiql.js"));
-		Matcher line = Pattern.compile("^\\s*'(.*)',?$", Pattern.MULTILINE).matcher(js.substring(0, js.indexOf("].join")));
-		StringBuilder example = new StringBuilder();
-		while (line.find()) {
-			example.append(line.group(1).replace("\\'", "'")).append('\n');
+		Matcher org = Pattern.compile("var ORG = '([^']+)'").matcher(js);
+		String orgKey = org.find() ? org.group(1) : "org";
+		Pattern quoted = Pattern.compile("^\\s*'(.*)'\\s*(\\)?)[,;)]*\\s*$");
+		StringBuilder example = null;
+		int n = 0;
+		for (String raw : js.split("\n")) {
+			String line = raw.replace("' + ORG + '", orgKey);
+			if (line.contains("lines(") && !line.contains("function lines")) {
+				example = new StringBuilder();
+				continue;
+			}
+			if (example == null) {
+				continue;
+			}
+			Matcher m = quoted.matcher(line);
+			if (!m.matches()) {
+				example = null;
+				continue;
+			}
+			example.append(m.group(1).replace("\\'", "'")).append('\n');
+			String text = example.toString();
+			long open = text.chars().filter(c -> c == '{').count();
+			if (m.group(2) != null && open > 0 && open == text.chars().filter(c -> c == '}').count()) {
+				documents.put("GraphiQL example " + (++n), Parser.parse(text));
+				example = null;
+			}
 		}
-		documents.put("GraphiQL example", Parser.parse(example.toString()));
+		assertThat(n).as("GraphiQL examples found").isGreaterThan(5);
 		return documents;
 	}
 
