@@ -125,6 +125,17 @@
       '    reportingChanged { key name before after }',
       '    holdersChanged { key name before after }',
       '  }',
+      '}'),
+    reportingAnomalies: lines(
+      '# Reporting anomalies: cycles, posts that reach no top, several tops, lines that leave the unit, too many concurrent posts, units without a head.',
+      'query ReportingAnomalies {',
+      '  reportingAnomalies(org: "' + ORG + '", first: 5) {',
+      '    tops { position { key title } directReports postsUnder reason }',
+      '    linesOutsideUnit { position { key title } manager { key title } reason }',
+      '    unitsWithoutHead { unit { key name } reason }',
+      '    concurrentPosts { person { key name } count reason }',
+      '    cycles { positions { key } reason }',
+      '  }',
       '}')
   };
 

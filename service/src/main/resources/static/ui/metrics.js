@@ -25,7 +25,7 @@ function loadECharts() {
 const positionsPage = (serverFigures) => `query MetricsPositions($org: ID!, $rev: Int, $after: String) {
   organization(key: $org) {
     revision(number: $rev) { counts { units positions people } }
-    positions(revision: $rev, first: 500, after: $after) {
+    positions(revision: $rev, first: 200, after: $after) {
       edges { node { key headcount unit { key name } holders { person { key } }
         ${serverFigures ? 'span layer' : 'reportsTo { line position { key } }'} } }
       pageInfo { hasNextPage endCursor }
