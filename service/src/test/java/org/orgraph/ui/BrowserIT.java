@@ -10,13 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Assumptions;
 
@@ -160,25 +161,28 @@ class BrowserIT {
 		HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
 			.timeout(Duration.ofSeconds(5))
 			.build();
-		Instant deadline = Instant.now().plus(START_TIMEOUT);
-		while (Instant.now().isBefore(deadline)) {
-			if (!service.isAlive()) {
-				throw new AssertionError("the service exited with " + service.exitValue() + "; see "
-						+ OUTPUT.resolve("service.log"));
-			}
-			try {
-				HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-					return;
-				}
-			}
-			catch (IOException notYet) {
-				// still starting
-			}
-			Thread.sleep(500);
+		try {
+			Awaitility.await()
+				.atMost(START_TIMEOUT)
+				.pollInterval(Duration.ofMillis(500))
+				.until(() -> {
+					if (!service.isAlive()) {
+						throw new AssertionError("the service exited with " + service.exitValue() + "; see "
+								+ OUTPUT.resolve("service.log"));
+					}
+					try {
+						HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
+						return response.statusCode() == 200 && response.body().contains("\"UP\"");
+					}
+					catch (IOException notYet) {
+						return false; // still starting
+					}
+				});
 		}
-		throw new AssertionError("the service was not healthy within " + START_TIMEOUT + "; see "
-				+ OUTPUT.resolve("service.log"));
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("the service was not healthy within " + START_TIMEOUT + "; see "
+					+ OUTPUT.resolve("service.log"));
+		}
 	}
 
 	private static void stop(Process service) throws InterruptedException {
