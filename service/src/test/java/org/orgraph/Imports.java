@@ -86,6 +86,19 @@ public final class Imports {
 		return new Answer(status.value(), body == null ? Map.of() : body);
 	}
 
+	/**
+	 * A published UK organogram snapshot from the test resources, senior and junior file, as
+	 * an upload: {@code name} is the file prefix, e.g. {@code department_for_international_development-2013-03-31}.
+	 */
+	public static Map<String, byte[]> organogram(String name) throws java.io.IOException {
+		Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+		for (String part : List.of("-senior.csv", "-junior.csv")) {
+			files.put(name + part,
+					new org.springframework.core.io.ClassPathResource("uk-organograms/" + name + part).getContentAsByteArray());
+		}
+		return files;
+	}
+
 	/** Every node in the store, by label: the fingerprint "nothing changed" is checked against. */
 	public static Map<String, Long> nodeCounts(Driver driver) {
 		try (Session session = driver.session()) {

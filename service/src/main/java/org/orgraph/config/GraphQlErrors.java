@@ -39,6 +39,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			case InvalidArgumentException e -> "BAD_ARGUMENT";
 			case IllegalArgumentException e -> "BAD_ARGUMENT";
 			case org.springframework.security.access.AccessDeniedException e -> "FORBIDDEN";
+			case GraphQlLimits.QueryTimeoutException e -> "TIMEOUT";
 			case ServiceUnavailableException e -> "DATABASE_UNAVAILABLE";
 			case DatabaseUnreachableException e -> "DATABASE_UNAVAILABLE";
 			case SessionExpiredException e -> "DATABASE_UNAVAILABLE";
@@ -52,7 +53,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			// the driver's message names hosts and ports: the client only needs to know to retry
 			return GraphqlErrorBuilder.newError(env)
 				.errorType(ErrorType.INTERNAL_ERROR)
-				.message(code.equals("QUERY_TIMEOUT") ? "the query took longer than the configured timeout"
+				.message(code.equals("QUERY_TIMEOUT") ? "the database query took longer than orgraph.query-timeout"
 						: "the database cannot be reached; try again shortly")
 				.extensions(Map.of("code", code))
 				.build();

@@ -251,7 +251,7 @@ public class DutyAnalytics {
 				.append(d.holder().kind() == HolderKind.UNIT ? "unit " : "position ")
 				.append(d.holder().name()).append(" (").append(d.holder().key()).append(")");
 		}
-		text.append(". Holders: ").append(relation.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append('.');
+		text.append(". The holders are ").append(describe(relation)).append('.');
 		if (!evidence.matched().isEmpty()) {
 			text.append(" Matched: ").append(String.join(", ", evidence.matched())).append('.');
 		}
@@ -263,6 +263,17 @@ public class DutyAnalytics {
 			text.append(" No common superior: the holders report to different tops.");
 		}
 		return text.toString();
+	}
+
+	private static String describe(HolderRelation relation) {
+		return switch (relation) {
+			case SAME_HOLDER -> "one and the same: it lists the duty twice";
+			case UNIT_AND_OWN_POSITION -> "a unit and a post inside it";
+			case PARENT_CHILD -> "a unit and one of its sub-units";
+			case DELEGATION -> "a manager and someone in their line";
+			case SIBLINGS -> "siblings: under the same parent unit or the same manager";
+			case CROSS_BRANCH -> "in different branches of the organisation";
+		};
 	}
 
 	private List<Overlap> filter(RevisionSnapshot s, List<Overlap> overlaps, OverlapFilter filter) {

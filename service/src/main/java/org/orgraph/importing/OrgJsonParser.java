@@ -74,10 +74,11 @@ final class OrgJsonParser implements FormatParser {
 			}
 		}
 		catch (MalformedException ex) {
-			return malformed(file.name(), ex.getMessage(), ex.location);
+			return malformed(file.name(), ex.code, ex.getMessage(), ex.location);
 		}
 		catch (JacksonException ex) {
-			return malformed(file.name(), ex.getOriginalMessage(), ex.getLocation());
+			return malformed(file.name(), ProblemCodes.MALFORMED_JSON, ex.getOriginalMessage(),
+					ex.getLocation());
 		}
 		if (!(root instanceof Map<?, ?> top)) {
 			return new ParseResult(null, List.of(ImportProblem.error(Location.of(file.name(), 1, 1),
@@ -86,19 +87,46 @@ final class OrgJsonParser implements FormatParser {
 		return new Mapper(reader, orgKey).document(top);
 	}
 
-	private static ParseResult malformed(String file, @Nullable String message, @Nullable TokenStreamLocation at) {
+	private static ParseResult malformed(String file, String code, @Nullable String message,
+			@Nullable TokenStreamLocation at) {
 		int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
 		int column = at == null ? 0 : Math.max(at.getColumnNr(), 0);
-		return new ParseResult(null, List.of(ImportProblem.error(Location.of(file, line, column),
-				ProblemCodes.MALFORMED_JSON, "not valid JSON: " + message)));
+		return new ParseResult(null, List.of(ImportProblem.error(Location.of(file, line, column), code,
+				code.equals(ProblemCodes.MALFORMED_JSON) ? "not valid JSON: " + message : message)));
+	}
+
+	/**
+	 * JSON may escape half of a surrogate pair ({@code "\ud800"}); such a string is not
+	 * Unicode text, could not be stored or sent back as UTF-8, and is refused.
+	 */
+	private static String unicode(String value, TokenStreamLocation at) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				throw new MalformedException(ProblemCodes.BAD_VALUE,
+						"a string holds an unpaired surrogate (\\u%04X at character %d): not Unicode text"
+							.formatted((int) c, i + 1), at);
+			}
+		}
+		return value;
 	}
 
 	private static final class MalformedException extends RuntimeException {
 
 		private final TokenStreamLocation location;
 
+		private final String code;
+
 		MalformedException(String message, TokenStreamLocation location) {
+			this(ProblemCodes.MALFORMED_JSON, message, location);
+		}
+
+		MalformedException(String code, String message, TokenStreamLocation location) {
 			super(message);
+			this.code = code;
 			this.location = location;
 		}
 
@@ -136,7 +164,7 @@ final class OrgJsonParser implements FormatParser {
 					Map<String, Location> fields = new LinkedHashMap<>();
 					JsonToken next;
 					while ((next = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
-						String name = parser.currentName();
+						String name = unicode(parser.currentName(), parser.currentTokenLocation());
 						Location fieldAt = at(parser.currentTokenLocation());
 						if (map.containsKey(name)) {
 							throw new MalformedException("field \"" + name + "\" appears twice in one object",
@@ -160,7 +188,7 @@ final class OrgJsonParser implements FormatParser {
 					yield list;
 				}
 				case VALUE_STRING -> {
-					String s = parser.getString();
+					String s = unicode(parser.getString(), parser.currentTokenLocation());
 					this.objectStarts.put(s, at(parser.currentTokenLocation()));
 					yield s;
 				}

@@ -1,5 +1,6 @@
 package org.orgraph.importing;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,6 +38,16 @@ final class OrgValidator {
 		DOCUMENT, PUBLISHED
 
 	}
+
+	/** Keys are in unique indexes with the revision; an index entry holds about 8 KB. */
+	static final int MAX_KEY_LENGTH = 200;
+
+	/**
+	 * A duty's normal form is indexed to find exact overlaps; Neo4j refuses index entries over
+	 * about 8 KB, so the normal form may take at most this many UTF-8 bytes (about 1300 CJK
+	 * characters or 4000 Latin letters).
+	 */
+	static final int MAX_DUTY_NORM_BYTES = 4000;
 
 	private final Strictness strictness;
 
@@ -320,7 +331,19 @@ final class OrgValidator {
 						+ first.line() + ")");
 				continue;
 			}
-			rows.add(new DutyRow(key, d.text(), DutyText.normalize(d.text()), holderKind, holder));
+			if (key.length() > MAX_KEY_LENGTH) {
+				error(d.at(), ProblemCodes.TOO_LONG, "a duty key is %d characters long, at most %d are allowed"
+					.formatted(key.length(), MAX_KEY_LENGTH));
+				continue;
+			}
+			String norm = DutyText.normalize(d.text());
+			int bytes = norm.getBytes(StandardCharsets.UTF_8).length;
+			if (bytes > MAX_DUTY_NORM_BYTES) {
+				error(d.at(), ProblemCodes.TOO_LONG, ("a duty's text is too long to compare with others (%d bytes once"
+						+ " normalised, at most %d): split it into several duties").formatted(bytes, MAX_DUTY_NORM_BYTES));
+				continue;
+			}
+			rows.add(new DutyRow(key, d.text(), norm, holderKind, holder));
 		}
 	}
 
@@ -330,6 +353,11 @@ final class OrgValidator {
 		for (T item : items) {
 			String k = key.apply(item);
 			if (k.isEmpty()) {
+				continue;
+			}
+			if (k.length() > MAX_KEY_LENGTH) {
+				error(at.apply(item), ProblemCodes.TOO_LONG, "a %s key is %d characters long, at most %d are allowed"
+					.formatted(what, k.length(), MAX_KEY_LENGTH));
 				continue;
 			}
 			T first = byKey.putIfAbsent(k, item);

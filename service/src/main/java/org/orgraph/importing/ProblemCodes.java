@@ -63,6 +63,9 @@ public final class ProblemCodes {
 
 	public static final String EMPTY_VALUE = "EMPTY_VALUE";
 
+	/** A key or a duty text too long for the store's indexes (see {@code OrgValidator}). */
+	public static final String TOO_LONG = "TOO_LONG";
+
 	private ProblemCodes() {
 	}
 

@@ -32,8 +32,9 @@ class SecurityConfiguration {
 			.addFilterBefore(new BearerTokenFilter(tokens, properties.anonymousRole()), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+				// /_static/** is where mvnpm jars (ECharts) put their files, as WebJars use /webjars/**
 				.requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/graphiql", "/graphiql/**",
-						"/webjars/**", "/ui/**", "/css/**", "/js/**", "/assets/**").permitAll()
+						"/webjars/**", "/_static/**", "/ui/**", "/css/**", "/js/**", "/assets/**").permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/orgs/*/imports").hasRole(Role.EDITOR.name())
 				.requestMatchers("/api/v1/imports/**").hasRole(Role.EDITOR.name())
 				.requestMatchers(HttpMethod.GET, "/api/v1/orgs/*/exports/**").hasRole(Role.VIEWER.name())

@@ -65,7 +65,7 @@ class DutyAnalyticsIT {
 			.isEqualTo("P01")
 			.path("dutyOverlaps.edges[0].node.explanation")
 			.entity(String.class)
-			.satisfies(e -> assertThat(e).contains("数据分析团队").contains("parent child").contains("部门领导 (P01)"));
+			.satisfies(e -> assertThat(e).contains("数据分析团队").contains("a unit and one of its sub-units").contains("部门领导 (P01)"));
 	}
 
 	@Test

@@ -3,7 +3,6 @@ package org.orgraph.history;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,11 +41,7 @@ class CompareRevisionsIT {
 	void importBothSnapshots() throws Exception {
 		Imports imports = new Imports(this.http);
 		for (String snapshot : List.of(MARCH, SEPTEMBER)) {
-			Map<String, byte[]> files = new LinkedHashMap<>();
-			for (String part : List.of("-senior.csv", "-junior.csv")) {
-				files.put(snapshot + part, new ClassPathResource("uk-organograms/" + snapshot + part).getContentAsByteArray());
-			}
-			assertThat(imports.files("dfid", "uk-organogram", files).status()).isEqualTo(201);
+			assertThat(imports.files("dfid", "uk-organogram", Imports.organogram(snapshot)).status()).isEqualTo(201);
 		}
 	}
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.awaitility.Awaitility;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.orgraph.Imports;
@@ -154,25 +155,25 @@ class CsvBundleImportIT {
 			.returnResult(Void.class);
 		String location = accepted.getResponseHeaders().getLocation().toString();
 
-		Map<String, Object> job = Map.of();
-		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-		boolean sawProgress = false;
-		while (System.nanoTime() < deadline) {
-			job = this.http.get().uri(location).exchange().expectStatus().isOk()
-				.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-				})
-				.returnResult()
-				.getResponseBody();
-			int written = (Integer) job.get("rowsWritten");
-			sawProgress |= written > 0 && written < (Integer) job.get("rowsTotal");
-			if (!"VALIDATING".equals(job.get("state")) && !"WRITING".equals(job.get("state"))) {
-				break;
-			}
-			Thread.onSpinWait();
-		}
+		java.util.concurrent.atomic.AtomicBoolean sawProgress = new java.util.concurrent.atomic.AtomicBoolean();
+		Map<String, Object> job = Awaitility.await()
+			.atMost(Duration.ofMinutes(5))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> {
+				Map<String, Object> polled = this.http.get().uri(location).exchange().expectStatus().isOk()
+					.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+					})
+					.returnResult()
+					.getResponseBody();
+				int written = (Integer) polled.get("rowsWritten");
+				if (written > 0 && written < (Integer) polled.get("rowsTotal")) {
+					sawProgress.set(true);
+				}
+				return polled;
+			}, polled -> !"VALIDATING".equals(polled.get("state")) && !"WRITING".equals(polled.get("state")));
 		assertThat(job.get("state")).as(job.toString()).isEqualTo("COMPLETE");
 		assertThat(job.get("rowsWritten")).isEqualTo(job.get("rowsTotal"));
-		assertThat(sawProgress).as("progress was visible while writing").isTrue();
+		assertThat(sawProgress.get()).as("progress was visible while writing").isTrue();
 		try (Session session = this.driver.session()) {
 			assertThat(session.run("MATCH (p:Person {rev: 'big/1'}) RETURN count(p) AS n").single().get("n").asLong()).isEqualTo(n);
 			assertThat(session.run("MATCH (:Position {rev: 'big/1'})-[:REPORTS_TO]->() RETURN count(*) AS n").single().get("n").asLong())

@@ -57,4 +57,25 @@ class OrgValidatorTests {
 			.satisfies(p -> assertThat(p.message()).contains("A → C → B → A"));
 	}
 
+	@Test
+	void shouldRefuseKeysAndDutiesTooLongForTheIndexesInsteadOfFailingWhileWriting() {
+		String longKey = "K".repeat(OrgValidator.MAX_KEY_LENGTH + 1);
+		assertThat(problems(List.of(unit("HQ", null)), List.of(position(longKey, "HQ", null))))
+			.extracting(ImportProblem::code)
+			.containsExactly(ProblemCodes.TOO_LONG);
+		// 1400 Chinese characters take 4200 bytes; 1200 take 3600 and fit
+		List<OrgDocument.Duty> duties = List.of(new OrgDocument.Duty(null, "审核".repeat(700), AT),
+				new OrgDocument.Duty(null, "审核".repeat(600), AT));
+		assertThat(problems(List.of(new Unit("HQ", "HQ", null, null, null, duties, AT)), List.of(position("CEO", "HQ", null))))
+			.extracting(ImportProblem::code)
+			.containsExactly(ProblemCodes.TOO_LONG);
+	}
+
+	private static List<ImportProblem> problems(List<Unit> units, List<Position> positions) {
+		OrgDocument doc = new OrgDocument("t", "t", units, positions, List.of(), Map.of());
+		OrgValidator.Validation validation = new OrgValidator(OrgValidator.Strictness.DOCUMENT).validate(doc);
+		assertThat(validation.rejected()).isTrue();
+		return validation.problems();
+	}
+
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,8 +52,8 @@ class UkOrganogramImportIT {
 	@BeforeAll
 	void importBothSnapshots() throws IOException {
 		Imports imports = new Imports(this.http);
-		this.march = imports.files("dfid", "uk-organogram", snapshot(MARCH));
-		this.september = imports.files("dfid", "uk-organogram", snapshot(SEPTEMBER));
+		this.march = imports.files("dfid", "uk-organogram", Imports.organogram(MARCH));
+		this.september = imports.files("dfid", "uk-organogram", Imports.organogram(SEPTEMBER));
 	}
 
 	@Test
@@ -174,14 +173,6 @@ class UkOrganogramImportIT {
 			.path("organization.search[0].name")
 			.entity(String.class)
 			.isEqualTo("Johnston David");
-	}
-
-	private Map<String, byte[]> snapshot(String name) throws IOException {
-		Map<String, byte[]> files = new LinkedHashMap<>();
-		for (String part : List.of("-senior.csv", "-junior.csv")) {
-			files.put(name + part, new ClassPathResource("uk-organograms/" + name + part).getContentAsByteArray());
-		}
-		return files;
 	}
 
 	/**

@@ -1,0 +1,700 @@
+package org.orgraph.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Record;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One benchmark run at one size: generate, start the service jar on a fresh store, import, then time the
+ * same questions (a) over GraphQL/HTTP, (b) as raw Cypher over Bolt on the same store, (c) as an in-memory
+ * walk, then a concurrency run, and write {@code bench/results/<date>-<size>.md}.
+ */
+public final class Bench {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    final Options options;
+    final StringBuilder log = new StringBuilder();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private String baseUrl;
+    /** Writes the results file as it stands, so a run stopped half-way still leaves its figures. */
+    private IoAction checkpoint = () -> { };
+    private String token;
+
+    Bench(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Path file = new Bench(options).run();
+        System.out.println("results written to " + file);
+    }
+
+    // ------------------------------------------------------------------------------ options
+
+    /** Command-line options; every figure has a default that makes the full run the issue asks for. */
+    record Options(String sizeLabel, int people, long seed, int requests, int warmup, int scanRequests,
+                   int scanWarmup, int concurrencySeconds, int[] clients, Path out, Path jar, Path work,
+                   List<String> serviceJvmArgs, boolean csvImport, String note) {
+
+        static Options parse(String[] args) {
+            Map<String, String> a = new LinkedHashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                if (!arg.startsWith("--")) {
+                    throw usage("unexpected argument " + arg);
+                }
+                String name = arg.substring(2);
+                String value;
+                int eq = name.indexOf('=');
+                if (eq >= 0) {
+                    value = name.substring(eq + 1);
+                    name = name.substring(0, eq);
+                } else if (name.equals("no-csv")) {
+                    value = "true";
+                } else if (i + 1 < args.length) {
+                    value = args[++i];
+                } else {
+                    throw usage("missing value for " + arg);
+                }
+                a.put(name, value);
+            }
+            String size = a.getOrDefault("size", "10k").toLowerCase(Locale.ROOT);
+            int people = parseSize(size);
+            Path root = findRoot();
+            return new Options(size, people,
+                    Long.parseLong(a.getOrDefault("seed", "20261125")),
+                    Integer.parseInt(a.getOrDefault("requests", "1000")),
+                    Integer.parseInt(a.getOrDefault("warmup", "200")),
+                    Integer.parseInt(a.getOrDefault("scan-requests", "10")),
+                    Integer.parseInt(a.getOrDefault("scan-warmup", "2")),
+                    Integer.parseInt(a.getOrDefault("concurrency-seconds", "60")),
+                    Arrays.stream(a.getOrDefault("clients", "1,8,32").split(",")).mapToInt(Integer::parseInt).toArray(),
+                    Path.of(a.getOrDefault("out", root.resolve("bench/results").toString())),
+                    Path.of(a.getOrDefault("jar", root.resolve("service/target/orgraph.jar").toString())),
+                    a.containsKey("work") ? Path.of(a.get("work")) : null,
+                    a.containsKey("service-jvm") ? List.of(a.get("service-jvm").split(" ")) : List.of(),
+                    !a.containsKey("no-csv"),
+                    a.getOrDefault("note", ""));
+        }
+
+        static int parseSize(String size) {
+            if (size.endsWith("k")) {
+                return Integer.parseInt(size.substring(0, size.length() - 1)) * 1000;
+            }
+            if (size.endsWith("m")) {
+                return Integer.parseInt(size.substring(0, size.length() - 1)) * 1_000_000;
+            }
+            return Integer.parseInt(size);
+        }
+
+        private static Path findRoot() {
+            Path dir = Path.of("").toAbsolutePath();
+            for (Path d = dir; d != null; d = d.getParent()) {
+                if (Files.exists(d.resolve("schema.graphqls")) && Files.isDirectory(d.resolve("bench"))) {
+                    return d;
+                }
+            }
+            return dir;
+        }
+
+        private static IllegalArgumentException usage(String problem) {
+            return new IllegalArgumentException(problem + """
+
+                    usage: java -jar bench/target/orgraph-bench.jar [--size 1k|10k|100k|1m|<people>] [--seed N]
+                      [--requests 1000] [--warmup 200] [--scan-requests 10] [--scan-warmup 2]
+                      [--concurrency-seconds 60] [--clients 1,8,32] [--out bench/results] [--jar service/target/orgraph.jar]
+                      [--work DIR] [--service-jvm "-Xmx6g"] [--no-csv] [--note "text for the results file"]""");
+        }
+    }
+
+    // ------------------------------------------------------------------------------ the run
+
+    Path run() throws Exception {
+        long runStart = System.nanoTime();
+        Path work = options.work() != null ? options.work() : Files.createTempDirectory("orgraph-bench-");
+        Files.createDirectories(work);
+        String org = "bench-" + options.sizeLabel();
+        say("# orgraph-bench " + options.sizeLabel() + " (" + options.people() + " people, seed " + options.seed() + ") in " + work);
+
+        long t = System.nanoTime();
+        OrgGenerator g = OrgGenerator.generate(org, options.people(), options.seed());
+        Path json = work.resolve(org + ".json");
+        g.writeJson(json);
+        Path csv = work.resolve(org + "-csv");
+        g.writeCsvBundle(csv);
+        double generateSeconds = seconds(t);
+        say(String.format(Locale.ROOT, "generated in %.1f s: %d units, %d positions, %d people, %d duties; JSON %.1f MB",
+                generateSeconds, g.unitCount, g.positionCount, g.personCount, g.dutyCount, Files.size(json) / 1e6));
+
+        int httpPort = freePort();
+        int boltPort = freePort();
+        token = UUID.randomUUID().toString().replace("-", "");
+        baseUrl = "http://127.0.0.1:" + httpPort;
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.addAll(options.serviceJvmArgs());
+        command.addAll(List.of("-jar", options.jar().toString(),
+                "--server.port=" + httpPort,
+                "--orgraph.data-dir=" + work.resolve("data"),
+                "--orgraph.demo-data=false",
+                "--orgraph.bolt-port=" + boltPort,
+                // whole-organisation scans at 100k and beyond take longer than the 10 s default
+                "--orgraph.query-timeout=300s"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("service.log").toFile());
+        pb.environment().put("ORGRAPH_ADMIN_TOKEN", token);
+        t = System.nanoTime();
+        Process service = pb.start();
+        Results results = new Results();
+        Report report = new Report(options, g, results, generateSeconds);
+        this.checkpoint = () -> {
+            results.totalSeconds = seconds(runStart);
+            report.write();
+        };
+        try {
+            waitForHealth(service);
+            double startSeconds = seconds(t);
+            say(String.format(Locale.ROOT, "service up in %.1f s (pid %d, http %d, bolt %d)", startSeconds, service.pid(), httpPort, boltPort));
+            results.serviceStartSeconds = startSeconds;
+
+            results.imports.add(importOrg(service, org, "org-json", List.of(json), g));
+            checkpoint.run();
+            if (options.csvImport()) {
+                try (var files = Files.list(csv)) {
+                    results.imports.add(importOrg(service, org + "-csv", "csv-bundle", files.sorted().toList(), g));
+                }
+                checkpoint.run();
+            }
+
+            try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.none())) {
+                String rev = currentRevision(driver, org);
+                t = System.nanoTime();
+                InMemoryGraph memory = new InMemoryGraph(driver, rev);
+                results.memoryLoadSeconds = seconds(t);
+                say(String.format(Locale.ROOT, "in-memory graph loaded over Bolt in %.1f s (%d positions)", results.memoryLoadSeconds, memory.positionCount()));
+                measureQuestions(results, g, org, rev, driver, memory);
+            }
+            for (int clients : options.clients()) {
+                results.concurrency.add(concurrency(org, g, clients));
+                checkpoint.run();
+            }
+            results.complete = true;
+        } finally {
+            service.destroy();
+            if (!service.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                service.destroyForcibly();
+            }
+        }
+        results.totalSeconds = seconds(runStart);
+        Path file = report.write();
+        say(Files.readString(file));
+        if (options.work() == null) {
+            deleteTree(work);
+        }
+        return file;
+    }
+
+    // ------------------------------------------------------------------------------ import
+
+    /** One import through the real path (POST …/imports, background job), with the service's peak heap. */
+    private ImportResult importOrg(Process service, String org, String format, List<Path> files, OrgGenerator g) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/orgs/" + org + "/imports"))
+                .header("Authorization", "Bearer " + token)
+                .header("Prefer", "respond-async")
+                .timeout(Duration.ofMinutes(30));
+        if (format.equals("org-json")) {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofFile(files.get(0)));
+        } else {
+            Multipart multipart = new Multipart();
+            multipart.field("format", format);
+            for (Path f : files) {
+                multipart.file("file", f);
+            }
+            request.header("Content-Type", multipart.contentType()).POST(multipart.publisher());
+        }
+        HeapSampler heap = new HeapSampler(service.pid());
+        heap.start();
+        long t = System.nanoTime();
+        long bytes = 0;
+        for (Path f : files) {
+            bytes += Files.size(f);
+        }
+        JsonNode result;
+        long rowsTotal;
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = JSON.readTree(response.body());
+            if (response.statusCode() == 201) {
+                result = body;
+                rowsTotal = -1;
+            } else if (response.statusCode() == 202) {
+                String location = response.headers().firstValue("Location").orElseThrow();
+                JsonNode job;
+                while (true) {
+                    Thread.sleep(200);
+                    job = JSON.readTree(get(location));
+                    String state = job.path("state").asString();
+                    if (state.equals("COMPLETE")) {
+                        break;
+                    }
+                    if (state.equals("FAILED") || state.equals("REJECTED")) {
+                        throw new IllegalStateException(format + " import " + state + ": " + job);
+                    }
+                }
+                result = job.path("result");
+                rowsTotal = job.path("rowsTotal").asLong();
+            } else {
+                throw new IllegalStateException(format + " import answered " + response.statusCode() + ": " + abbreviate(response.body()));
+            }
+        } finally {
+            heap.stop();
+        }
+        double secs = seconds(t);
+        ImportResult r = new ImportResult(format, files.size(), bytes, g.entityRows(), rowsTotal, secs,
+                result.path("millis").asLong(), heap.peakUsedBytes, heap.samples, peakRss(service.pid()),
+                result.path("counts").toString(), result.path("warnings").size());
+        say(String.format(Locale.ROOT, "import %s: %.1f s, %,.0f entity rows/s, %,.0f rows/s (all rows incl. relationships), peak heap %s (%d samples), counts %s, %d warnings",
+                format, secs, r.entityRows / secs, rowsTotal / secs, mb(heap.peakUsedBytes), heap.samples, r.counts, r.warnings));
+        return r;
+    }
+
+    record ImportResult(String format, int files, long bytes, long entityRows, long rowsTotal, double seconds, long serviceMillis,
+                        long peakHeapBytes, int heapSamples, long peakRssBytes, String counts, int warnings) {
+    }
+
+    /** Samples {@code jcmd <pid> GC.heap_info} (used heap) while an import runs. */
+    private static final class HeapSampler {
+        private static final Pattern USED = Pattern.compile("used (\\d+)K");
+        private final long pid;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private Thread thread;
+        volatile long peakUsedBytes;
+        volatile int samples;
+
+        HeapSampler(long pid) {
+            this.pid = pid;
+        }
+
+        void start() {
+            Path jcmd = Path.of(javaExecutable()).resolveSibling("jcmd");
+            thread = Thread.ofPlatform().daemon().start(() -> {
+                while (running.get()) {
+                    try {
+                        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+                        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                        p.waitFor();
+                        Matcher m = USED.matcher(out);
+                        if (m.find()) {
+                            peakUsedBytes = Math.max(peakUsedBytes, Long.parseLong(m.group(1)) * 1024);
+                            samples++;
+                        }
+                        Thread.sleep(250);
+                    } catch (IOException | InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join(5000);
+        }
+    }
+
+    private static long peakRss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: no peak RSS
+        }
+        return -1;
+    }
+
+    // ------------------------------------------------------------------------------ the questions
+
+    /** A question answered three ways; null where a way does not exist (yet). */
+    record Question(String name, boolean scan, Supplier<Op> a, Supplier<Op> b, Supplier<Op> c) {
+    }
+
+    /** One request: returns a short answer summary (compared across a/b/c on the first request). */
+    interface Op {
+        String call() throws Exception;
+    }
+
+    /** firstMs: the very first request of this way (before warm-up: cold JIT, cold caches; for the service's
+     *  duty analytics, the only request that computes the answer rather than reading its per-revision cache). */
+    record Timing(String question, String way, int requests, double medianMs, double p99Ms, double firstMs, String answer) {
+    }
+
+    private void measureQuestions(Results results, OrgGenerator g, String org, String rev, Driver driver, InMemoryGraph memory) throws Exception {
+        SplittableRandom random = new SplittableRandom(options.seed() ^ 0x5EED);
+        int n = options.requests() + options.warmup();
+        // the same keys for a, b and c: random posts (mostly deep ones, as most posts are), random managers
+        String[] posts = new String[n];
+        String[] managers = new String[n];
+        String[] others = new String[n];
+        int[] managerIndex = managers(g);
+        for (int i = 0; i < n; i++) {
+            posts[i] = OrgGenerator.positionKey(random.nextInt(g.positionCount));
+            others[i] = OrgGenerator.positionKey(random.nextInt(g.positionCount));
+            managers[i] = OrgGenerator.positionKey(managerIndex[random.nextInt(managerIndex.length)]);
+        }
+        String chainCypher = cypher("command/chain-of-command");
+        String reportsCypher = cypher("command/reports-indirect-count");
+        String superiorCypher = cypher("command/common-superior");
+        String unitPageCypher = cypher("metrics/unit-establishment-page");
+        String unitStructureCypher = cypher("metrics/unit-structure");
+        String exactCypher = """
+                MATCH (d:Duty) WHERE d.rev = $rev
+                WITH d.norm AS norm, count(*) AS duties WHERE duties > 1
+                RETURN count(*) AS overlaps""";
+        String orphanCypher = """
+                MATCH (d:Duty) WHERE d.rev = $rev
+                WITH d, EXISTS { (d)<-[:RESPONSIBLE_FOR]-(p:Position) WHERE EXISTS { (p)<-[:HOLDS]-(:Person) } }
+                        OR EXISTS { (d)<-[:OWNS]-(:Unit)<-[:IN]-(p:Position) WHERE EXISTS { (p)<-[:HOLDS]-(:Person) } } AS covered
+                WITH d.norm AS norm, count(d) AS duties, max(CASE WHEN covered THEN 1 ELSE 0 END) AS anyCovered
+                WHERE anyCovered = 0
+                RETURN sum(duties) AS orphans""";
+
+        Counter i = new Counter();
+        List<Question> questions = List.of(
+                new Question("chain of command", false,
+                        () -> () -> graphql("query($org:ID!,$p:ID!){chainOfCommand(org:$org,position:$p){links{depth position{key title unit{key name}} holders{key name} vacant}}}",
+                                Map.of("org", org, "p", posts[i.get()])).path("chainOfCommand").path(0).path("links").size() + "",
+                        () -> () -> cypherRows(driver, chainCypher, Map.of("rev", rev, "keys", List.of(posts[i.get()]), "maxDepth", 64)) + "",
+                        () -> () -> memory.chainOfCommand(posts[i.get()]).replace("links=", "")),
+                new Question("reports-under count", false,
+                        () -> () -> graphql("query($org:ID!,$p:ID!){reports(org:$org,position:$p,first:0){totalCount}}",
+                                Map.of("org", org, "p", managers[i.get()])).path("reports").path("totalCount").asInt() + "",
+                        () -> () -> cypherSingle(driver, reportsCypher, Map.of("rev", rev, "key", managers[i.get()], "maxDepth", 64), "n"),
+                        () -> () -> memory.reportsCount(managers[i.get()]).replace("n=", "")),
+                new Question("common superior", false,
+                        () -> () -> graphql("query($org:ID!,$a:ID!,$b:ID!){commonSuperior(org:$org,a:$a,b:$b){position{key} depthFromA depthFromB}}",
+                                Map.of("org", org, "a", posts[i.get()], "b", others[i.get()])).path("commonSuperior").path("position").path("key").asString(),
+                        () -> () -> {
+                            try (var session = driver.session()) {
+                                List<Record> rows = session.run(superiorCypher, Map.of("rev", rev, "a", List.of(posts[i.get()]), "b", List.of(others[i.get()]), "maxDepth", 64)).list();
+                                return rows.isEmpty() ? "null" : rows.get(0).get("s").get("key").asString();
+                            }
+                        },
+                        () -> () -> memory.commonSuperior(posts[i.get()], others[i.get()]).replace("superior=", "")),
+                new Question("exact overlap (whole org)", true,
+                        () -> () -> graphql("query($org:ID!){dutyOverlaps(org:$org,mode:EXACT,first:1){totalCount}}", Map.of("org", org))
+                                .path("dutyOverlaps").path("totalCount").asInt() + "",
+                        () -> () -> cypherSingle(driver, exactCypher, Map.of("rev", rev), "overlaps"),
+                        () -> () -> memory.exactOverlaps().replace("overlaps=", "")),
+                new Question("similar overlap (whole org)", true,
+                        () -> () -> graphql("query($org:ID!){dutyOverlaps(org:$org,mode:SIMILAR,first:1){totalCount}}", Map.of("org", org))
+                                .path("dutyOverlaps").path("totalCount").asInt() + "",
+                        null, null),
+                new Question("orphaned duties", true,
+                        () -> () -> graphql("query($org:ID!){orphanedDuties(org:$org){reason duty{key text holder{kind key}}}}", Map.of("org", org))
+                                .path("orphanedDuties").size() + "",
+                        () -> () -> cypherSingle(driver, orphanCypher, Map.of("rev", rev), "orphans"),
+                        () -> () -> memory.orphanedDuties().replace("orphans=", "")),
+                // the first page holds the top unit, whose subtree is the whole organisation: a whole-org scan
+                new Question("unit metrics (first page, 100)", true,
+                        () -> () -> graphql("query($org:ID!){unitMetrics(org:$org,first:100){edges{node{unit{key} depth subtreeUnits subtreeUnitDepth reportingDepth planned subtreePositions subtreeFilled vacancyRate subtreePeople subtreeManagers subtreeSpanMean subtreeUnitDuties subtreePositionDuties}}}}",
+                                Map.of("org", org)).path("unitMetrics").path("edges").size() + "",
+                        () -> () -> {
+                            try (var session = driver.session()) {
+                                Map<String, Object> page = new LinkedHashMap<>();
+                                page.put("rev", rev);
+                                page.put("after", "");
+                                page.put("limit", 100);
+                                page.put("statuses", null);
+                                List<Record> units = session.run(unitPageCypher, page).list();
+                                List<String> keys = units.stream().map(r -> r.get("u").get("key").asString()).toList();
+                                return session.run(unitStructureCypher, Map.of("rev", rev, "keys", keys)).list().size() + "";
+                            }
+                        },
+                        () -> () -> memory.unitMetrics(100).replace("rows=", "")));
+
+        for (Question q : questions) {
+            int requests = q.scan() ? options.scanRequests() : options.requests();
+            int warmup = q.scan() ? options.scanWarmup() : options.warmup();
+            Timing a = time(q.name(), "a", q.a(), requests, warmup, i);
+            Timing b = q.b() == null ? null : time(q.name(), "b", q.b(), requests, warmup, i);
+            Timing c = q.c() == null ? null : time(q.name(), "c", q.c(), requests, warmup, i);
+            results.timings.add(new Timing[] {a, b, c});
+            say(Report.row(a, b, c));
+            checkpoint.run();
+        }
+    }
+
+    /** A mutable request index shared by the ops of one question. */
+    private static final class Counter {
+        private int value;
+
+        int get() {
+            return value;
+        }
+
+        void set(int v) {
+            value = v;
+        }
+    }
+
+    private Timing time(String question, String way, Supplier<Op> factory, int requests, int warmup, Counter index) throws Exception {
+        Op op = factory.get();
+        long[] nanos = new long[requests];
+        String firstAnswer = null;
+        long first = 0;
+        for (int k = 0; k < warmup + requests; k++) {
+            // requests use keys warmup..warmup+requests-1 in every way: the first measured answer is comparable
+            index.set(k);
+            long t = System.nanoTime();
+            String answer = op.call();
+            long elapsed = System.nanoTime() - t;
+            if (k == 0) {
+                first = elapsed;
+            }
+            if (k >= warmup) {
+                nanos[k - warmup] = elapsed;
+                if (firstAnswer == null) {
+                    firstAnswer = answer;
+                }
+            }
+        }
+        Arrays.sort(nanos);
+        return new Timing(question, way, requests, percentile(nanos, 0.50) / 1e6, percentile(nanos, 0.99) / 1e6, first / 1e6, firstAnswer);
+    }
+
+    static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
+    }
+
+    private static int[] managers(OrgGenerator g) {
+        boolean[] isManager = new boolean[g.positionCount];
+        for (int p = 0; p < g.positionCount; p++) {
+            if (g.manager[p] >= 0) {
+                isManager[g.manager[p]] = true;
+            }
+        }
+        return java.util.stream.IntStream.range(0, g.positionCount).filter(p -> isManager[p]).toArray();
+    }
+
+    // ------------------------------------------------------------------------------ concurrency
+
+    record ConcurrencyResult(int clients, double seconds, long requests, long errors, double rps, double medianMs, double p99Ms) {
+    }
+
+    /** A read mix (chain of command, reports-under count, common superior) from N clients for the configured time. */
+    private ConcurrencyResult concurrency(String org, OrgGenerator g, int clients) throws Exception {
+        int[] managerIndex = managers(g);
+        long end = System.nanoTime() + options.concurrencySeconds() * 1_000_000_000L;
+        List<long[][]> perClient = new ArrayList<>();
+        AtomicLong errors = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            long[][] holder = new long[1][];
+            SplittableRandom random = new SplittableRandom(options.seed() + 31L * c);
+            Thread thread = Thread.ofPlatform().start(() -> {
+                long[] lat = new long[1024];
+                int count = 0;
+                for (int k = 0; System.nanoTime() < end; k++) {
+                    String p = OrgGenerator.positionKey(random.nextInt(g.positionCount));
+                    long t = System.nanoTime();
+                    try {
+                        switch (k % 3) {
+                            case 0 -> graphql("query($org:ID!,$p:ID!){chainOfCommand(org:$org,position:$p){links{depth position{key title} holders{key} vacant}}}",
+                                    Map.of("org", org, "p", p));
+                            case 1 -> graphql("query($org:ID!,$p:ID!){reports(org:$org,position:$p,first:0){totalCount}}",
+                                    Map.of("org", org, "p", OrgGenerator.positionKey(managerIndex[random.nextInt(managerIndex.length)])));
+                            default -> graphql("query($org:ID!,$a:ID!,$b:ID!){commonSuperior(org:$org,a:$a,b:$b){position{key} depthFromA depthFromB}}",
+                                    Map.of("org", org, "a", p, "b", OrgGenerator.positionKey(random.nextInt(g.positionCount))));
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                        continue;
+                    }
+                    if (count == lat.length) {
+                        lat = Arrays.copyOf(lat, lat.length * 2);
+                    }
+                    lat[count++] = System.nanoTime() - t;
+                }
+                holder[0] = Arrays.copyOf(lat, count);
+            });
+            threads.add(thread);
+            perClient.add(holder);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double secs = seconds(start);
+        long[] all = perClient.stream().flatMapToLong(h -> Arrays.stream(h[0])).sorted().toArray();
+        ConcurrencyResult r = new ConcurrencyResult(clients, secs, all.length, errors.get(), all.length / secs,
+                percentile(all, 0.5) / 1e6, percentile(all, 0.99) / 1e6);
+        say(String.format(Locale.ROOT, "concurrency %d clients: %.0f req/s, median %.1f ms, p99 %.1f ms, %d errors",
+                clients, r.rps(), r.medianMs(), r.p99Ms(), r.errors()));
+        return r;
+    }
+
+    // ------------------------------------------------------------------------------ plumbing
+
+    JsonNode graphql(String query, Map<String, Object> variables) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(Map.of("query", query, "variables", variables));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/graphql"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofMinutes(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        JsonNode json = JSON.readTree(response.body());
+        if (response.statusCode() != 200 || json.has("errors")) {
+            throw new IllegalStateException("GraphQL " + response.statusCode() + ": " + abbreviate(response.body()));
+        }
+        return json.path("data");
+    }
+
+    private String get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : baseUrl + path))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(1)).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private void waitForHealth(Process service) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("the service exited with " + service.exitValue() + "; see its log");
+            }
+            try {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health")).timeout(Duration.ofSeconds(2)).GET().build();
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("UP")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the service did not become healthy within 5 minutes");
+    }
+
+    private static String currentRevision(Driver driver, String org) {
+        try (var session = driver.session()) {
+            Record r = session.run("MATCH (o:Organization {key: $org}) RETURN o.currentRevision AS n", Map.of("org", org)).single();
+            return org + "/" + r.get("n").asInt();
+        }
+    }
+
+    static String cypher(String name) {
+        try (InputStream in = Bench.class.getResourceAsStream("/cypher/" + name + ".cypher")) {
+            if (in == null) {
+                throw new IllegalStateException("no cypher file " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int cypherRows(Driver driver, String cypher, Map<String, Object> params) {
+        try (var session = driver.session()) {
+            return session.run(cypher, params).list().size();
+        }
+    }
+
+    private static String cypherSingle(Driver driver, String cypher, Map<String, Object> params, String column) {
+        try (var session = driver.session()) {
+            return session.run(cypher, params).single().get(column).toString();
+        }
+    }
+
+    static String javaExecutable() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    static String mb(long bytes) {
+        return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%,.0f MB", bytes / 1e6);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 600 ? s.substring(0, 600) + "…" : s;
+    }
+
+    private void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    interface IoAction {
+        void run() throws IOException;
+    }
+
+    /** What the report is written from. */
+    static final class Results {
+        boolean complete;
+        double serviceStartSeconds;
+        double memoryLoadSeconds;
+        double totalSeconds;
+        final List<ImportResult> imports = new ArrayList<>();
+        final List<Timing[]> timings = new ArrayList<>();
+        final List<ConcurrencyResult> concurrency = new ArrayList<>();
+    }
+}

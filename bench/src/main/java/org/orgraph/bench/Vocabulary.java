@@ -1,0 +1,45 @@
+package org.orgraph.bench;
+
+/** The words synthetic duty texts, titles and unit names are built from (Chinese and English). */
+final class Vocabulary {
+
+    private Vocabulary() {
+    }
+
+    static final String[] ZH_UNIT_PREFIX = {"华东", "华南", "华北", "西南", "西北", "东北", "华中", "总部", "海外", "数字"};
+    static final String[] ZH_UNIT_KIND = {"财务", "人力资源", "市场", "销售", "运营", "技术", "法务", "采购", "物流", "客服",
+            "质量", "安全", "行政", "审计", "研发", "品牌", "战略", "风控", "信息", "培训"};
+    static final String[] ZH_UNIT_SUFFIX = {"集团", "事业部", "中心", "部", "处", "科", "组", "小组", "班", "队"};
+    static final String[] EN_UNIT_PREFIX = {"North", "South", "East", "West", "Central", "Global", "Digital", "Corporate"};
+    static final String[] EN_UNIT_KIND = {"Finance", "People", "Marketing", "Sales", "Operations", "Engineering", "Legal",
+            "Procurement", "Logistics", "Customer Service", "Quality", "Security", "Audit", "Research", "Strategy", "Risk"};
+
+    static final String[] ZH_TITLE = {"经理", "副经理", "主管", "专员", "高级专员", "助理", "工程师", "高级工程师", "分析师",
+            "会计", "出纳", "采购员", "客服代表", "培训师", "审计员", "法务专员", "行政助理", "数据分析师"};
+    static final String[] EN_TITLE = {"Manager", "Deputy Manager", "Team Lead", "Officer", "Senior Officer", "Assistant",
+            "Engineer", "Senior Engineer", "Analyst", "Accountant", "Buyer", "Advisor", "Trainer", "Auditor", "Coordinator"};
+
+    static final String[] ZH_VERB = {"负责", "组织", "制定", "监督", "协调", "审核", "落实", "管理", "编制", "推进", "统筹",
+            "跟踪", "评估", "优化", "执行", "指导", "维护", "检查", "汇总", "分析"};
+    static final String[] ZH_OBJECT = {"年度预算", "资金计划", "成本控制", "财务报表", "招聘计划", "绩效考核", "培训体系",
+            "薪酬福利", "市场推广方案", "客户关系", "销售目标", "合同管理", "供应商评估", "采购流程", "库存管理",
+            "物流配送", "质量标准", "安全生产", "信息系统", "数据治理", "档案资料", "内部审计", "风险排查", "品牌宣传",
+            "战略规划", "项目进度", "设备维护", "客户投诉处理", "规章制度", "会议纪要", "应急预案", "办公用品",
+            "外部关系", "知识产权", "税务申报", "资产盘点", "工作计划", "服务流程", "技术方案", "产品需求"};
+    static final String[] ZH_PURPOSE = {"确保按时完成", "提高工作效率", "降低运营成本", "保证合规运营", "提升客户满意度",
+            "支持公司战略目标", "防范经营风险", "确保数据准确", "促进部门协作", "持续改进服务质量", "保障业务连续性",
+            "按月向上级汇报"};
+
+    static final String[] EN_VERB = {"Prepare", "Manage", "Review", "Oversee", "Coordinate", "Monitor", "Maintain",
+            "Approve", "Plan", "Deliver", "Audit", "Track", "Improve", "Report on", "Support", "Lead"};
+    static final String[] EN_OBJECT = {"annual budget", "cash flow plan", "cost controls", "financial statements",
+            "recruitment plan", "performance reviews", "training programme", "pay and benefits", "marketing campaigns",
+            "customer accounts", "sales targets", "contract register", "supplier assessments", "purchasing process",
+            "stock levels", "delivery schedule", "quality standards", "health and safety checks", "information systems",
+            "data quality", "records archive", "internal audit plan", "risk register", "brand guidelines",
+            "strategic plan", "project milestones", "equipment maintenance", "complaint handling", "policies",
+            "emergency plans", "office supplies", "stakeholder relations", "tax returns", "asset register"};
+    static final String[] EN_PURPOSE = {"meet deadlines", "improve efficiency", "reduce costs", "stay compliant",
+            "raise customer satisfaction", "support the strategy", "control risk", "keep data accurate",
+            "help teams work together", "improve service quality", "keep the business running", "report monthly"};
+}

@@ -1,0 +1,52 @@
+package org.orgraph.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A small run of the whole harness at 1k people (few requests, one-second concurrency levels): it starts the
+ * service jar, imports both formats and answers every question every way. Timing is not asserted here;
+ * that every row is written, and that the three ways give the same answer, is.
+ */
+class BenchSmokeIT {
+
+    private static final List<String> QUESTIONS_ASKED_THE_SAME_WAY = List.of(
+            "chain of command", "reports-under count", "common superior", "exact overlap (whole org)",
+            "unit metrics (first page, 100)");
+
+    @Test
+    void shouldRunEveryQuestionAtOneThousandPeopleAndWriteEveryRow(@TempDir Path dir) throws Exception {
+        Path jar = Path.of(System.getProperty("orgraph.jar", "../service/target/orgraph.jar"));
+        assertThat(jar).as("the service jar (./mvnw -DskipTests package builds it)").exists();
+
+        Bench.Options options = Bench.Options.parse(new String[] {
+                "--size", "1k", "--requests", "5", "--warmup", "2", "--scan-requests", "1", "--scan-warmup", "0",
+                "--concurrency-seconds", "1", "--clients", "1,8,32",
+                "--out", dir.resolve("results").toString(), "--jar", jar.toString(), "--work", dir.resolve("work").toString()});
+        Path file = new Bench(options).run();
+
+        assertThat(file.getFileName().toString()).matches("\\d{4}-\\d{2}-\\d{2}-1k\\.md");
+        String report = Files.readString(file);
+        assertThat(report).contains("**Machine:**", "| import org-json |", "| import csv-bundle |",
+                "| similar overlap (whole org) |", "| orphaned duties |",
+                "| concurrency 1 |", "| concurrency 8 |", "| concurrency 32 |", "## Not yet measured");
+        for (String question : QUESTIONS_ASKED_THE_SAME_WAY) {
+            String row = report.lines().filter(l -> l.startsWith("| " + question + " |")).findFirst().orElseThrow(
+                    () -> new AssertionError("no row for " + question));
+            String[] cells = row.split("\\|");
+            String[] answers = cells[cells.length - 1].trim().split(" / ");
+            assertThat(answers).as(question + ": first answers of a, b and c").hasSize(3).containsOnly(answers[0]);
+        }
+        // both imports wrote the whole organisation: the same counts, no warnings
+        List<String> imports = report.lines().filter(l -> l.startsWith("| import org-json |") || l.startsWith("| import csv-bundle |")).toList();
+        assertThat(imports).hasSize(2);
+        assertThat(imports.get(0)).contains("\"units\":16,").endsWith("| 0 |");
+        assertThat(imports.get(0).replaceAll(".*`(.*)`.*", "$1")).isEqualTo(imports.get(1).replaceAll(".*`(.*)`.*", "$1"));
+    }
+}
