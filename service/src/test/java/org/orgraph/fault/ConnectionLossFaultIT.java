@@ -103,6 +103,14 @@ class ConnectionLossFaultIT {
 				during.body());
 		assertThat(took).isLessThan(QUERY_TIMEOUT.plus(MARGIN));
 		assertThat(during.body()).contains("\"errors\"").doesNotContain("\"key\":\"relay\"");
+		// a token the service has not seen lately must be looked up, which cannot happen now
+		started = System.nanoTime();
+		HttpResponse<String> unseenToken = this.http.send(request("/graphql").setHeader("Authorization", "Bearer unseen-" + fault)
+			.POST(HttpRequest.BodyPublishers.ofString(READ)).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(QUERY_TIMEOUT.plus(MARGIN));
+		assertThat(unseenToken.statusCode()).isEqualTo(503);
+		assertThat(unseenToken.body()).contains("DATABASE_UNAVAILABLE");
+		assertThat(unseenToken.headers().firstValue("Retry-After")).hasValue("5");
 		started = System.nanoTime();
 		assertThat(health()).isEqualTo(503);
 		System.out.printf("ConnectionLossFaultIT %s: health DOWN in %d ms%n", fault,

@@ -24,6 +24,8 @@ import org.orgraph.fault.StoreInvariants.Acknowledged;
 import org.orgraph.importing.ImportFile;
 import org.orgraph.importing.ImportJob;
 import org.orgraph.importing.ImportService;
+import org.orgraph.security.ApiTokens;
+import org.orgraph.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -57,6 +59,9 @@ class CrashRecoveryFaultIT {
 	ImportService imports;
 
 	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
 	Driver driver;
 
 	@DynamicPropertySource
@@ -81,6 +86,9 @@ class CrashRecoveryFaultIT {
 		AtomicInteger attemptCounter = new AtomicInteger();
 		AtomicInteger failed = new AtomicInteger();
 		List<String> breaches = new ArrayList<>();
+		AtomicInteger tokenCounter = new AtomicInteger();
+		List<String> tokensCreated = new CopyOnWriteArrayList<>();
+		List<String> tokensRevoked = new CopyOnWriteArrayList<>();
 		StoreInvariants invariants = new StoreInvariants(this.driver);
 		StoreInvariants.Tally tally = null;
 		long started = System.nanoTime();
@@ -95,7 +103,7 @@ class CrashRecoveryFaultIT {
 					Random own = new Random(writerSeed);
 					while (true) {
 						int attempt = attemptCounter.incrementAndGet();
-						OrgDocuments.Document doc = OrgDocuments.generate(org, attempt, 50 + own.nextInt(2_500), own);
+						OrgDocuments.Document doc = OrgDocuments.generate(org, attempt, 20 + own.nextInt(800), own);
 						attempts.put(attempt, doc.expected());
 						try {
 							ImportJob job = this.imports.importNow(org, "org-json",
@@ -110,8 +118,26 @@ class CrashRecoveryFaultIT {
 					}
 				}));
 			}
+			// and one that creates API tokens and revokes every other one (the GraphQL mutations' service)
+			writers.add(Thread.ofPlatform().name("tokens").start(() -> {
+				while (true) {
+					try {
+						ApiTokens.CreatedToken created = this.tokens.create("crash " + tokenCounter.incrementAndGet(), Role.VIEWER, null);
+						tokensCreated.add(created.info().id());
+						if (tokenCounter.get() % 2 == 0) {
+							this.tokens.revoke(created.info().id());
+							tokensRevoked.add(created.info().id());
+						}
+					}
+					catch (RuntimeException ex) {
+						return;
+					}
+				}
+			}));
 			// a cold store after a restart is slow: let one import through, then kill at a random moment
+			long cycleStarted = System.nanoTime();
 			assertThat(firstAcknowledged.await(2, TimeUnit.MINUTES)).as("an import completed in cycle %d", cycle).isTrue();
+			long firstAck = System.nanoTime();
 			long delay = random.nextInt(5_000);
 			Thread.sleep(delay); // the fault's timing is the point: a random moment, not a synchronisation
 			neo4j.kill();
@@ -119,20 +145,28 @@ class CrashRecoveryFaultIT {
 				writer.join(Duration.ofMinutes(2));
 				assertThat(writer.isAlive()).as("writer still blocked two minutes after the kill").isFalse();
 			}
+			long joined = System.nanoTime();
 			neo4j.start();
 			awaitBolt();
+			long restarted = System.nanoTime();
 			cleanUp();
+			long cleaned = System.nanoTime();
 			tally = invariants.check(attempts, acknowledged, breaches);
-			System.out.printf("cycle %d: killed %d ms after the first acknowledgement; %d attempts, %d acknowledged, %d cut off; %s%n", cycle,
-					delay, attemptCounter.get(), acknowledged.size(), failed.get(), tally);
+			invariants.checkTokens(tokensCreated, tokensRevoked, breaches);
+			System.out.printf("cycle %d: killed %d ms after the first acknowledgement; %d attempts, %d acknowledged, %d cut off; %s; "
+					+ "first acknowledgement %d ms, writers stopped %d ms after the kill, restart %d ms, cleanup %d ms, checks %d ms%n", cycle,
+					delay, attemptCounter.get(), acknowledged.size(), failed.get(), tally, millis(cycleStarted, firstAck),
+					millis(firstAck, joined) - delay, millis(joined, restarted), millis(restarted, cleaned), millis(cleaned, System.nanoTime()));
 			assertThat(breaches).as("invariants after kill %d (seed %d)", cycle, SEED).isEmpty();
 		}
 		neo4j.stop();
 		ConsistencyCheckService.Result consistency = consistencyCheck(neo4j.dataDir().resolve("neo4j"));
 		System.out.printf(
 				"CrashRecoveryFaultIT: %d kills, %d imports attempted, %d acknowledged and checked, %d cut off, "
+						+ "%d token writes attempted, %d acknowledged and checked, "
 						+ "lost %d, partial %d, duplicates %d, cycles %d, consistency %s, %d s%n",
-				CYCLES, attemptCounter.get(), acknowledged.size(), failed.get(), tally.lost(), tally.partial(),
+				CYCLES, attemptCounter.get(), acknowledged.size(), failed.get(), tokenCounter.get() + tokensRevoked.size(),
+				tokensCreated.size() + tokensRevoked.size(), tally.lost(), tally.partial(),
 				tally.duplicates(), tally.cycles(), consistency.isSuccessful() ? "clean" : consistency.reportFile(),
 				Duration.ofNanos(System.nanoTime() - started).toSeconds());
 		assertThat(acknowledged).as("some imports completed between kills").isNotEmpty();
@@ -159,6 +193,10 @@ class CrashRecoveryFaultIT {
 				System.out.println("start-up cleanup attempt " + attempt + " failed: " + ex.getMessage());
 			}
 		}
+	}
+
+	private static long millis(long from, long to) {
+		return Duration.ofNanos(to - from).toMillis();
 	}
 
 	private void awaitBolt() throws InterruptedException {

@@ -129,6 +129,29 @@ final class StoreInvariants {
 		}
 	}
 
+	/** Every acknowledged token creation is there exactly once, every acknowledged revocation holds. */
+	void checkTokens(List<String> created, List<String> revoked, List<String> breaches) {
+		try (Session session = this.driver.session()) {
+			Map<String, Record> found = new java.util.HashMap<>();
+			for (Record r : session.run("MATCH (t:ApiToken) WHERE t.id IN $ids RETURN t.id AS id, count(*) AS copies, "
+					+ "t.revokedAt IS NOT NULL AS revoked", Map.of("ids", created)).list()) {
+				found.put(r.get("id").asString(), r);
+			}
+			List<String> lost = created.stream().filter(id -> !found.containsKey(id)).toList();
+			if (!lost.isEmpty()) {
+				breaches.add("acknowledged API tokens lost: " + lost);
+			}
+			found.values().stream().filter(r -> r.get("copies").asLong() != 1)
+				.forEach(r -> breaches.add("API token " + r.get("id").asString() + " stored " + r.get("copies") + " times"));
+			List<String> unrevoked = revoked.stream()
+				.filter(id -> found.containsKey(id) && !found.get(id).get("revoked").asBoolean())
+				.toList();
+			if (!unrevoked.isEmpty()) {
+				breaches.add("acknowledged revocations lost: " + unrevoked);
+			}
+		}
+	}
+
 	private static Value single(Session session, String cypher, Map<String, Object> parameters) {
 		return session.run(cypher, parameters).single().get("n");
 	}
