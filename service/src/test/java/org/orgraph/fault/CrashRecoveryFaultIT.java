@@ -23,7 +23,9 @@ import org.neo4j.io.layout.Neo4jLayout;
 import org.orgraph.fault.StoreInvariants.Acknowledged;
 import org.orgraph.importing.ImportFile;
 import org.orgraph.importing.ImportJob;
+import org.orgraph.importing.ImportRejectedException;
 import org.orgraph.importing.ImportService;
+import org.orgraph.importing.OrgEdit;
 import org.orgraph.security.ApiTokens;
 import org.orgraph.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,6 +89,9 @@ class CrashRecoveryFaultIT {
 		AtomicInteger failed = new AtomicInteger();
 		List<String> breaches = new ArrayList<>();
 		AtomicInteger tokenCounter = new AtomicInteger();
+		AtomicInteger editsAcknowledged = new AtomicInteger();
+		AtomicInteger editsRefused = new AtomicInteger();
+		AtomicInteger editsCutOff = new AtomicInteger();
 		List<String> tokensCreated = new CopyOnWriteArrayList<>();
 		List<String> tokensRevoked = new CopyOnWriteArrayList<>();
 		StoreInvariants invariants = new StoreInvariants(this.driver);
@@ -118,6 +123,39 @@ class CrashRecoveryFaultIT {
 					}
 				}));
 			}
+			// one that edits crash-c, which only it writes (editOrganization's service): an import first, then edits
+			long editorSeed = random.nextLong();
+			writers.add(Thread.ofPlatform().name("editor").start(() -> {
+				Random own = new Random(editorSeed);
+				while (true) {
+					try {
+						int[] current = currentRevisionAndAttempt("crash-c");
+						if (current == null) {
+							int attempt = attemptCounter.incrementAndGet();
+							OrgDocuments.Document doc = OrgDocuments.generate("crash-c", attempt, 20 + own.nextInt(300), own);
+							attempts.put(attempt, doc.expected());
+							ImportJob job = this.imports.importNow("crash-c", "org-json",
+									List.of(new ImportFile("crash-c.json", doc.json())));
+							acknowledged.add(new Acknowledged("crash-c", job.result().revision(), attempt));
+							continue;
+						}
+						OrgDocuments.Expected base = attempts.get(current[1]);
+						// a stated line moves to the top post: same counts, never a loop
+						String prefix = "A" + current[1] + "-";
+						ImportJob job = this.imports.edit("crash-c", current[0], List.of(new OrgEdit.SetReportsTo(
+								prefix + "P" + (1 + own.nextInt(base.positions() - 1)), prefix + "P0")));
+						acknowledged.add(new Acknowledged("crash-c", job.result().revision(), current[1]));
+						editsAcknowledged.incrementAndGet();
+					}
+					catch (ImportRejectedException ex) {
+						editsRefused.incrementAndGet(); // nobody else writes crash-c: the tally says if this happens
+					}
+					catch (RuntimeException ex) {
+						editsCutOff.incrementAndGet();
+						return;
+					}
+				}
+			}));
 			// and one that creates API tokens and revokes every other one (the GraphQL mutations' service)
 			writers.add(Thread.ofPlatform().name("tokens").start(() -> {
 				while (true) {
@@ -163,13 +201,14 @@ class CrashRecoveryFaultIT {
 		ConsistencyCheckService.Result consistency = consistencyCheck(neo4j.dataDir().resolve("neo4j"));
 		System.out.printf(
 				"CrashRecoveryFaultIT: %d kills, %d imports attempted, %d acknowledged and checked, %d cut off, "
-						+ "%d token writes attempted, %d acknowledged and checked, "
+						+ "%d of them edits (%d refused, %d cut off), %d token writes attempted, %d acknowledged and checked, "
 						+ "lost %d, partial %d, duplicates %d, cycles %d, consistency %s, %d s%n",
-				CYCLES, attemptCounter.get(), acknowledged.size(), failed.get(), tokenCounter.get() + tokensRevoked.size(),
+				CYCLES, attemptCounter.get(), acknowledged.size(), failed.get(), editsAcknowledged.get(), editsRefused.get(), editsCutOff.get(), tokenCounter.get() + tokensRevoked.size(),
 				tokensCreated.size() + tokensRevoked.size(), tally.lost(), tally.partial(),
 				tally.duplicates(), tally.cycles(), consistency.isSuccessful() ? "clean" : consistency.reportFile(),
 				Duration.ofNanos(System.nanoTime() - started).toSeconds());
 		assertThat(acknowledged).as("some imports completed between kills").isNotEmpty();
+		assertThat(editsRefused).as("edits of an organisation nobody else writes are never refused").hasValue(0);
 		assertThat(failed.get()).as("some imports were cut off by a kill").isPositive();
 		assertThat(consistency.isSuccessful()).as("consistency check, report %s", consistency.reportFile()).isTrue();
 		neo4j.start();
@@ -192,6 +231,22 @@ class CrashRecoveryFaultIT {
 				}
 				System.out.println("start-up cleanup attempt " + attempt + " failed: " + ex.getMessage());
 			}
+		}
+	}
+
+	/** The current revision of {@code org} and the generated document (attempt) it holds, or null. */
+	private int @org.jspecify.annotations.Nullable [] currentRevisionAndAttempt(String org) {
+		try (org.neo4j.driver.Session session = this.driver.session()) {
+			List<org.neo4j.driver.Record> rows = session.run("""
+					MATCH (o:Organization {key: $org})<-[:OF]-(r:Revision)
+					WHERE r.number = o.currentRevision
+					MATCH (u:Unit {rev: r.id})
+					RETURN r.number AS number, min(u.key) AS unitKey""", Map.of("org", org)).list();
+			if (rows.isEmpty() || rows.getFirst().get("unitKey").isNull()) {
+				return null;
+			}
+			return new int[] { rows.getFirst().get("number").asInt(),
+					OrgDocuments.attemptOf(rows.getFirst().get("unitKey").asString()) };
 		}
 	}
 
