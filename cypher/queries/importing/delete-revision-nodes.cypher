@@ -1,8 +1,17 @@
 // Removes every node of one revision, in batches (used when an import fails or was cut off).
+// Label by label, so each part is a seek on the (rev, key) constraint's index (every node
+// has a key), never a scan of the whole store.
 // $rev
 // returns: nothing
-MATCH (n)
-WHERE (n:Unit OR n:Position OR n:Person OR n:Duty) AND n.rev = $rev
+CALL () {
+  MATCH (n:Duty {rev: $rev}) WHERE n.key IS NOT NULL RETURN n
+  UNION ALL
+  MATCH (n:Person {rev: $rev}) WHERE n.key IS NOT NULL RETURN n
+  UNION ALL
+  MATCH (n:Position {rev: $rev}) WHERE n.key IS NOT NULL RETURN n
+  UNION ALL
+  MATCH (n:Unit {rev: $rev}) WHERE n.key IS NOT NULL RETURN n
+}
 CALL (n) {
   DETACH DELETE n
 } IN TRANSACTIONS OF 5000 ROWS

@@ -6,9 +6,13 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.orgraph.command.InvalidArgumentException;
 import org.orgraph.command.KeyNotFoundException;
 import org.orgraph.graph.Connection;
+import org.orgraph.graph.DatabaseUnreachableException;
 import org.orgraph.graph.OrgReader;
 import org.orgraph.graph.RevisionNotFoundException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
@@ -36,10 +40,23 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			case IllegalArgumentException e -> "BAD_ARGUMENT";
 			case org.springframework.security.access.AccessDeniedException e -> "FORBIDDEN";
 			case GraphQlLimits.QueryTimeoutException e -> "TIMEOUT";
+			case ServiceUnavailableException e -> "DATABASE_UNAVAILABLE";
+			case DatabaseUnreachableException e -> "DATABASE_UNAVAILABLE";
+			case SessionExpiredException e -> "DATABASE_UNAVAILABLE";
+			case ClientException e when e.code().startsWith("Neo.ClientError.Transaction.TransactionTimedOut") -> "QUERY_TIMEOUT";
 			default -> null;
 		};
 		if (code == null) {
 			return null;
+		}
+		if (code.equals("DATABASE_UNAVAILABLE") || code.equals("QUERY_TIMEOUT")) {
+			// the driver's message names hosts and ports: the client only needs to know to retry
+			return GraphqlErrorBuilder.newError(env)
+				.errorType(ErrorType.INTERNAL_ERROR)
+				.message(code.equals("QUERY_TIMEOUT") ? "the database query took longer than orgraph.query-timeout"
+						: "the database cannot be reached; try again shortly")
+				.extensions(Map.of("code", code))
+				.build();
 		}
 		return GraphqlErrorBuilder.newError(env)
 			.errorType(code.endsWith("NOT_FOUND") ? ErrorType.NOT_FOUND

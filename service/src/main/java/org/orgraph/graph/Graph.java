@@ -1,9 +1,17 @@
 package org.orgraph.graph;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import org.neo4j.driver.Driver;
@@ -20,6 +28,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Graph {
 
+	/** Time for the server's own timeout error to arrive before the caller stops waiting. */
+	private static final Duration DEADLINE_GRACE = Duration.ofSeconds(2);
+
 	private final Driver driver;
 
 	private final CypherQueries queries;
@@ -28,31 +39,45 @@ public class Graph {
 
 	private final TransactionConfig writeConfig;
 
+	private final Duration readDeadline;
+
+	private final Duration writeDeadline;
+
+	/** Each database call waits here, so the caller's thread can give up on a connection that went silent. */
+	private final ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("graph-", 0).factory());
+
 	public Graph(Driver driver, CypherQueries queries, OrgraphProperties properties, GraphSchema schema) {
 		this.driver = driver;
 		this.queries = queries;
 		this.readConfig = TransactionConfig.builder().withTimeout(properties.queryTimeout()).build();
-		this.writeConfig = TransactionConfig.builder()
-			.withTimeout(properties.queryTimeout().multipliedBy(6).plus(Duration.ofSeconds(30)))
-			.build();
+		Duration writeTimeout = properties.queryTimeout().multipliedBy(6).plus(Duration.ofSeconds(30));
+		this.writeConfig = TransactionConfig.builder().withTimeout(writeTimeout).build();
+		// the server ends a slow transaction itself; these only fire when it cannot be heard at all
+		this.readDeadline = properties.queryTimeout().plus(DEADLINE_GRACE);
+		this.writeDeadline = writeTimeout.plus(DEADLINE_GRACE);
 	}
 
 	/** Runs a read query and maps each record. */
 	public <T> List<T> read(String query, Map<String, ?> parameters, Function<Record, T> mapper) {
 		String cypher = this.queries.get(query);
-		try (Session session = this.driver.session()) {
-			return session.executeRead(tx -> tx.run(cypher, params(parameters)).list(mapper::apply),
-					this.readConfig);
-		}
+		List<Record> records = withDeadline(this.readDeadline, () -> {
+			try (Session session = this.driver.session()) {
+				return session.executeRead(tx -> tx.run(cypher, params(parameters)).list(), this.readConfig);
+			}
+		});
+		// mapped on the caller's thread: mappers may consult the caller (security context)
+		return mapped(records, mapper);
 	}
 
 	/** Runs a write query in its own transaction and maps each record. */
 	public <T> List<T> write(String query, Map<String, ?> parameters, Function<Record, T> mapper) {
 		String cypher = this.queries.get(query);
-		try (Session session = this.driver.session()) {
-			return session.executeWrite(tx -> tx.run(cypher, params(parameters)).list(mapper::apply),
-					this.writeConfig);
-		}
+		List<Record> records = withDeadline(this.writeDeadline, () -> {
+			try (Session session = this.driver.session()) {
+				return session.executeWrite(tx -> tx.run(cypher, params(parameters)).list(), this.writeConfig);
+			}
+		});
+		return mapped(records, mapper);
 	}
 
 	/** Runs a write query in its own transaction. */
@@ -66,8 +91,43 @@ public class Graph {
 	 */
 	public void autoCommit(String query, Map<String, ?> parameters) {
 		String cypher = this.queries.get(query);
-		try (Session session = this.driver.session()) {
-			session.run(cypher, params(parameters), this.writeConfig).consume();
+		withDeadline(this.writeDeadline, () -> {
+			try (Session session = this.driver.session()) {
+				return session.run(cypher, params(parameters), this.writeConfig).consume();
+			}
+		});
+	}
+
+	private static <T> List<T> mapped(List<Record> records, Function<Record, T> mapper) {
+		List<T> mapped = new ArrayList<>(records.size());
+		records.forEach(r -> mapped.add(mapper.apply(r)));
+		return mapped;
+	}
+
+	/**
+	 * The driver has no read timeout: if the connection stalls (a half-open TCP connection, a
+	 * hung proxy) a call would wait for ever. The call runs on its own virtual thread and the
+	 * caller stops waiting at the deadline; the abandoned call ends when the connection does.
+	 */
+	private <T> T withDeadline(Duration deadline, Callable<T> call) {
+		Future<T> result = this.calls.submit(call);
+		try {
+			return result.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			result.cancel(true);
+			throw new DatabaseUnreachableException("no answer from the database within " + deadline.toSeconds() + " s");
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			result.cancel(true);
+			throw new DatabaseUnreachableException("interrupted while waiting for the database");
 		}
 	}
 

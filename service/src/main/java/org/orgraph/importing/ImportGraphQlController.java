@@ -48,9 +48,80 @@ class ImportGraphQlController {
 					result.warnings(), List.of());
 		}
 		catch (ImportRejectedException ex) {
-			return new ImportPayload(null, null, null, ex.problems().stream().filter(p -> !p.isError()).toList(),
-					ex.problems().stream().filter(ImportProblem::isError).toList());
+			return rejected(ex);
 		}
+	}
+
+	/** At most this many edits in one request. */
+	static final int MAX_EDITS = 1_000;
+
+	record EditOrganizationInput(String org, int baseRevision, List<OrgEditInput> edits) {
+	}
+
+	record OrgEditInput(@Nullable SetReportsToInput setReportsTo, @Nullable MovePositionInput movePosition,
+			@Nullable AddDutyInput addDuty, @Nullable RemoveDutyInput removeDuty) {
+
+		/** Exactly one field (as {@code @oneOf} says; checked here too, whatever the GraphQL engine checked). */
+		OrgEdit edit() {
+			long set = java.util.stream.Stream.of(this.setReportsTo, this.movePosition, this.addDuty, this.removeDuty)
+				.filter(java.util.Objects::nonNull)
+				.count();
+			if (set != 1) {
+				throw new IllegalArgumentException(
+						"an edit needs exactly one of setReportsTo, movePosition, addDuty, removeDuty; got " + set);
+			}
+			if (this.setReportsTo != null) {
+				return new OrgEdit.SetReportsTo(this.setReportsTo.position(), this.setReportsTo.reportsTo());
+			}
+			if (this.movePosition != null) {
+				return new OrgEdit.MovePosition(this.movePosition.position(), this.movePosition.unit());
+			}
+			if (this.addDuty != null) {
+				return new OrgEdit.AddDuty(this.addDuty.holderKind(), this.addDuty.holder(), this.addDuty.text(),
+						this.addDuty.key());
+			}
+			if (this.removeDuty != null) {
+				return new OrgEdit.RemoveDuty(this.removeDuty.duty());
+			}
+			throw new IllegalArgumentException("an edit needs exactly one of setReportsTo, movePosition, addDuty, removeDuty");
+		}
+
+	}
+
+	record SetReportsToInput(String position, @Nullable String reportsTo) {
+	}
+
+	record MovePositionInput(String position, String unit) {
+	}
+
+	record AddDutyInput(OrgEdit.HolderKind holderKind, String holder, String text, @Nullable String key) {
+	}
+
+	record RemoveDutyInput(String duty) {
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasRole('EDITOR')")
+	ImportPayload editOrganization(@Argument EditOrganizationInput input) {
+		if (input.edits().size() > MAX_EDITS) {
+			throw new IllegalArgumentException(
+					"at most " + MAX_EDITS + " edits in one request, got " + input.edits().size());
+		}
+		try {
+			ImportJob job = this.imports.edit(input.org(), input.baseRevision(),
+					input.edits().stream().map(OrgEditInput::edit).toList());
+			ImportResult result = job.result();
+			return new ImportPayload(this.reader.organization(input.org()).orElse(null), result.revision(), job.id(),
+					result.warnings(), List.of());
+		}
+		catch (ImportRejectedException ex) {
+			return rejected(ex);
+		}
+	}
+
+	private static ImportPayload rejected(ImportRejectedException ex) {
+		return new ImportPayload(null, null, null, ex.problems().stream().filter(p -> !p.isError()).toList(),
+				ex.problems().stream().filter(ImportProblem::isError).toList());
 	}
 
 	@QueryMapping

@@ -39,6 +39,9 @@ public class ImportService implements DisposableBean {
 
 	private static final int KEEP_FINISHED_JOBS = 200;
 
+	/** What the job of an {@link #edit} says its format is. */
+	static final String EDIT_FORMAT = "edit";
+
 	private final Map<String, FormatParser> parsers = new LinkedHashMap<>();
 
 	private final RevisionWriter writer;
@@ -51,9 +54,12 @@ public class ImportService implements DisposableBean {
 
 	private final AuditTrail audit;
 
-	ImportService(RevisionWriter writer, AuditTrail audit) {
+	private final RevisionDocuments documents;
+
+	ImportService(RevisionWriter writer, AuditTrail audit, RevisionDocuments documents) {
 		this.writer = writer;
 		this.audit = audit;
+		this.documents = documents;
 		for (FormatParser parser : List.of(new OrgJsonParser(), new CsvBundleParser(), new UkOrganogramParser())) {
 			this.parsers.put(parser.format(), parser);
 		}
@@ -70,7 +76,37 @@ public class ImportService implements DisposableBean {
 	public ImportJob importNow(String org, String format, List<ImportFile> files) {
 		ImportJob job = newJob(org, format);
 		Prepared prepared = prepare(job, org, format, files);
-		write(job, prepared, format, files);
+		write(job, prepared, format, source(files), null, List.of());
+		return job;
+	}
+
+	/**
+	 * Applies {@code edits} to revision {@code baseRevision} and writes the result as the next
+	 * revision, validated like an import. Refused with {@code CONFLICT} (nothing changed) when
+	 * {@code baseRevision} is no longer current, checked again under the organisation's lock in
+	 * the transaction that makes the new revision current; a changed reporting line that would
+	 * loop is refused with {@code CYCLE}. Costs what an import of the whole organisation costs.
+	 */
+	public ImportJob edit(String org, int baseRevision, List<OrgEdit> edits) {
+		ImportJob job = newJob(org, EDIT_FORMAT);
+		Location nowhere = Location.of(OrgEdits.FILE, 0, 0);
+		RevisionDocuments.Header base = this.documents.header(org, baseRevision)
+			.orElseThrow(() -> reject(job, List.of(ImportProblem.error(nowhere, ProblemCodes.UNKNOWN_REVISION,
+					"organisation \"" + org + "\" has no complete revision " + baseRevision))));
+		if (base.current() != baseRevision) {
+			throw reject(job, List.of(ImportProblem.error(nowhere, ProblemCodes.CONFLICT, "the edits were made against revision "
+					+ baseRevision + " but revision " + base.current() + " is current; read it and make the edits again")));
+		}
+		job.phase("reading revision " + baseRevision);
+		OrgEdits.Applied applied = OrgEdits.apply(this.documents.document(base), edits);
+		List<ImportProblem> problems = new ArrayList<>(applied.problems());
+		if (!problems.isEmpty()) {
+			throw reject(job, problems);
+		}
+		Prepared prepared = validate(job, applied.document(), strictness(base.format()), problems);
+		// the new revision keeps the format its content came from (and so the validation it gets)
+		write(job, prepared, base.format(), "edit of revision " + baseRevision + ": " + edits.size() + " change(s)",
+				baseRevision, applied.changedLines());
 		return job;
 	}
 
@@ -83,7 +119,7 @@ public class ImportService implements DisposableBean {
 		Prepared prepared = prepare(job, org, format, files);
 		this.background.submit(() -> {
 			try {
-				write(job, prepared, format, files);
+				write(job, prepared, format, source(files), null, List.of());
 			}
 			catch (RuntimeException ex) {
 				// already recorded on the job
@@ -150,10 +186,18 @@ public class ImportService implements DisposableBean {
 		if (parsed.hasErrors() || parsed.document() == null) {
 			throw reject(job, problems);
 		}
-		job.phase("validating");
-		OrgValidator.Strictness strictness = format.equals("uk-organogram") ? OrgValidator.Strictness.PUBLISHED
+		return validate(job, parsed.document(), strictness(format), problems);
+	}
+
+	private static OrgValidator.Strictness strictness(String format) {
+		return format.equals(UkOrganogramParser.FORMAT) ? OrgValidator.Strictness.PUBLISHED
 				: OrgValidator.Strictness.DOCUMENT;
-		OrgValidator.Validation validation = new OrgValidator(strictness).validate(parsed.document());
+	}
+
+	private Prepared validate(ImportJob job, OrgDocument document, OrgValidator.Strictness strictness,
+			List<ImportProblem> problems) {
+		job.phase("validating");
+		OrgValidator.Validation validation = new OrgValidator(strictness).validate(document);
 		problems.addAll(validation.problems());
 		if (validation.rejected() || validation.plan() == null) {
 			throw reject(job, problems);
@@ -174,7 +218,12 @@ public class ImportService implements DisposableBean {
 		return new ImportRejectedException(problems);
 	}
 
-	private ImportResult write(ImportJob job, Prepared prepared, String format, List<ImportFile> files) {
+	private static String source(List<ImportFile> files) {
+		return String.join(", ", files.stream().map(ImportFile::name).toList());
+	}
+
+	private ImportResult write(ImportJob job, Prepared prepared, String format, String source,
+			@Nullable Integer expectedCurrent, List<String> changedLines) {
 		RevisionPlan plan = prepared.plan();
 		String org = plan.document().key();
 		ReentrantLock lock = this.orgLocks.computeIfAbsent(org, k -> new ReentrantLock());
@@ -182,18 +231,34 @@ public class ImportService implements DisposableBean {
 		lock.lock();
 		RevisionWriter.@Nullable OpenRevision revision = null;
 		try {
-			String source = String.join(", ", files.stream().map(ImportFile::name).toList());
+			if (expectedCurrent != null) {
+				// waited for another write of this organisation? then it may have moved on: don't write in vain
+				int current = this.documents.header(org, expectedCurrent).map(RevisionDocuments.Header::current).orElse(-1);
+				if (current != expectedCurrent) {
+					throw reject(job, List.of(refusal(new RevisionWriter.Completion(RevisionWriter.Outcome.CONFLICT, current),
+							expectedCurrent, changedLines)));
+				}
+			}
 			revision = this.writer.open(plan, format, source, job.id());
 			this.writer.writeAll(plan, revision, job::written);
-			int current = this.writer.complete(plan, revision);
-			ImportResult result = new ImportResult(org, revision.number(), current, plan.counts(),
+			RevisionWriter.Completion completion = this.writer.complete(plan, revision, expectedCurrent, changedLines);
+			if (completion.outcome() != RevisionWriter.Outcome.COMPLETE) {
+				this.writer.discard(revision.id());
+				revision = null;
+				throw reject(job, List.of(refusal(completion, expectedCurrent, changedLines)));
+			}
+			ImportResult result = new ImportResult(org, revision.number(), completion.current(), plan.counts(),
 					prepared.warnings(), (System.nanoTime() - started) / 1_000_000);
 			job.completed(result);
-			this.audit.record(job.actor(), "import", org, revision.number(),
-					format + ": " + plan.rowCount() + " units, positions, people and duties from " + source);
-			log.info("Import {} into {} complete: revision {}, {} rows in {} ms", job.id(), org, revision.number(),
-					plan.rowCount(), result.millis());
+			boolean edit = expectedCurrent != null;
+			this.audit.record(job.actor(), edit ? "edit" : "import", org, revision.number(), edit ? source
+					: format + ": " + plan.rowCount() + " units, positions, people and duties from " + source);
+			log.info("{} {} into {} complete: revision {}, {} rows in {} ms", edit ? "Edit" : "Import", job.id(), org,
+					revision.number(), plan.rowCount(), result.millis());
 			return result;
+		}
+		catch (ImportRejectedException ex) {
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			job.failed("the database failed while writing: " + ex.getMessage());
@@ -206,6 +271,20 @@ public class ImportService implements DisposableBean {
 		finally {
 			lock.unlock();
 		}
+	}
+
+	private static ImportProblem refusal(RevisionWriter.Completion completion, @Nullable Integer expectedCurrent,
+			List<String> changedLines) {
+		Location at = Location.of(OrgEdits.FILE, 0, 0);
+		return switch (completion.outcome()) {
+			case CONFLICT -> ImportProblem.error(at, ProblemCodes.CONFLICT, "the edits were made against revision "
+					+ expectedCurrent + " but revision " + completion.current()
+					+ " became current meanwhile; read it and make the edits again");
+			case CYCLE -> ImportProblem.error(at, ProblemCodes.CYCLE,
+					"a changed reporting line would loop (positions " + changedLines + ")");
+			default -> ImportProblem.error(at, ProblemCodes.CONFLICT,
+					"the new revision was removed before it became current");
+		};
 	}
 
 	@Override

@@ -52,6 +52,15 @@ public final class ProblemCodes {
 
 	public static final String UNIT_CYCLE = "UNIT_CYCLE";
 
+	/** An edit names a duty key the revision does not have. */
+	public static final String UNKNOWN_DUTY = "UNKNOWN_DUTY";
+
+	/** An edit was made against a revision that is no longer current. */
+	public static final String CONFLICT = "CONFLICT";
+
+	/** An edit names a revision the organisation does not have. */
+	public static final String UNKNOWN_REVISION = "UNKNOWN_REVISION";
+
 	// warnings: loaded, but worth a look
 	public static final String UNKNOWN_FIELD = "UNKNOWN_FIELD";
 

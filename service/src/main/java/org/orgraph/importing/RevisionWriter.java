@@ -92,16 +92,49 @@ class RevisionWriter {
 
 	/** Flips the organisation to the new revision; returns the organisation's current revision after it. */
 	int complete(RevisionPlan plan, OpenRevision revision) {
+		Completion completion = complete(plan, revision, null, List.of());
+		if (completion.outcome() != Outcome.COMPLETE) {
+			throw new IllegalStateException("revision " + revision.id() + " was removed while it was being written");
+		}
+		return completion.current();
+	}
+
+	/** How an attempt to make a revision current ended, and the organisation's current revision after it. */
+	record Completion(Outcome outcome, int current) {
+	}
+
+	enum Outcome {
+
+		/** The revision is complete (and current unless a newer one already is). */
+		COMPLETE,
+		/** Another revision became current after {@code expectedCurrent}: nothing changed. */
+		CONFLICT,
+		/** A changed reporting line loops in the written revision: nothing changed. */
+		CYCLE,
+		/** The revision is no longer being built (removed by a clean-up). */
+		GONE
+
+	}
+
+	/**
+	 * Makes the revision complete in one transaction under the organisation's write lock, if
+	 * {@code expectedCurrent} (when not null) is still the current revision and none of the
+	 * {@code changed} positions' reporting lines loops.
+	 */
+	Completion complete(RevisionPlan plan, OpenRevision revision, @Nullable Integer expectedCurrent, List<String> changed) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("org", plan.document().key());
 		params.put("rev", revision.id());
 		params.put("name", plan.document().name());
 		params.put("counts", this.json.writeValueAsString(plan.counts()));
-		List<Integer> current = this.graph.write("importing/complete-revision", params, r -> r.get("current").asInt());
-		if (current.isEmpty()) {
-			throw new IllegalStateException("revision " + revision.id() + " was removed while it was being written");
-		}
-		return current.getFirst();
+		params.put("expectedCurrent", expectedCurrent);
+		params.put("changed", changed);
+		return this.graph
+			.write("importing/complete-revision", params,
+					r -> new Completion(Outcome.valueOf(r.get("outcome").asString()), r.get("current").asInt()))
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("organisation " + plan.document().key() + " is gone"));
 	}
 
 	/** Deletes what an unfinished revision wrote. Safe to call for a revision that wrote nothing. */

@@ -8,6 +8,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.orgraph.graph.DatabaseUnreachableException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -38,7 +41,16 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 				SecurityErrors.write(response, 401, "UNAUTHENTICATED", "use an Authorization: Bearer <token> header");
 				return;
 			}
-			caller = this.tokens.authenticate(header.substring(7).strip());
+			try {
+				caller = this.tokens.authenticate(header.substring(7).strip());
+			}
+			catch (DatabaseUnreachableException | ServiceUnavailableException | SessionExpiredException ex) {
+				// a token not seen lately is looked up in the database: without it, say so (not 500, not 401)
+				response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+				SecurityErrors.write(response, 503, "DATABASE_UNAVAILABLE",
+						"the database cannot be reached to check the token; try again shortly");
+				return;
+			}
 			if (caller.isEmpty()) {
 				SecurityErrors.write(response, 401, "UNAUTHENTICATED", "the token is unknown or revoked");
 				return;

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.summary.Plan;
 import org.orgraph.OrgraphIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -31,6 +32,24 @@ class CypherFilesIT {
 				session.run("EXPLAIN " + e.getValue(), Map.of()).consume();
 			}
 		})).toList();
+	}
+
+	/** A scan of every node grows with the whole store, every revision of every organisation. */
+	@TestFactory
+	List<DynamicTest> noQueryScansEveryNodeInTheStore() {
+		return this.queries.all().entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+			try (Session session = this.driver.session()) {
+				Plan plan = session.run("EXPLAIN " + e.getValue(), Map.of()).consume().plan();
+				assertThat(operators(plan)).as("plan of %s", e.getKey()).doesNotContain("AllNodesScan");
+			}
+		})).toList();
+	}
+
+	private static List<String> operators(Plan plan) {
+		List<String> all = new java.util.ArrayList<>();
+		all.add(plan.operatorType().replaceAll("@.*", ""));
+		plan.children().forEach(child -> all.addAll(operators(child)));
+		return all;
 	}
 
 	@Test

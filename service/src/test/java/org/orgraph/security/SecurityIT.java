@@ -107,6 +107,9 @@ class SecurityIT {
 		graphQl(this.analyst).document("mutation($d: String!) { importOrganization(input: {org: \"hotel-ops-centre\", document: $d}) { revision } }")
 			.variable("d", new String(hotel, StandardCharsets.UTF_8))
 			.execute().errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
+		graphQl(this.analyst).document("mutation { editOrganization(input: {org: \"hotel-ops-centre\", baseRevision: 1, "
+				+ "edits: [{removeDuty: {duty: \"x\"}}]}) { revision } }")
+			.execute().errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
 		client(this.editor).post().uri("/api/v1/orgs/hotel-ops-centre/imports").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(hotel).exchange().expectStatus().isCreated();
 		this.admin.document("{ auditTrail(last: 20) { actor action organization revision } }").execute()
