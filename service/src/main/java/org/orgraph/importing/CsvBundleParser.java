@@ -1170,13 +1170,15 @@ final class CsvBundleParser implements FormatParser {
 
 	/**
 	 * Comma unless the header line plainly uses semicolons (European Excel) or tabs; quoted
-	 * text is not counted.
+	 * text is not counted. Only the header line counts: in a one-column file (org.csv with
+	 * just a name) a semicolon or tab in the value below is text, not a separator.
 	 */
 	static char sniffDelimiter(String text) {
 		int commas = 0;
 		int semicolons = 0;
 		int tabs = 0;
 		boolean quoted = false;
+		boolean header = false;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			if (c == '"') {
@@ -1184,7 +1186,7 @@ final class CsvBundleParser implements FormatParser {
 			}
 			else if (!quoted) {
 				if (c == '\n' || c == '\r') {
-					if (commas + semicolons + tabs > 0) {
+					if (header || commas + semicolons + tabs > 0) {
 						break;
 					}
 				}
@@ -1198,6 +1200,7 @@ final class CsvBundleParser implements FormatParser {
 					tabs++;
 				}
 			}
+			header |= !Character.isWhitespace(c);
 		}
 		if (semicolons > commas && semicolons >= tabs) {
 			return ';';

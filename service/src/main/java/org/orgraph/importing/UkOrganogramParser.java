@@ -127,7 +127,7 @@ final class UkOrganogramParser implements FormatParser {
 		List<Row> rows = new ArrayList<>();
 		try (CSVParser parser = CSV.parse(new StringReader(text))) {
 			for (CSVRecord record : parser) {
-				rows.add(new Row(lines.lineOf((int) record.getCharacterPosition()), record.toList()));
+				rows.add(new Row(lines.lineOf(contentStart(text, record.getCharacterPosition())), record.toList()));
 			}
 		}
 		catch (IOException | UncheckedIOException ex) {
@@ -143,6 +143,18 @@ final class UkOrganogramParser implements FormatParser {
 			return null;
 		}
 		return classify(file.name(), rows, problems);
+	}
+
+	/**
+	 * Where a record's text starts. Commons CSV gives the position where it began reading the
+	 * record, before the empty lines it skips; the record is on the line after them.
+	 */
+	private static int contentStart(String text, long position) {
+		int start = (int) position;
+		while (start < text.length() && (text.charAt(start) == '\r' || text.charAt(start) == '\n')) {
+			start++;
+		}
+		return start;
 	}
 
 	private static @Nullable Sheet classify(String file, List<Row> rows, List<ImportProblem> problems) {
@@ -667,13 +679,14 @@ final class UkOrganogramParser implements FormatParser {
 		return value.replace('\u00A0', ' ').strip().replaceAll("\\s+", " ");
 	}
 
-	/** Names arrive wrapped in extra quotes ({@code ""Smith John""}); an apostrophe inside is kept. */
+	/**
+	 * Names arrive wrapped in extra quotes ({@code ""Smith John""}); an apostrophe inside is
+	 * kept, and so is a quote at one end only ({@code Smith, John "Jack"}).
+	 */
 	static String holderName(String raw) {
 		String name = clean(raw);
-		while (!name.isEmpty() && (isQuote(name.charAt(0)) || isQuote(name.charAt(name.length() - 1)))) {
-			int from = isQuote(name.charAt(0)) ? 1 : 0;
-			int to = isQuote(name.charAt(name.length() - 1)) ? name.length() - 1 : name.length();
-			name = clean(name.substring(from, Math.max(from, to)));
+		while (name.length() >= 2 && isQuote(name.charAt(0)) && isQuote(name.charAt(name.length() - 1))) {
+			name = clean(name.substring(1, name.length() - 1));
 		}
 		return name;
 	}

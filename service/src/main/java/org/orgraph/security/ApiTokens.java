@@ -1,5 +1,6 @@
 package org.orgraph.security;
 
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -55,6 +56,12 @@ public class ApiTokens {
 	public CreatedToken create(String name, Role role, @Nullable String organization) {
 		if (name.isBlank() || name.length() > 200) {
 			throw new IllegalArgumentException("a token needs a name of 1–200 characters");
+		}
+		// JSON can carry half a surrogate pair ("\ud800"); stored as UTF-8 it would come back as '?'
+		CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder();
+		if (!utf8.canEncode(name) || (organization != null && !utf8.canEncode(organization))) {
+			throw new IllegalArgumentException("a token's name and organization must be Unicode text, "
+					+ "without half a surrogate pair");
 		}
 		byte[] secret = new byte[32];
 		this.random.nextBytes(secret);

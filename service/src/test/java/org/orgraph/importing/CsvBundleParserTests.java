@@ -282,6 +282,16 @@ class CsvBundleParserTests {
 		}
 
 		@Test
+		void shouldReadASemicolonOrTabInAOneColumnOrgCsvAsText() {
+			// only the header line tells the separator; this one has none, so it is a comma
+			ParseResult result = parse("acme", file("people.csv", fixture("hr-export-en/people.csv")),
+					file("org.csv", "name\nAcme; Holdings\tLtd\n"));
+
+			assertThat(result.problems()).isEmpty();
+			assertThat(result.document().name()).isEqualTo("Acme; Holdings\tLtd");
+		}
+
+		@Test
 		void shouldRejectAnOrgCsvForAnotherOrganisation() {
 			ParseResult result = parse("acme", file("people.csv", fixture("hr-export-en/people.csv")),
 					file("org.csv", "name,key\nOther Ltd,other\n"));

@@ -233,6 +233,20 @@ class UkOrganogramParserTests {
 			assertThat(position(other, "A1").at()).isEqualTo(Location.of("other-senior.csv", 12, 21));
 		}
 
+		@Test
+		void shouldCountBlankLinesInTheLinesOfTheRowsAfterThem() {
+			ImportFile file = new ImportFile("blank-lines.csv", (SENIOR_HEADER + "\r\n\r\n" //
+					+ "B1,Ann,SCS1,Head,,D,D,Team,XX,1\r\n\r\n\r\n" //
+					+ "B2,Bob,SCS1,Deputy,,D,D,Team,B1,half\r\n").getBytes(StandardCharsets.UTF_8));
+
+			ParseResult result = parse(file);
+
+			assertThat(document(result).positions()).extracting((position) -> position.at().line())
+				.containsExactly(3, 6);
+			assertThat(result.problems()).extracting(ImportProblem::code, ImportProblem::line, ImportProblem::column)
+				.containsExactly(tuple(ProblemCodes.BAD_VALUE, 6, 10));
+		}
+
 	}
 
 	@Nested
@@ -279,6 +293,17 @@ class UkOrganogramParserTests {
 						tuple(ProblemCodes.BAD_VALUE, 9, 1, false), tuple(ProblemCodes.BAD_VALUE, 11, 10, false),
 						tuple(ProblemCodes.EMPTY_VALUE, 12, 9, false));
 			assertThat(result.problems().get(3).message()).contains("S10").contains("top post");
+		}
+
+		@Test
+		void shouldDropOnlyQuotesThatWrapAName() {
+			ParseResult result = parse(senior("quotes.csv", //
+					"Q1,\"Smith, John \"\"Jack\"\"\",SCS1,Head,,D,D,Team,XX,1", //
+					"Q2,\"\"\"}) MATCH (n) DETACH DELETE n //\",SCS1,Deputy,,D,D,Team,Q1,1", //
+					"Q3,\"\u201CAnn Lee\u201D\",SCS1,Deputy,,D,D,Team,Q1,1"));
+
+			assertThat(document(result).people()).extracting(Person::name)
+				.containsExactly("Smith, John \"Jack\"", "\"}) MATCH (n) DETACH DELETE n //", "Ann Lee");
 		}
 
 		@Test
