@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -40,11 +41,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One benchmark run at one size: generate, start the service jar on a fresh store, import, then time the
  * same questions (a) over GraphQL/HTTP, (b) as raw Cypher over Bolt on the same store, (c) as an in-memory
- * walk, then a concurrency run, and write {@code bench/results/<date>-<size>.md}.
+ * walk, and through two peers, (d) {@code @neo4j/graphql} on the same store and (e) PostgreSQL recursive CTEs
+ * on the same organisation, then a concurrency run, and write {@code bench/results/<date>-<size>.md}.
  */
 public final class Bench {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    static final ObjectMapper JSON = JsonMapper.builder().build();
 
     final Options options;
     final StringBuilder log = new StringBuilder();
@@ -70,7 +72,7 @@ public final class Bench {
     /** Command-line options; every figure has a default that makes the full run the issue asks for. */
     record Options(String sizeLabel, int people, long seed, int requests, int warmup, int scanRequests,
                    int scanWarmup, int concurrencySeconds, int[] clients, Path out, Path jar, Path work,
-                   List<String> serviceJvmArgs, boolean csvImport, String note) {
+                   List<String> serviceJvmArgs, boolean csvImport, String note, boolean peers, Path peerDir, Path pgBin) {
 
         static Options parse(String[] args) {
             Map<String, String> a = new LinkedHashMap<>();
@@ -85,7 +87,7 @@ public final class Bench {
                 if (eq >= 0) {
                     value = name.substring(eq + 1);
                     name = name.substring(0, eq);
-                } else if (name.equals("no-csv")) {
+                } else if (name.equals("no-csv") || name.equals("no-peers")) {
                     value = "true";
                 } else if (i + 1 < args.length) {
                     value = args[++i];
@@ -110,7 +112,10 @@ public final class Bench {
                     a.containsKey("work") ? Path.of(a.get("work")) : null,
                     a.containsKey("service-jvm") ? List.of(a.get("service-jvm").split(" ")) : List.of(),
                     !a.containsKey("no-csv"),
-                    a.getOrDefault("note", ""));
+                    a.getOrDefault("note", ""),
+                    !a.containsKey("no-peers"),
+                    root.resolve("bench/peer-neo4j-graphql"),
+                    a.containsKey("pg-bin") ? Path.of(a.get("pg-bin")) : null);
         }
 
         static int parseSize(String size) {
@@ -139,7 +144,8 @@ public final class Bench {
                     usage: java -jar bench/target/orgraph-bench.jar [--size 1k|10k|100k|1m|<people>] [--seed N]
                       [--requests 1000] [--warmup 200] [--scan-requests 10] [--scan-warmup 2]
                       [--concurrency-seconds 60] [--clients 1,8,32] [--out bench/results] [--jar service/target/orgraph.jar]
-                      [--work DIR] [--service-jvm "-Xmx6g"] [--no-csv] [--note "text for the results file"]""");
+                      [--work DIR] [--service-jvm "-Xmx6g"] [--no-csv] [--no-peers] [--pg-bin /usr/lib/postgresql/15/bin]
+                      [--note "text for the results file"]""");
         }
     }
 
@@ -209,7 +215,21 @@ public final class Bench {
                 InMemoryGraph memory = new InMemoryGraph(driver, rev);
                 results.memoryLoadSeconds = seconds(t);
                 say(String.format(Locale.ROOT, "in-memory graph loaded over Bolt in %.1f s (%d positions)", results.memoryLoadSeconds, memory.positionCount()));
-                measureQuestions(results, g, org, rev, driver, memory);
+                Neo4jGraphQLPeer graphqlPeer = startGraphQLPeer(results, work, "bolt://127.0.0.1:" + boltPort);
+                PostgresPeer postgres = null;
+                try {
+                    postgres = startPostgres(results, work, g, driver, rev);
+                    checkpoint.run();
+                    measureQuestions(results, g, org, rev, driver, memory, graphqlPeer, postgres);
+                } finally {
+                    // the peers are idle from here on, but hold memory the concurrency run should have
+                    if (graphqlPeer != null) {
+                        graphqlPeer.close();
+                    }
+                    if (postgres != null) {
+                        postgres.close();
+                    }
+                }
             }
             for (int clients : options.clients()) {
                 results.concurrency.add(concurrency(org, g, clients));
@@ -352,10 +372,57 @@ public final class Bench {
         return -1;
     }
 
+    // ------------------------------------------------------------------------------ the peers
+
+    /** (d), or null with the reason in the results when it cannot run here. */
+    private Neo4jGraphQLPeer startGraphQLPeer(Results results, Path work, String boltUri) {
+        if (!options.peers()) {
+            results.graphqlPeer = "not measured: --no-peers";
+            return null;
+        }
+        long t = System.nanoTime();
+        try {
+            Neo4jGraphQLPeer peer = Neo4jGraphQLPeer.start(options.peerDir(), work, boltUri, this);
+            results.graphqlPeer = peer.version;
+            say(String.format(Locale.ROOT, "(d) %s up in %.1f s at %s", peer.version, seconds(t), peer.url));
+            return peer;
+        } catch (Exception e) {
+            results.graphqlPeer = "not measured: " + reason(e);
+            say("(d) @neo4j/graphql " + results.graphqlPeer);
+            return null;
+        }
+    }
+
+    /** (e), or null with the reason in the results when it cannot run here. */
+    private PostgresPeer startPostgres(Results results, Path work, OrgGenerator g, Driver driver, String rev) {
+        if (!options.peers()) {
+            results.postgres = "not measured: --no-peers";
+            return null;
+        }
+        try {
+            PostgresPeer peer = PostgresPeer.start(options.pgBin(), work, g, driver, rev);
+            results.postgres = peer.version;
+            results.postgresLoadSeconds = peer.loadSeconds;
+            say(String.format(Locale.ROOT, "(e) %s: cluster up, organisation loaded (COPY, indexes, ANALYZE) in %.1f s",
+                    peer.version, peer.loadSeconds));
+            return peer;
+        } catch (Exception e) {
+            results.postgres = "not measured: " + reason(e);
+            say("(e) PostgreSQL " + results.postgres);
+            return null;
+        }
+    }
+
+    private static String reason(Exception e) {
+        return e instanceof Neo4jGraphQLPeer.Unavailable || e instanceof PostgresPeer.Unavailable
+                ? e.getMessage()
+                : e.getClass().getSimpleName() + ": " + abbreviate(String.valueOf(e.getMessage()));
+    }
+
     // ------------------------------------------------------------------------------ the questions
 
-    /** A question answered three ways; null where a way does not exist (yet). */
-    record Question(String name, boolean scan, Supplier<Op> a, Supplier<Op> b, Supplier<Op> c) {
+    /** A question answered up to five ways; null where a way does not exist (yet) or its peer is not running. */
+    record Question(String name, boolean scan, Supplier<Op> a, Supplier<Op> b, Supplier<Op> c, Supplier<Op> d, Supplier<Op> e) {
     }
 
     /** One request: returns a short answer summary (compared across a/b/c on the first request). */
@@ -368,7 +435,8 @@ public final class Bench {
     record Timing(String question, String way, int requests, double medianMs, double p99Ms, double firstMs, String answer) {
     }
 
-    private void measureQuestions(Results results, OrgGenerator g, String org, String rev, Driver driver, InMemoryGraph memory) throws Exception {
+    private void measureQuestions(Results results, OrgGenerator g, String org, String rev, Driver driver, InMemoryGraph memory,
+                                  Neo4jGraphQLPeer peer, PostgresPeer postgres) throws Exception {
         SplittableRandom random = new SplittableRandom(options.seed() ^ 0x5EED);
         int n = options.requests() + options.warmup();
         // the same keys for a, b and c: random posts (mostly deep ones, as most posts are), random managers
@@ -399,17 +467,29 @@ public final class Bench {
                 RETURN sum(duties) AS orphans""";
 
         Counter i = new Counter();
+        // (e) prepared once, reused for every request, as an application with a connection pool would
+        PreparedStatement pgChain = postgres == null ? null : postgres.prepare(PostgresPeer.CHAIN_OF_COMMAND);
+        PreparedStatement pgReports = postgres == null ? null : postgres.prepare(PostgresPeer.REPORTS_UNDER_COUNT);
+        PreparedStatement pgSuperior = postgres == null ? null : postgres.prepare(PostgresPeer.COMMON_SUPERIOR);
+        PreparedStatement pgExact = postgres == null ? null : postgres.prepare(PostgresPeer.EXACT_OVERLAPS);
+        PreparedStatement pgUnits = postgres == null ? null : postgres.prepare(PostgresPeer.UNIT_METRICS);
         List<Question> questions = List.of(
                 new Question("chain of command", false,
                         () -> () -> graphql("query($org:ID!,$p:ID!){chainOfCommand(org:$org,position:$p){links{depth position{key title unit{key name}} holders{key name} vacant}}}",
                                 Map.of("org", org, "p", posts[i.get()])).path("chainOfCommand").path(0).path("links").size() + "",
                         () -> () -> cypherRows(driver, chainCypher, Map.of("rev", rev, "keys", List.of(posts[i.get()]), "maxDepth", 64)) + "",
-                        () -> () -> memory.chainOfCommand(posts[i.get()]).replace("links=", "")),
+                        () -> () -> memory.chainOfCommand(posts[i.get()]).replace("links=", ""),
+                        peer == null ? null : () -> () -> graphql(peer.url, null, "query($org:ID!,$p:ID!){chainOfCommand(org:$org,position:$p){key title unit{key name} holders{key name}}}",
+                                Map.of("org", org, "p", posts[i.get()])).path("chainOfCommand").size() + "",
+                        postgres == null ? null : () -> () -> PostgresPeer.rows(pgChain, posts[i.get()]) + ""),
                 new Question("reports-under count", false,
                         () -> () -> graphql("query($org:ID!,$p:ID!){reports(org:$org,position:$p,first:0){totalCount}}",
                                 Map.of("org", org, "p", managers[i.get()])).path("reports").path("totalCount").asInt() + "",
                         () -> () -> cypherSingle(driver, reportsCypher, Map.of("rev", rev, "key", managers[i.get()], "maxDepth", 64), "n"),
-                        () -> () -> memory.reportsCount(managers[i.get()]).replace("n=", "")),
+                        () -> () -> memory.reportsCount(managers[i.get()]).replace("n=", ""),
+                        peer == null ? null : () -> () -> graphql(peer.url, null, "query($org:ID!,$p:ID!){reportsUnderCount(org:$org,position:$p)}",
+                                Map.of("org", org, "p", managers[i.get()])).path("reportsUnderCount").asInt() + "",
+                        postgres == null ? null : () -> () -> PostgresPeer.first(pgReports, managers[i.get()])),
                 new Question("common superior", false,
                         () -> () -> graphql("query($org:ID!,$a:ID!,$b:ID!){commonSuperior(org:$org,a:$a,b:$b){position{key} depthFromA depthFromB}}",
                                 Map.of("org", org, "a", posts[i.get()], "b", others[i.get()])).path("commonSuperior").path("position").path("key").asString(),
@@ -419,21 +499,28 @@ public final class Bench {
                                 return rows.isEmpty() ? "null" : rows.get(0).get("s").get("key").asString();
                             }
                         },
-                        () -> () -> memory.commonSuperior(posts[i.get()], others[i.get()]).replace("superior=", "")),
+                        () -> () -> memory.commonSuperior(posts[i.get()], others[i.get()]).replace("superior=", ""),
+                        peer == null ? null : () -> () -> graphql(peer.url, null, "query($org:ID!,$a:ID!,$b:ID!){commonSuperior(org:$org,a:$a,b:$b){key}}",
+                                Map.of("org", org, "a", posts[i.get()], "b", others[i.get()])).path("commonSuperior").path("key").asString(),
+                        postgres == null ? null : () -> () -> PostgresPeer.first(pgSuperior, posts[i.get()], others[i.get()])),
                 new Question("exact overlap (whole org)", true,
                         () -> () -> graphql("query($org:ID!){dutyOverlaps(org:$org,mode:EXACT,first:1){totalCount}}", Map.of("org", org))
                                 .path("dutyOverlaps").path("totalCount").asInt() + "",
                         () -> () -> cypherSingle(driver, exactCypher, Map.of("rev", rev), "overlaps"),
-                        () -> () -> memory.exactOverlaps().replace("overlaps=", "")),
+                        () -> () -> memory.exactOverlaps().replace("overlaps=", ""),
+                        peer == null ? null : () -> () -> graphql(peer.url, null, "query($org:ID!){exactOverlapCount(org:$org)}", Map.of("org", org))
+                                .path("exactOverlapCount").asInt() + "",
+                        postgres == null ? null : () -> () -> PostgresPeer.first(pgExact)),
                 new Question("similar overlap (whole org)", true,
                         () -> () -> graphql("query($org:ID!){dutyOverlaps(org:$org,mode:SIMILAR,first:1){totalCount}}", Map.of("org", org))
                                 .path("dutyOverlaps").path("totalCount").asInt() + "",
-                        null, null),
+                        null, null, null, null),
                 new Question("orphaned duties", true,
                         () -> () -> graphql("query($org:ID!){orphanedDuties(org:$org){reason duty{key text holder{kind key}}}}", Map.of("org", org))
                                 .path("orphanedDuties").size() + "",
                         () -> () -> cypherSingle(driver, orphanCypher, Map.of("rev", rev), "orphans"),
-                        () -> () -> memory.orphanedDuties().replace("orphans=", "")),
+                        () -> () -> memory.orphanedDuties().replace("orphans=", ""),
+                        null, null),
                 // the first page holds the top unit, whose subtree is the whole organisation: a whole-org scan
                 new Question("unit metrics (first page, 100)", true,
                         () -> () -> graphql("query($org:ID!){unitMetrics(org:$org,first:100){edges{node{unit{key} depth subtreeUnits subtreeUnitDepth reportingDepth planned subtreePositions subtreeFilled vacancyRate subtreePeople subtreeManagers subtreeSpanMean subtreeUnitDuties subtreePositionDuties}}}}",
@@ -450,16 +537,34 @@ public final class Bench {
                                 return session.run(unitStructureCypher, Map.of("rev", rev, "keys", keys)).list().size() + "";
                             }
                         },
-                        () -> () -> memory.unitMetrics(100).replace("rows=", "")));
+                        () -> () -> memory.unitMetrics(100).replace("rows=", ""),
+                        null,
+                        postgres == null ? null : () -> () -> PostgresPeer.rows(pgUnits, 100) + ""));
 
         for (Question q : questions) {
             int requests = q.scan() ? options.scanRequests() : options.requests();
             int warmup = q.scan() ? options.scanWarmup() : options.warmup();
-            Timing a = time(q.name(), "a", q.a(), requests, warmup, i);
-            Timing b = q.b() == null ? null : time(q.name(), "b", q.b(), requests, warmup, i);
-            Timing c = q.c() == null ? null : time(q.name(), "c", q.c(), requests, warmup, i);
-            results.timings.add(new Timing[] {a, b, c});
-            say(Report.row(a, b, c));
+            Timing[] ways = new Timing[5];
+            List<Supplier<Op>> ops = Arrays.asList(q.a(), q.b(), q.c(), q.d(), q.e());
+            for (int w = 0; w < ways.length; w++) {
+                if (ops.get(w) == null) {
+                    continue;
+                }
+                String way = "abcde".substring(w, w + 1);
+                if (w < 3) {
+                    ways[w] = time(q.name(), way, ops.get(w), requests, warmup, i);
+                    continue;
+                }
+                // a peer that fails a question loses that cell, not the run
+                try {
+                    ways[w] = time(q.name(), way, ops.get(w), requests, warmup, i);
+                } catch (Exception e) {
+                    results.peerFailures.add("(" + way + ") " + q.name() + ": " + reason(e));
+                    say("(" + way + ") " + q.name() + " failed: " + reason(e));
+                }
+            }
+            results.timings.add(ways);
+            say(Report.row(ways));
             checkpoint.run();
         }
     }
@@ -580,13 +685,20 @@ public final class Bench {
     // ------------------------------------------------------------------------------ plumbing
 
     JsonNode graphql(String query, Map<String, Object> variables) throws IOException, InterruptedException {
+        return graphql(baseUrl + "/graphql", token, query, variables);
+    }
+
+    /** A GraphQL request over HTTP (the service's, or the peer's when the url is the peer's and there is no token). */
+    JsonNode graphql(String url, String bearer, String query, Map<String, Object> variables) throws IOException, InterruptedException {
         String body = JSON.writeValueAsString(Map.of("query", query, "variables", variables));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/graphql"))
-                .header("Authorization", "Bearer " + token)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofMinutes(10))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode json = JSON.readTree(response.body());
         if (response.statusCode() != 200 || json.has("errors")) {
             throw new IllegalStateException("GraphQL " + response.statusCode() + ": " + abbreviate(response.body()));
@@ -654,7 +766,7 @@ public final class Bench {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
@@ -677,7 +789,7 @@ public final class Bench {
         System.out.flush();
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
@@ -692,6 +804,11 @@ public final class Bench {
         boolean complete;
         double serviceStartSeconds;
         double memoryLoadSeconds;
+        /** (d)'s and (e)'s versions, or "not measured: <reason>". */
+        String graphqlPeer = "not measured: the run stopped before the peers were started";
+        String postgres = "not measured: the run stopped before the peers were started";
+        double postgresLoadSeconds = Double.NaN;
+        final List<String> peerFailures = new ArrayList<>();
         double totalSeconds;
         final List<ImportResult> imports = new ArrayList<>();
         final List<Timing[]> timings = new ArrayList<>();

@@ -1,6 +1,8 @@
 package org.orgraph.bench;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,7 +15,8 @@ import java.util.Locale;
 final class Report {
 
     static final String QUESTIONS_HEADER =
-            "| question | requests | (a) GraphQL median | (a) p99 | (a) first | (b) Cypher median | (b) p99 | (c) memory median | (c) p99 | a/b | b/c | first answer a / b / c |";
+            "| question | requests | (a) GraphQL median | (a) p99 | (a) first | (b) Cypher median | (b) p99 | (c) memory median | (c) p99 "
+            + "| (d) @neo4j/graphql median | (d) p99 | (e) PostgreSQL median | (e) p99 | a/b | b/c | a/d | a/e | first answer a / b / c / d / e |";
 
     private final Bench.Options options;
     private final OrgGenerator g;
@@ -34,15 +37,26 @@ final class Report {
         return file;
     }
 
-    static String row(Bench.Timing a, Bench.Timing b, Bench.Timing c) {
-        return String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s / %s |",
-                a.question(), a.requests(),
-                ms(a.medianMs()), ms(a.p99Ms()), ms(a.firstMs()),
-                b == null ? "n/a" : ms(b.medianMs()), b == null ? "n/a" : ms(b.p99Ms()),
-                c == null ? "n/a" : ms(c.medianMs()), c == null ? "n/a" : ms(c.p99Ms()),
-                b == null ? "n/a" : ratio(a.medianMs() / b.medianMs()),
-                b == null || c == null ? "n/a" : ratio(b.medianMs() / c.medianMs()),
-                a.answer(), b == null ? "–" : b.answer(), c == null ? "–" : c.answer());
+    /** One question: ways a to e (null where a way was not measured); a/d and a/e are ours over the peer's. */
+    static String row(Bench.Timing[] t) {
+        Bench.Timing a = t[0];
+        StringBuilder s = new StringBuilder();
+        s.append("| ").append(a.question()).append(" | ").append(a.requests()).append(" | ")
+                .append(ms(a.medianMs())).append(" | ").append(ms(a.p99Ms())).append(" | ").append(ms(a.firstMs())).append(" | ");
+        for (int w = 1; w < t.length; w++) {
+            s.append(t[w] == null ? "n/a" : ms(t[w].medianMs())).append(" | ")
+                    .append(t[w] == null ? "n/a" : ms(t[w].p99Ms())).append(" | ");
+        }
+        s.append(ratio(a, t[1])).append(" | ").append(ratio(t[1], t[2])).append(" | ")
+                .append(ratio(a, t[3])).append(" | ").append(ratio(a, t[4])).append(" | ");
+        for (int w = 0; w < t.length; w++) {
+            s.append(w > 0 ? " / " : "").append(t[w] == null ? "–" : t[w].answer());
+        }
+        return s.append(" |").toString();
+    }
+
+    private static String ratio(Bench.Timing x, Bench.Timing y) {
+        return x == null || y == null ? "n/a" : ratio(x.medianMs() / y.medianMs());
     }
 
     private String render() {
@@ -90,11 +104,15 @@ final class Report {
         s.append("## Questions, side by side (one client, sequential)\n\n");
         s.append("(a) the service over GraphQL/HTTP, (b) raw Cypher over Bolt on the same embedded store, (c) an in-memory "
                 + "Java walk over arrays loaded once from the same store (load: ")
-                .append(String.format(Locale.ROOT, "%.1f s", results.memoryLoadSeconds)).append("). Times in ms.\n\n");
+                .append(String.format(Locale.ROOT, "%.1f s", results.memoryLoadSeconds)).append("), (d) the peer `@neo4j/graphql` "
+                + "over HTTP on the same store (").append(results.graphqlPeer).append("), (e) PostgreSQL with recursive CTEs on the "
+                + "same organisation (").append(results.postgres).append(Double.isNaN(results.postgresLoadSeconds) ? "" : String.format(Locale.ROOT,
+                        "; load with COPY, indexes and ANALYZE: %.1f s", results.postgresLoadSeconds))
+                .append("). Times in ms. a/d and a/e are ours over the peer's: below 1.0× Orgraph is faster.\n\n");
         s.append(QUESTIONS_HEADER).append('\n');
-        s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Bench.Timing[] t : results.timings) {
-            s.append(row(t[0], t[1], t[2])).append('\n');
+            s.append(row(t)).append('\n');
         }
         s.append("""
 
@@ -122,6 +140,24 @@ final class Report {
                   then `metrics/unit-structure` for the same 100 units (the two queries the service runs for a page);
                   (c) subtree walks over unit arrays for a subset of the figures. Answer: rows.
 
+                The peers, measured with the same keys and request counts as (a):
+
+                - (d) `bench/peer-neo4j-graphql/server.mjs`: `@neo4j/graphql` 7 type definitions over the same graph
+                  model, served by Apollo Server under Node.js, reading the service's store over its Bolt port. Each
+                  question is a `@cypher` field reading the organisation's current revision: `chainOfCommand` returns
+                  the posts from the post to the top (a bounded variable-length path), with each post's title, unit and
+                  holders resolved by the library through `@relationship` fields; `reportsUnderCount` and
+                  `exactOverlapCount` compute what (b) does; `commonSuperior` (the superior's key) walks each chain
+                  once to its top and takes the first post of a's chain that is in b's. No orphaned duties or unit
+                  metrics: they would be (b) again behind a GraphQL layer, not a question the library answers.
+                - (e) a throw-away PostgreSQL cluster the harness starts (initdb, fsync off: nothing here must survive a
+                  crash, and nothing is written while timing), loaded from the generator with COPY (units, positions
+                  with `manager_id`, people, holdings, duties with the service's normal form read from the store),
+                  indexed on every foreign key and on `duty.norm`, ANALYZEd; each question one prepared statement over
+                  JDBC: recursive CTEs up (chain of command, with unit and holders; common superior, both chains joined)
+                  and down (reports-under count; unit subtrees for the metrics page), and `GROUP BY norm` for exact
+                  overlaps. It holds this one organisation only, with no revisions to filter.
+
                 """);
 
         s.append("## Concurrency (read mix over GraphQL: chain of command, reports-under count, common superior)\n\n");
@@ -133,14 +169,24 @@ final class Report {
         }
         s.append("\nThe load generator runs on the same machine as the service (and shares its cores).\n\n");
 
-        s.append("## Not yet measured\n\n");
-        s.append("- (d) a peer, `@neo4j/graphql` (npm) on the same store: not set up yet.\n");
-        s.append("- (e) PostgreSQL with recursive CTEs on the same data: not set up yet.\n");
-        s.append("- (b) and (c) for similar overlap (see above).\n\n");
+        s.append("## Not measured\n\n");
+        if (results.graphqlPeer.startsWith("not measured")) {
+            s.append("- (d) `@neo4j/graphql`: ").append(results.graphqlPeer).append('\n');
+        }
+        if (results.postgres.startsWith("not measured")) {
+            s.append("- (e) PostgreSQL: ").append(results.postgres).append('\n');
+        }
+        for (String failure : results.peerFailures) {
+            s.append("- failed, so not measured: ").append(failure).append('\n');
+        }
+        s.append("- (b) and (c) for similar overlap, and (d) and (e) for similar overlap and orphaned duties (see above); "
+                + "(d) for unit metrics.\n\n");
 
         s.append("## Time\n\n");
-        s.append(String.format(Locale.ROOT, "Generate %.1f s, service start %.1f s, in-memory load %.1f s, whole run %.1f s (%.1f min).%n",
-                generateSeconds, results.serviceStartSeconds, results.memoryLoadSeconds, results.totalSeconds, results.totalSeconds / 60));
+        s.append(String.format(Locale.ROOT, "Generate %.1f s, service start %.1f s, in-memory load %.1f s, %swhole run %.1f s (%.1f min).%n",
+                generateSeconds, results.serviceStartSeconds, results.memoryLoadSeconds,
+                Double.isNaN(results.postgresLoadSeconds) ? "" : String.format(Locale.ROOT, "PostgreSQL load %.1f s, ", results.postgresLoadSeconds),
+                results.totalSeconds, results.totalSeconds / 60));
         return s.toString();
     }
 
@@ -154,6 +200,13 @@ final class Report {
     }
 
     private static String ratio(double r) {
+        if (Double.isNaN(r) || Double.isInfinite(r)) {
+            return "n/a";
+        }
+        if (r < 0.1) {
+            // two significant digits, so a peer 50 times slower does not read as 0.0×
+            return new BigDecimal(r).round(new MathContext(2)).toPlainString() + "×";
+        }
         return r >= 100 ? String.format(Locale.ROOT, "%,.0f×", r) : String.format(Locale.ROOT, "%.1f×", r);
     }
 }
