@@ -117,8 +117,11 @@ final class OrgGenerator {
             maxSpan = Math.max(maxSpan, spanOf[p]);
         }
 
-        // units: a manager with a span of 3 or more and at least 12 posts below heads a unit of its own while
-        // the unit tree is shallower than its target; the rest are in their manager's unit
+        // units: a manager with a span of 3 or more and 8 or more posts below heads a unit of its own when
+        // those posts are at most two thirds of the unit it is in (a deputy over nearly everything stays in the
+        // top unit) and the unit tree is shallower than its target; the rest are in their manager's unit. So
+        // units come in every size down to teams, as in real organisations, not only a few departments
+
         int[] below = new int[positionCount];
         for (int p = positionCount - 1; p > 0; p--) {
             below[manager[p]] += below[p] + 1; // a post's reports always come after it
@@ -128,7 +131,9 @@ final class OrgGenerator {
         List<Integer> parents = new ArrayList<>();
         List<Integer> depths = new ArrayList<>();
         for (int p = 0; p < positionCount; p++) {
-            boolean heads_ = p == 0 || (spanOf[p] >= 3 && below[p] >= 12 && depths.get(unitOf[manager[p]]) + 1 < unitLevels);
+            int unitDepth = p == 0 ? 0 : depths.get(unitOf[manager[p]]) + 1;
+            int parentUnitSize = p == 0 ? positionCount : below[heads.get(unitOf[manager[p]])];
+            boolean heads_ = p == 0 || (spanOf[p] >= 3 && below[p] >= 8 && 3 * below[p] <= 2 * parentUnitSize && unitDepth < unitLevels);
             if (heads_) {
                 depths.add(p == 0 ? 0 : depths.get(unitOf[manager[p]]) + 1);
                 unitOf[p] = heads.size();
