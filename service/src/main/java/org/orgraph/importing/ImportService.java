@@ -14,6 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.orgraph.graph.OrgReader;
 import org.orgraph.importing.ImportJob.ImportResult;
 import org.orgraph.importing.OrgDocument.Location;
 import org.slf4j.Logger;
@@ -51,9 +52,12 @@ public class ImportService implements DisposableBean {
 
 	private final AuditTrail audit;
 
-	ImportService(RevisionWriter writer, AuditTrail audit) {
+	private final OrgReader reader;
+
+	ImportService(RevisionWriter writer, AuditTrail audit, OrgReader reader) {
 		this.writer = writer;
 		this.audit = audit;
+		this.reader = reader;
 		for (FormatParser parser : List.of(new OrgJsonParser(), new CsvBundleParser(), new UkOrganogramParser())) {
 			this.parsers.put(parser.format(), parser);
 		}
@@ -186,6 +190,7 @@ public class ImportService implements DisposableBean {
 			revision = this.writer.open(plan, format, source, job.id());
 			this.writer.writeAll(plan, revision, job::written);
 			int current = this.writer.complete(plan, revision);
+			this.reader.forget(org);
 			ImportResult result = new ImportResult(org, revision.number(), current, plan.counts(),
 					prepared.warnings(), (System.nanoTime() - started) / 1_000_000);
 			job.completed(result);
