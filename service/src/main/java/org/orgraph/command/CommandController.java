@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.jspecify.annotations.Nullable;
 import org.orgraph.command.ChainOfCommand.Chain;
 import org.orgraph.command.ChainOfCommand.CommonSuperior;
@@ -93,10 +94,14 @@ class CommandController {
 	@QueryMapping
 	@Nullable ReportsConnection reports(@Argument String org, @Argument String position,
 			@Argument @Nullable Boolean direct, @Argument @Nullable Integer first, @Argument @Nullable String after,
-			@Argument @Nullable Integer revision) {
+			@Argument @Nullable Integer revision, DataFetchingFieldSelectionSet selection) {
 		Optional<String> rev = revision(org, revision);
 		if (rev.isEmpty()) {
 			return null;
+		}
+		if (!selection.contains("edges") && !selection.contains("pageInfo")) {
+			// only the count is wanted: one query, without expanding the subtree a second time for a page
+			return this.reports.countOnly(rev.get(), position, Boolean.TRUE.equals(direct), first);
 		}
 		return this.reports.page(rev.get(), position, Boolean.TRUE.equals(direct), first, after);
 	}
