@@ -1,5 +1,5 @@
 // How many posts report to a post on a solid line. Cost: O(direct reports), read off the
-// relationship counts of m.
+// relationship counts of m. No row when the revision has no such post.
 // $rev, $key
 // returns: n
 MATCH (m:Position)

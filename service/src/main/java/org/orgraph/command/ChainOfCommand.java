@@ -83,11 +83,6 @@ class ChainOfCommand {
 	record Resolved(List<String> posts, @Nullable PersonView person) {
 	}
 
-	/** The position with this key. Throws {@link KeyNotFoundException} when there is none. */
-	Resolved position(String rev, String key) {
-		return resolve(rev, key, true, false, "position");
-	}
-
 	/** The posts of the person with this key. Throws {@link KeyNotFoundException} when there is none. */
 	Resolved person(String rev, String key) {
 		return resolve(rev, key, false, true, "person");

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.jspecify.annotations.Nullable;
 import org.orgraph.command.ChainOfCommand.Chain;
 import org.orgraph.command.ChainOfCommand.CommonSuperior;
@@ -20,6 +22,7 @@ import org.orgraph.command.ReportingAnomalies.ReportingCycle;
 import org.orgraph.command.ReportingAnomalies.TopPost;
 import org.orgraph.command.ReportingAnomalies.UnitWithoutHead;
 import org.orgraph.command.Reports.ReportsConnection;
+import org.orgraph.graph.KnownUnits;
 import org.orgraph.graph.OrgReader;
 import org.orgraph.graph.Views.OrganizationView;
 import org.orgraph.graph.Views.PositionView;
@@ -53,7 +56,7 @@ class CommandController {
 
 	@QueryMapping
 	List<Chain> chainOfCommand(@Argument String org, @Argument @Nullable String person,
-			@Argument @Nullable String position, @Argument @Nullable Integer revision) {
+			@Argument @Nullable String position, @Argument @Nullable Integer revision, GraphQLContext context) {
 		if ((person == null) == (position == null)) {
 			throw new InvalidArgumentException("chainOfCommand needs either person or position, not "
 					+ (person == null ? "neither" : "both"));
@@ -62,9 +65,19 @@ class CommandController {
 		if (rev.isEmpty()) {
 			return List.of();
 		}
-		Resolved start = person != null ? this.chains.person(rev.get(), person)
-				: this.chains.position(rev.get(), position);
-		return this.chains.chains(rev.get(), start);
+		List<Chain> chains;
+		if (person != null) {
+			chains = this.chains.chains(rev.get(), this.chains.person(rev.get(), person));
+		}
+		else {
+			// the chain query finds the post itself (depth 0), so a missing post is an empty answer
+			chains = this.chains.chains(rev.get(), new Resolved(List.of(position), null));
+			if (chains.isEmpty()) {
+				throw KeyNotFoundException.of(rev.get(), "position", position);
+			}
+		}
+		chains.forEach(chain -> chain.links().forEach(link -> KnownUnits.remember(context, link.position(), link.unit())));
+		return chains;
 	}
 
 	@QueryMapping
@@ -81,10 +94,14 @@ class CommandController {
 	@QueryMapping
 	@Nullable ReportsConnection reports(@Argument String org, @Argument String position,
 			@Argument @Nullable Boolean direct, @Argument @Nullable Integer first, @Argument @Nullable String after,
-			@Argument @Nullable Integer revision) {
+			@Argument @Nullable Integer revision, DataFetchingFieldSelectionSet selection) {
 		Optional<String> rev = revision(org, revision);
 		if (rev.isEmpty()) {
 			return null;
+		}
+		if (!selection.contains("edges") && !selection.contains("pageInfo")) {
+			// only the count is wanted: one query, without expanding the subtree a second time for a page
+			return this.reports.countOnly(rev.get(), position, Boolean.TRUE.equals(direct), first);
 		}
 		return this.reports.page(rev.get(), position, Boolean.TRUE.equals(direct), first, after);
 	}

@@ -33,10 +33,10 @@ class Reports {
 
 	/**
 	 * A page of reports, key-ordered like every connection; {@code totalCount} is computed
-	 * only when asked for ({@link #count}).
+	 * only when asked for ({@link #count}), unless it is known already ({@link #countOnly}).
 	 */
 	record ReportsConnection(List<Connection.Edge<PositionView>> edges, Connection.PageInfo pageInfo, String rev,
-			String position, boolean direct) {
+			String position, boolean direct, @Nullable Integer totalCount) {
 	}
 
 	/**
@@ -63,7 +63,23 @@ class Reports {
 		List<PositionView> fetched = this.graph.read(direct ? "command/reports-direct" : "command/reports-indirect",
 				params, r -> PositionView.of(rev, r.get("p").asNode(), r.get("holders")));
 		Connection<PositionView> page = Connection.of(fetched, limit, !from.isEmpty(), PositionView::key);
-		return new ReportsConnection(page.edges(), page.pageInfo(), rev, position, direct);
+		return new ReportsConnection(page.edges(), page.pageInfo(), rev, position, direct, null);
+	}
+
+	/**
+	 * The reports of {@code position} when only their number is wanted: the count query alone
+	 * (it also finds the post, so one round trip), no page. Throws {@link KeyNotFoundException}
+	 * for a position the revision does not have.
+	 */
+	ReportsConnection countOnly(String rev, String position, boolean direct, @Nullable Integer first) {
+		this.reader.pageSize(first);
+		List<Integer> counts = this.graph.read(direct ? "command/reports-direct-count" : "command/reports-indirect-count",
+				countParameters(rev, position, direct), r -> r.get("n").asInt());
+		if (counts.isEmpty()) {
+			throw KeyNotFoundException.of(rev, "position", position);
+		}
+		return new ReportsConnection(List.of(), new Connection.PageInfo(false, false, null, null), rev, position, direct,
+				counts.getFirst());
 	}
 
 	/**
@@ -72,18 +88,25 @@ class Reports {
 	 * one number crosses the wire (DFID's 75 posts or a 100k-post subtree alike).
 	 */
 	int count(ReportsConnection reports) {
-		Map<String, Object> params = new HashMap<>();
-		params.put("rev", reports.rev());
-		params.put("key", reports.position());
-		if (!reports.direct()) {
-			params.put("maxDepth", this.traversal.maxDepth());
+		if (reports.totalCount() != null) {
+			return reports.totalCount();
 		}
 		return this.graph
-			.read(reports.direct() ? "command/reports-direct-count" : "command/reports-indirect-count", params,
-					r -> r.get("n").asInt())
+			.read(reports.direct() ? "command/reports-direct-count" : "command/reports-indirect-count",
+					countParameters(reports.rev(), reports.position(), reports.direct()), r -> r.get("n").asInt())
 			.stream()
 			.findFirst()
 			.orElse(0);
+	}
+
+	private Map<String, Object> countParameters(String rev, String position, boolean direct) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("rev", rev);
+		params.put("key", position);
+		if (!direct) {
+			params.put("maxDepth", this.traversal.maxDepth());
+		}
+		return params;
 	}
 
 	/** Span of control of many posts of one revision: one query, O(posts + their direct reports). */

@@ -7,17 +7,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.language.Document;
 import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLSchema;
 import graphql.validation.ValidationError;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +33,10 @@ import org.springframework.stereotype.Component;
  * Refuses GraphQL documents that ask for too much before they are validated or run, each
  * with a stable {@code extensions.code}, and stops fetching fields once a request has run
  * out of time. Spring Boot adds every {@code Instrumentation} bean to graphql-java.
+ * <p>
+ * A document seen before comes from {@link ParsedDocuments} without being validated again;
+ * its shape is then measured just before the operation runs, because the weight depends on
+ * this request's variables ({@code first: $n}).
  */
 @Component
 class GraphQlLimits extends SimplePerformantInstrumentation {
@@ -55,25 +64,59 @@ class GraphQlLimits extends SimplePerformantInstrumentation {
 		this.clock = clock;
 	}
 
-	private record Deadline(Instant at) implements InstrumentationState {
+	/** One request: when it must end, and whether its document has been measured yet. */
+	private static final class RequestState implements InstrumentationState {
+
+		private final Instant at;
+
+		private volatile boolean measured;
+
+		RequestState(Instant at) {
+			this.at = at;
+		}
+
+		Instant at() {
+			return this.at;
+		}
+
 	}
 
 	@Override
 	public @Nullable CompletableFuture<InstrumentationState> createStateAsync(InstrumentationCreateStateParameters parameters) {
-		return CompletableFuture.completedFuture(new Deadline(this.clock.instant().plus(this.limits.timeout())));
+		return CompletableFuture.completedFuture(new RequestState(this.clock.instant().plus(this.limits.timeout())));
 	}
 
 	@Override
 	public @Nullable InstrumentationContext<List<ValidationError>> beginValidation(
 			InstrumentationValidationParameters parameters, InstrumentationState state) {
-		QueryShape.Measures measured = QueryShape.measure(parameters.getSchema(), parameters.getDocument(),
-				parameters.getOperation(), parameters.getVariables(), this.limits.defaultListSize(),
-				this.limits.maxComplexity());
+		refuseOrPass(parameters.getSchema(), parameters.getDocument(), parameters.getOperation(),
+				parameters.getVariables(), state);
+		return SimpleInstrumentationContext.noOp();
+	}
+
+	@Override
+	public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
+			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+		if (!(state instanceof RequestState request) || !request.measured) {
+			ExecutionContext execution = parameters.getExecutionContext();
+			refuseOrPass(execution.getGraphQLSchema(), execution.getDocument(),
+					execution.getExecutionInput().getOperationName(), execution.getExecutionInput().getVariables(),
+					state);
+		}
+		return SimpleInstrumentationContext.noOp();
+	}
+
+	private void refuseOrPass(GraphQLSchema schema, Document document, @Nullable String operation,
+			Map<String, Object> variables, InstrumentationState state) {
+		QueryShape.Measures measured = QueryShape.measure(schema, document, operation, variables,
+				this.limits.defaultListSize(), this.limits.maxComplexity());
 		List<GraphQLError> errors = refusals(measured);
 		if (!errors.isEmpty()) {
 			throw new AbortExecutionException(errors);
 		}
-		return SimpleInstrumentationContext.noOp();
+		if (state instanceof RequestState request) {
+			request.measured = true;
+		}
 	}
 
 	List<GraphQLError> refusals(QueryShape.Measures measured) {
@@ -102,11 +145,11 @@ class GraphQlLimits extends SimplePerformantInstrumentation {
 	@Override
 	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
 			InstrumentationState state) {
-		if (parameters.isTrivialDataFetcher() || !(state instanceof Deadline deadline)) {
+		if (parameters.isTrivialDataFetcher() || !(state instanceof RequestState request)) {
 			return dataFetcher;
 		}
 		return env -> {
-			if (this.clock.instant().isAfter(deadline.at())) {
+			if (this.clock.instant().isAfter(request.at())) {
 				throw new QueryTimeoutException("the request ran longer than " + this.limits.timeout().toMillis()
 						+ " ms; ask for less (a smaller first:, fewer fields)");
 			}

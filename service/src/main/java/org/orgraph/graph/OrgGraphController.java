@@ -1,8 +1,11 @@
 package org.orgraph.graph;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
 import org.orgraph.graph.Views.DutyHolderView;
 import org.orgraph.graph.Views.DutyView;
@@ -154,9 +157,23 @@ class OrgGraphController {
 	// Position
 
 	@BatchMapping(typeName = "Position")
-	Map<PositionView, @Nullable UnitView> unit(List<PositionView> positions) {
-		return single(this.reader.batch(positions, PositionView::rev, PositionView::key, "graph/position-units",
-				(rev, r) -> UnitView.of(rev, r.get("u").asNode())));
+	Map<PositionView, @Nullable UnitView> unit(List<PositionView> positions, GraphQLContext context) {
+		Map<PositionView, @Nullable UnitView> units = new LinkedHashMap<>();
+		List<PositionView> unknown = new ArrayList<>();
+		for (PositionView position : positions) {
+			UnitView known = KnownUnits.of(context, position);
+			if (known != null) {
+				units.put(position, known);
+			}
+			else {
+				unknown.add(position);
+			}
+		}
+		if (!unknown.isEmpty()) {
+			units.putAll(single(this.reader.batch(unknown, PositionView::rev, PositionView::key, "graph/position-units",
+					(rev, r) -> UnitView.of(rev, r.get("u").asNode()))));
+		}
+		return units;
 	}
 
 	@BatchMapping(typeName = "Position")

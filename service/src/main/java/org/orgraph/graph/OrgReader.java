@@ -1,5 +1,6 @@
 package org.orgraph.graph;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,6 +11,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.types.Node;
@@ -44,6 +47,17 @@ public class OrgReader {
 
 	private final AccessPolicy access;
 
+	/**
+	 * Organisations by key, for a second: every request starts by resolving its organisation's
+	 * current revision, and that lookup would otherwise be a database round trip of its own.
+	 * An import through this service drops the entry as soon as it makes a revision current;
+	 * another instance's import on a shared database is seen within the second.
+	 */
+	private final Cache<String, Optional<OrganizationView>> organizations = Caffeine.newBuilder()
+		.maximumSize(10_000)
+		.expireAfterWrite(Duration.ofSeconds(1))
+		.build();
+
 	public OrgReader(Graph graph, JsonMapper json, OrgraphProperties properties, AccessPolicy access) {
 		this.graph = graph;
 		this.json = json;
@@ -64,9 +78,19 @@ public class OrgReader {
 		if (!this.access.canRead(key)) {
 			return Optional.empty();
 		}
-		return this.graph.read("graph/organization", Map.of("key", key), r -> OrganizationView.of(r.get("o").asNode()))
-			.stream()
-			.findFirst();
+		return this.organizations.get(key,
+				k -> this.graph.read("graph/organization", Map.of("key", k), r -> OrganizationView.of(r.get("o").asNode()))
+					.stream()
+					.findFirst());
+	}
+
+	/**
+	 * Forgets what {@link #organization(String)} remembers of an organisation; called once an
+	 * import has made a new revision current. A lookup running meanwhile is dropped as well
+	 * when it ends, so nothing read before the change outlives this call.
+	 */
+	public void forget(String key) {
+		this.organizations.invalidate(key);
 	}
 
 	public AccessPolicy access() {

@@ -14,6 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.orgraph.graph.OrgReader;
 import org.orgraph.importing.ImportJob.ImportResult;
 import org.orgraph.importing.OrgDocument.Location;
 import org.slf4j.Logger;
@@ -56,10 +57,13 @@ public class ImportService implements DisposableBean {
 
 	private final RevisionDocuments documents;
 
-	ImportService(RevisionWriter writer, AuditTrail audit, RevisionDocuments documents) {
+	private final OrgReader reader;
+
+	ImportService(RevisionWriter writer, AuditTrail audit, RevisionDocuments documents, OrgReader reader) {
 		this.writer = writer;
 		this.audit = audit;
 		this.documents = documents;
+		this.reader = reader;
 		for (FormatParser parser : List.of(new OrgJsonParser(), new CsvBundleParser(), new UkOrganogramParser())) {
 			this.parsers.put(parser.format(), parser);
 		}
@@ -247,6 +251,7 @@ public class ImportService implements DisposableBean {
 				revision = null;
 				throw reject(job, List.of(refusal(completion, expectedCurrent, changedLines)));
 			}
+			this.reader.forget(org);
 			ImportResult result = new ImportResult(org, revision.number(), completion.current(), plan.counts(),
 					prepared.warnings(), (System.nanoTime() - started) / 1_000_000);
 			job.completed(result);

@@ -69,6 +69,26 @@ class CommandAnalyticsIT {
 	}
 
 	@Test
+	void shouldCountWithoutAPageWhenOnlyTheCountIsAskedFor() {
+		count("dfid", "A1", false, 1).path("reports.totalCount").entity(Integer.class).isEqualTo(73);
+		count("dfid", "A1", false, null).path("reports.totalCount").entity(Integer.class).isEqualTo(85);
+		count("dfid", "A11", false, 1).path("reports.totalCount").entity(Integer.class).isEqualTo(0);
+		count("dfid", "A1", true, null)
+			.path("reports.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(reports("dfid", "A1", true, 100, null, null).path("reports.edges")
+				.entityList(Object.class)
+				.get()
+				.size());
+		expectCode(this.graphQl.documentName("reportsCount").variable("org", "dfid").variable("position", "B999"),
+				"NOT_FOUND");
+		expectCode(this.graphQl.documentName("reportsCount")
+			.variable("org", "dfid")
+			.variable("position", "B999")
+			.variable("direct", true), "NOT_FOUND");
+	}
+
+	@Test
 	void shouldListDirectReportsInKeyOrderWithTheirSpans() {
 		// read off the March CSV: the posts whose "Reports to Senior Post" is A1
 		GraphQlTester.Response response = reports("dfid", "A1", true, null, null, 1);
@@ -321,6 +341,15 @@ class CommandAnalyticsIT {
 			.variable("direct", direct)
 			.variable("first", first)
 			.variable("after", after)
+			.variable("revision", revision)
+			.execute();
+	}
+
+	private GraphQlTester.Response count(String org, String position, Boolean direct, Integer revision) {
+		return this.graphQl.documentName("reportsCount")
+			.variable("org", org)
+			.variable("position", position)
+			.variable("direct", direct)
 			.variable("revision", revision)
 			.execute();
 	}

@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import graphql.ExceptionWhileDataFetching;
+import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.schema.GraphQLSchema;
@@ -41,11 +44,14 @@ class GraphQlLimitsTests {
 			}).dataFetcher("node", env -> {
 				this.fetches.incrementAndGet();
 				return "n";
+			}).dataFetcher("nodes", env -> {
+				this.fetches.incrementAndGet();
+				return List.of("n");
 			}))
 			.type("Node", t -> t.dataFetcher("next", env -> "n").dataFetcher("name", env -> "name"))
 			.build();
 		return new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse("""
-				type Query { slow: String fast: String node: Node }
+				type Query { slow: String fast: String node: Node nodes(first: Int): [Node] }
 				type Node { name: String next: Node }
 				"""), wiring);
 	}
@@ -79,6 +85,27 @@ class GraphQlLimitsTests {
 		assertThat(result.getErrors()).singleElement()
 			.satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "QUERY_TOO_DEEP"));
 		assertThat(this.fetches).hasValue(0);
+	}
+
+	@Test
+	void shouldMeasureAKeptDocumentAgainWithEachRequestsVariables() {
+		GraphQL keeping = GraphQL.newGraphQL(schema())
+			.instrumentation(new GraphQlLimits(QueryShapeTests.DEFAULTS, this.clock))
+			.preparsedDocumentProvider(new ParsedDocuments())
+			.build();
+		String document = "query($n: Int) { nodes(first: $n) { name next { name } } }";
+
+		assertThat(keeping.execute(withFirst(document, 5)).getErrors()).isEmpty();
+		ExecutionResult heavy = keeping.execute(withFirst(document, 1_000_000));
+
+		assertThat(heavy.isDataPresent()).isFalse();
+		assertThat(heavy.getErrors()).singleElement()
+			.satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "QUERY_TOO_COMPLEX"));
+		assertThat(this.fetches).as("only the first request fetched").hasValue(1);
+	}
+
+	private static ExecutionInput withFirst(String document, int first) {
+		return ExecutionInput.newExecutionInput(document).variables(Map.of("n", first)).build();
 	}
 
 	private static final class MovableClock extends Clock {

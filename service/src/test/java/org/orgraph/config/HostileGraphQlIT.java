@@ -152,6 +152,14 @@ class HostileGraphQlIT {
 	}
 
 	@Test
+	void shouldRefuseAKnownDocumentOnceItsVariablesMakeItHuge() {
+		String page = "query($n: Int) { organization(key: \"" + ORG + "\") { units(first: $n) { edges { cursor } } } }";
+		Map<String, Object> small = post(page, Map.of("n", 2));
+		assertThat(small.get("errors")).isNull();
+		assertRefused(post(page, Map.of("n", 1_000_000_000)), "QUERY_TOO_COMPLEX");
+	}
+
+	@Test
 	void shouldRefuseMutationsOverGet() {
 		this.http.get()
 			.uri(b -> b.path("/graphql").queryParam("query", "{query}").build("mutation { " + CREATE_TOKEN + " }"))
@@ -206,10 +214,14 @@ class HostileGraphQlIT {
 	}
 
 	private Map<String, Object> post(String query) {
+		return post(query, Map.of());
+	}
+
+	private Map<String, Object> post(String query, Map<String, Object> variables) {
 		Map<String, Object> body = this.http.post()
 			.uri("/graphql")
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("query", query))
+			.bodyValue(Map.of("query", query, "variables", variables))
 			.exchange()
 			.expectStatus()
 			.isOk()

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.orgraph.OrgraphIntegrationTest;
+import org.orgraph.graph.OrgReader;
 import org.orgraph.security.AuditTrail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -48,12 +49,15 @@ class ConcurrentEditsIT {
 	RevisionDocuments documents;
 
 	@Autowired
+	OrgReader reader;
+
+	@Autowired
 	Driver driver;
 
 	@Test
 	void shouldKeepEveryAcknowledgedEditWhenTwoInstancesEditAtOnce() throws Exception {
 		importCarRental("race-edits");
-		List<ImportService> instances = List.of(this.imports, new ImportService(this.writer, this.audit, this.documents));
+		List<ImportService> instances = List.of(this.imports, new ImportService(this.writer, this.audit, this.documents, this.reader));
 		List<String> acknowledged = new CopyOnWriteArrayList<>();
 		AtomicInteger conflicts = new AtomicInteger();
 		CountDownLatch go = new CountDownLatch(1);
@@ -117,7 +121,7 @@ class ConcurrentEditsIT {
 	@Test
 	void shouldNeverLandTwoEditsThatTogetherCloseALoop() throws Exception {
 		importCarRental("race-loop");
-		ImportService other = new ImportService(this.writer, this.audit, this.documents);
+		ImportService other = new ImportService(this.writer, this.audit, this.documents, this.reader);
 		int landedBoth = 0;
 		int refused = 0;
 		for (int round = 0; round < 6; round++) {
