@@ -7,8 +7,6 @@ import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.exceptions.ClientException;
-import org.neo4j.driver.exceptions.ServiceUnavailableException;
-import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.orgraph.command.InvalidArgumentException;
 import org.orgraph.command.KeyNotFoundException;
 import org.orgraph.graph.Connection;
@@ -40,9 +38,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			case IllegalArgumentException e -> "BAD_ARGUMENT";
 			case org.springframework.security.access.AccessDeniedException e -> "FORBIDDEN";
 			case GraphQlLimits.QueryTimeoutException e -> "TIMEOUT";
-			case ServiceUnavailableException e -> "DATABASE_UNAVAILABLE";
 			case DatabaseUnreachableException e -> "DATABASE_UNAVAILABLE";
-			case SessionExpiredException e -> "DATABASE_UNAVAILABLE";
 			case ClientException e when e.code().startsWith("Neo.ClientError.Transaction.TransactionTimedOut") -> "QUERY_TIMEOUT";
 			default -> null;
 		};

@@ -18,6 +18,8 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.orgraph.config.OrgraphProperties;
 import org.springframework.stereotype.Component;
 
@@ -119,6 +121,10 @@ public class Graph {
 			throw new DatabaseUnreachableException("no answer from the database within " + deadline.toSeconds() + " s");
 		}
 		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof ServiceUnavailableException || ex.getCause() instanceof SessionExpiredException) {
+				throw new DatabaseUnreachableException("the database cannot be reached: " + ex.getCause().getMessage(),
+						ex.getCause());
+			}
 			if (ex.getCause() instanceof RuntimeException runtime) {
 				throw runtime;
 			}

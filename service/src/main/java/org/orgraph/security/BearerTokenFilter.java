@@ -8,8 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.neo4j.driver.exceptions.ServiceUnavailableException;
-import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.orgraph.graph.DatabaseUnreachableException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -44,7 +42,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 			try {
 				caller = this.tokens.authenticate(header.substring(7).strip());
 			}
-			catch (DatabaseUnreachableException | ServiceUnavailableException | SessionExpiredException ex) {
+			catch (DatabaseUnreachableException ex) {
 				// a token not seen lately is looked up in the database: without it, say so (not 500, not 401)
 				response.setHeader(HttpHeaders.RETRY_AFTER, "5");
 				SecurityErrors.write(response, 503, "DATABASE_UNAVAILABLE",

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.neo4j.driver.Driver;
 import org.orgraph.Imports;
+import org.orgraph.GraphQlPost;
 import org.orgraph.OrgraphIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -218,18 +219,7 @@ class HostileGraphQlIT {
 	}
 
 	private Map<String, Object> post(String query, Map<String, Object> variables) {
-		Map<String, Object> body = this.http.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("query", query, "variables", variables))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JSON)
-			.returnResult()
-			.getResponseBody();
-		assertThat(body).isNotNull();
-		return body;
+		return GraphQlPost.answer(this.http, query, variables);
 	}
 
 	private static void assertRefused(Map<String, Object> answer, String code) {

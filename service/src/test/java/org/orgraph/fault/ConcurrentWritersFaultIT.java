@@ -2,15 +2,11 @@ package org.orgraph.fault;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -18,8 +14,6 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.orgraph.OrgraphIntegrationTest;
 import org.orgraph.fault.StoreInvariants.Acknowledged;
-import org.orgraph.importing.ImportFile;
-import org.orgraph.importing.ImportJob;
 import org.orgraph.importing.ImportService;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -45,9 +39,7 @@ class ConcurrentWritersFaultIT {
 
 	@Test
 	void shouldGiveConcurrentImportsOfOneOrganisationDistinctDenseRevisions() throws Exception {
-		Map<Integer, OrgDocuments.Expected> attempts = new ConcurrentHashMap<>();
-		List<Acknowledged> acknowledged = new CopyOnWriteArrayList<>();
-		AtomicInteger attemptCounter = new AtomicInteger();
+		Attempts attempts = new Attempts();
 		CountDownLatch go = new CountDownLatch(1);
 		List<Future<?>> writers = new ArrayList<>();
 		try (ExecutorService pool = Executors.newFixedThreadPool(WRITERS)) {
@@ -57,12 +49,7 @@ class ConcurrentWritersFaultIT {
 					Random random = new Random(seed);
 					go.await();
 					for (int i = 0; i < IMPORTS_EACH; i++) {
-						int attempt = attemptCounter.incrementAndGet();
-						OrgDocuments.Document doc = OrgDocuments.generate("race", attempt, 20 + random.nextInt(600), random);
-						attempts.put(attempt, doc.expected());
-						ImportJob job = this.imports.importNow("race", "org-json",
-								List.of(new ImportFile("race.json", doc.json())));
-						acknowledged.add(new Acknowledged("race", job.result().revision(), attempt));
+						attempts.importNext(this.imports, "race", 20 + random.nextInt(600), random);
 					}
 					return null;
 				}));
@@ -73,7 +60,7 @@ class ConcurrentWritersFaultIT {
 			}
 		}
 
-		List<Integer> numbers = acknowledged.stream().map(Acknowledged::revision).sorted().toList();
+		List<Integer> numbers = attempts.acknowledged.stream().map(Acknowledged::revision).sorted().toList();
 		assertThat(numbers).containsExactlyElementsOf(IntStream.rangeClosed(1, WRITERS * IMPORTS_EACH).boxed().toList());
 		try (Session session = this.driver.session()) {
 			int current = session.run("MATCH (o:Organization {key: 'race'}) RETURN o.currentRevision AS n")
@@ -83,8 +70,8 @@ class ConcurrentWritersFaultIT {
 			assertThat(current).isEqualTo(WRITERS * IMPORTS_EACH);
 		}
 		List<String> breaches = new ArrayList<>();
-		StoreInvariants.Tally tally = new StoreInvariants(this.driver).check(attempts, acknowledged, breaches);
-		System.out.println("ConcurrentWritersFaultIT: " + acknowledged.size() + " concurrent imports, " + tally);
+		StoreInvariants.Tally tally = new StoreInvariants(this.driver).check(attempts.expected, attempts.acknowledged, breaches);
+		System.out.println("ConcurrentWritersFaultIT: " + attempts.acknowledged.size() + " concurrent imports, " + tally);
 		assertThat(breaches).isEmpty();
 		assertThat(tally.completeRevisions()).isEqualTo(WRITERS * IMPORTS_EACH);
 	}

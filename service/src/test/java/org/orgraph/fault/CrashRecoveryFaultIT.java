@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.neo4j.configuration.Config;
@@ -21,7 +21,6 @@ import org.neo4j.consistency.ConsistencyCheckService;
 import org.neo4j.driver.Driver;
 import org.neo4j.io.layout.Neo4jLayout;
 import org.orgraph.fault.StoreInvariants.Acknowledged;
-import org.orgraph.importing.ImportFile;
 import org.orgraph.importing.ImportJob;
 import org.orgraph.importing.ImportRejectedException;
 import org.orgraph.importing.ImportService;
@@ -83,9 +82,7 @@ class CrashRecoveryFaultIT {
 	void shouldKeepEveryAcknowledgedImportAndNoPartialOneAcrossKills() throws Exception {
 		System.out.println("CrashRecoveryFaultIT seed " + SEED + " (replay with -Dorgraph.fault.seed=" + SEED + ")");
 		Random random = new Random(SEED);
-		Map<Integer, OrgDocuments.Expected> attempts = new ConcurrentHashMap<>();
-		List<Acknowledged> acknowledged = new CopyOnWriteArrayList<>();
-		AtomicInteger attemptCounter = new AtomicInteger();
+		Attempts attempts = new Attempts();
 		AtomicInteger failed = new AtomicInteger();
 		List<String> breaches = new ArrayList<>();
 		AtomicInteger tokenCounter = new AtomicInteger();
@@ -107,13 +104,8 @@ class CrashRecoveryFaultIT {
 				writers.add(Thread.ofPlatform().name("writer-" + w).start(() -> {
 					Random own = new Random(writerSeed);
 					while (true) {
-						int attempt = attemptCounter.incrementAndGet();
-						OrgDocuments.Document doc = OrgDocuments.generate(org, attempt, 20 + own.nextInt(800), own);
-						attempts.put(attempt, doc.expected());
 						try {
-							ImportJob job = this.imports.importNow(org, "org-json",
-									List.of(new ImportFile(org + ".json", doc.json())));
-							acknowledged.add(new Acknowledged(org, job.result().revision(), attempt));
+							attempts.importNext(this.imports, org, 20 + own.nextInt(800), own);
 							firstAcknowledged.countDown();
 						}
 						catch (RuntimeException ex) {
@@ -131,20 +123,15 @@ class CrashRecoveryFaultIT {
 					try {
 						int[] current = currentRevisionAndAttempt("crash-c");
 						if (current == null) {
-							int attempt = attemptCounter.incrementAndGet();
-							OrgDocuments.Document doc = OrgDocuments.generate("crash-c", attempt, 20 + own.nextInt(300), own);
-							attempts.put(attempt, doc.expected());
-							ImportJob job = this.imports.importNow("crash-c", "org-json",
-									List.of(new ImportFile("crash-c.json", doc.json())));
-							acknowledged.add(new Acknowledged("crash-c", job.result().revision(), attempt));
+							attempts.importNext(this.imports, "crash-c", 20 + own.nextInt(300), own);
 							continue;
 						}
-						OrgDocuments.Expected base = attempts.get(current[1]);
+						OrgDocuments.Expected base = attempts.expected.get(current[1]);
 						// a stated line moves to the top post: same counts, never a loop
 						String prefix = "A" + current[1] + "-";
 						ImportJob job = this.imports.edit("crash-c", current[0], List.of(new OrgEdit.SetReportsTo(
 								prefix + "P" + (1 + own.nextInt(base.positions() - 1)), prefix + "P0")));
-						acknowledged.add(new Acknowledged("crash-c", job.result().revision(), current[1]));
+						attempts.acknowledged.add(new Acknowledged("crash-c", job.result().revision(), current[1]));
 						editsAcknowledged.incrementAndGet();
 					}
 					catch (ImportRejectedException ex) {
@@ -189,11 +176,11 @@ class CrashRecoveryFaultIT {
 			long restarted = System.nanoTime();
 			cleanUp();
 			long cleaned = System.nanoTime();
-			tally = invariants.check(attempts, acknowledged, breaches);
+			tally = invariants.check(attempts.expected, attempts.acknowledged, breaches);
 			invariants.checkTokens(tokensCreated, tokensRevoked, breaches);
 			System.out.printf("cycle %d: killed %d ms after the first acknowledgement; %d attempts, %d acknowledged, %d cut off; %s; "
 					+ "first acknowledgement %d ms, writers stopped %d ms after the kill, restart %d ms, cleanup %d ms, checks %d ms%n", cycle,
-					delay, attemptCounter.get(), acknowledged.size(), failed.get(), tally, millis(cycleStarted, firstAck),
+					delay, attempts.count(), attempts.acknowledged.size(), failed.get(), tally, millis(cycleStarted, firstAck),
 					millis(firstAck, joined) - delay, millis(joined, restarted), millis(restarted, cleaned), millis(cleaned, System.nanoTime()));
 			assertThat(breaches).as("invariants after kill %d (seed %d)", cycle, SEED).isEmpty();
 		}
@@ -203,11 +190,11 @@ class CrashRecoveryFaultIT {
 				"CrashRecoveryFaultIT: %d kills, %d imports attempted, %d acknowledged and checked, %d cut off, "
 						+ "%d of them edits (%d refused, %d cut off), %d token writes attempted, %d acknowledged and checked, "
 						+ "lost %d, partial %d, duplicates %d, cycles %d, consistency %s, %d s%n",
-				CYCLES, attemptCounter.get(), acknowledged.size(), failed.get(), editsAcknowledged.get(), editsRefused.get(), editsCutOff.get(), tokenCounter.get() + tokensRevoked.size(),
+				CYCLES, attempts.count(), attempts.acknowledged.size(), failed.get(), editsAcknowledged.get(), editsRefused.get(), editsCutOff.get(), tokenCounter.get() + tokensRevoked.size(),
 				tokensCreated.size() + tokensRevoked.size(), tally.lost(), tally.partial(),
 				tally.duplicates(), tally.cycles(), consistency.isSuccessful() ? "clean" : consistency.reportFile(),
 				Duration.ofNanos(System.nanoTime() - started).toSeconds());
-		assertThat(acknowledged).as("some imports completed between kills").isNotEmpty();
+		assertThat(attempts.acknowledged).as("some imports completed between kills").isNotEmpty();
 		assertThat(editsRefused).as("edits of an organisation nobody else writes are never refused").hasValue(0);
 		assertThat(failed.get()).as("some imports were cut off by a kill").isPositive();
 		assertThat(consistency.isSuccessful()).as("consistency check, report %s", consistency.reportFile()).isTrue();
@@ -254,20 +241,13 @@ class CrashRecoveryFaultIT {
 		return Duration.ofNanos(to - from).toMillis();
 	}
 
-	private void awaitBolt() throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-		while (true) {
-			try {
-				this.driver.verifyConnectivity();
-				return;
-			}
-			catch (RuntimeException ex) {
-				if (System.nanoTime() > deadline) {
-					throw ex;
-				}
-				Thread.sleep(200); // polling a restarting server
-			}
-		}
+	/** The driver's pool still holds connections to the killed process: wait until it reaches the new one. */
+	private void awaitBolt() {
+		Awaitility.await("Bolt of the restarted Neo4j")
+			.atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofMillis(200))
+			.ignoreExceptions()
+			.untilAsserted(this.driver::verifyConnectivity);
 	}
 
 	private static ConsistencyCheckService.Result consistencyCheck(Path home) throws Exception {

@@ -43,8 +43,10 @@ final class StoreInvariants {
 			for (String label : LABELS) {
 				// every node belongs to a complete revision: nothing half-written survives
 				List<String> orphans = session
-					.run("MATCH (n:" + label + ") WITH DISTINCT n.rev AS rev "
-							+ "WHERE NOT EXISTS { MATCH (:Revision {id: rev, status: 'complete'}) } RETURN rev")
+					.run("""
+							MATCH (n:$($label)) WITH DISTINCT n.rev AS rev
+							WHERE NOT EXISTS { MATCH (:Revision {id: rev, status: 'complete'}) } RETURN rev""",
+							Map.of("label", label))
 					.list(r -> r.get("rev").asString());
 				if (!orphans.isEmpty()) {
 					breaches.add(label + " nodes of revisions that are not complete: " + orphans);
@@ -53,8 +55,9 @@ final class StoreInvariants {
 			}
 			int duplicates = 0;
 			for (String label : LABELS) {
-				long dup = single(session, "MATCH (n:" + label + ") WITH n.rev AS rev, n.key AS key, count(*) AS c "
-						+ "WHERE c > 1 RETURN count(*) AS n", Map.of()).asLong();
+				long dup = single(session, """
+						MATCH (n:$($label)) WITH n.rev AS rev, n.key AS key, count(*) AS c
+						WHERE c > 1 RETURN count(*) AS n""", Map.of("label", label)).asLong();
 				if (dup > 0) {
 					breaches.add(dup + " duplicate (rev, key) among " + label);
 					duplicates += (int) dup;

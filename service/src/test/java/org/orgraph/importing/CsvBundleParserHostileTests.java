@@ -35,6 +35,11 @@ import org.orgraph.importing.OrgDocument.Unit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.orgraph.importing.ParserChecks.NOWHERE;
+import static org.orgraph.importing.ParserChecks.assertCheckable;
+import static org.orgraph.importing.ParserChecks.breaks;
+import static org.orgraph.importing.ParserChecks.lineCount;
+import static org.orgraph.importing.ParserChecks.located;
 
 /**
  * Hostile text in every cell of a CSV bundle (keys, names, titles, departments, grades,
@@ -60,13 +65,7 @@ class CsvBundleParserHostileTests {
 			ProblemCodes.BAD_VALUE, ProblemCodes.EMPTY_VALUE, ProblemCodes.DUPLICATE_ROW, ProblemCodes.UNKNOWN_UNIT,
 			ProblemCodes.UNKNOWN_POSITION, ProblemCodes.UNKNOWN_MANAGER, ProblemCodes.ORG_KEY_MISMATCH);
 
-	/** The codes of the whole-organisation check that follows (docs/import.md). */
-	private static final Set<String> CHECKING_CODES = Set.of(ProblemCodes.DUPLICATE_KEY, ProblemCodes.UNKNOWN_PARENT,
-			ProblemCodes.UNKNOWN_UNIT, ProblemCodes.UNKNOWN_MANAGER, ProblemCodes.UNKNOWN_POSITION,
-			ProblemCodes.SELF_REPORT, ProblemCodes.CYCLE, ProblemCodes.UNIT_CYCLE, ProblemCodes.OVER_FILLED,
-			ProblemCodes.TOO_LONG);
 
-	private static final Location NOWHERE = Location.of("", 0, 0);
 
 	private final CsvBundleParser parser = new CsvBundleParser();
 
@@ -169,29 +168,10 @@ class CsvBundleParserHostileTests {
 			assertThat(result.problems()).anyMatch(ImportProblem::isError);
 			return;
 		}
-		OrgValidator.Validation validation = new OrgValidator(OrgValidator.Strictness.DOCUMENT)
-			.validate(result.document());
-		assertThat(validation.problems()).allSatisfy((problem) -> {
-			assertThat(problem.code()).isIn(CHECKING_CODES);
-			assertThat(problem.message()).isNotBlank();
-		});
+		assertCheckable(result.document(), OrgValidator.Strictness.DOCUMENT);
 	}
 
-	/** Lines as a text editor shows them: LF, CRLF and a lone CR each end one. */
-	private static int lineCount(byte[] bytes) {
-		return breaks(new String(bytes, StandardCharsets.ISO_8859_1)) + 1;
-	}
 
-	private static int breaks(String text) {
-		int breaks = 0;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
-				breaks++;
-			}
-		}
-		return breaks;
-	}
 
 	// ---- the documented reading of a cell ------------------------------------------------------
 
@@ -1118,11 +1098,5 @@ class CsvBundleParserHostileTests {
 		return (at > 0 && at < text.length() && Character.isLowSurrogate(text.charAt(at))) ? at - 1 : at;
 	}
 
-	private static List<Tuple> located(ParseResult result) {
-		return result.problems()
-			.stream()
-			.map((p) -> tuple(p.code(), p.file(), p.line(), p.column(), p.severity()))
-			.toList();
-	}
 
 }

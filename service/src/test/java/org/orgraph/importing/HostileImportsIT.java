@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.orgraph.HostileStrings;
 import org.orgraph.graph.DutyText;
 import org.orgraph.Imports;
+import org.orgraph.GraphQlPost;
 import org.orgraph.OrgraphIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -171,18 +172,7 @@ class HostileImportsIT {
 	}
 
 	private Map<String, Object> graphQl(String query, Map<String, Object> variables) {
-		Map<String, Object> body = this.http.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("query", query, "variables", variables))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JSON)
-			.returnResult()
-			.getResponseBody();
-		assertThat(body).isNotNull();
-		return body;
+		return GraphQlPost.answer(this.http, query, variables);
 	}
 
 	@SuppressWarnings("unchecked")

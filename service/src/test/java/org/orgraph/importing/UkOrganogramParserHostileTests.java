@@ -40,6 +40,11 @@ import org.orgraph.importing.OrgDocument.Unit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.orgraph.importing.ParserChecks.NOWHERE;
+import static org.orgraph.importing.ParserChecks.assertCheckable;
+import static org.orgraph.importing.ParserChecks.breaks;
+import static org.orgraph.importing.ParserChecks.lineCount;
+import static org.orgraph.importing.ParserChecks.located;
 
 /**
  * Hostile text in every free-text column of a UK organogram (references, names, grades, job
@@ -68,13 +73,7 @@ class UkOrganogramParserHostileTests {
 			ProblemCodes.DUPLICATE_ROW, ProblemCodes.BAD_VALUE, ProblemCodes.EMPTY_VALUE, ProblemCodes.UNKNOWN_POSITION,
 			ProblemCodes.RAGGED_ROW);
 
-	/** The codes of the whole-organisation check that follows (docs/import.md). */
-	private static final Set<String> CHECKING_CODES = Set.of(ProblemCodes.DUPLICATE_KEY, ProblemCodes.UNKNOWN_PARENT,
-			ProblemCodes.UNKNOWN_UNIT, ProblemCodes.UNKNOWN_MANAGER, ProblemCodes.UNKNOWN_POSITION,
-			ProblemCodes.SELF_REPORT, ProblemCodes.CYCLE, ProblemCodes.UNIT_CYCLE, ProblemCodes.OVER_FILLED,
-			ProblemCodes.TOO_LONG);
 
-	private static final Location NOWHERE = Location.of("", 0, 0);
 
 	private final UkOrganogramParser parser = new UkOrganogramParser();
 
@@ -103,7 +102,7 @@ class UkOrganogramParserHostileTests {
 			.containsEntry("juniorRows", organogram.juniorRows())
 			.containsEntry("juniorFteTotal", organogram.juniorFteTotal().doubleValue())
 			.containsEntry("juniorFteUnassigned", organogram.juniorFteUnassigned().doubleValue());
-		assertCheckable(document);
+		assertCheckable(document, OrgValidator.Strictness.PUBLISHED);
 	}
 
 	@ParameterizedTest(name = "[{index}] case {0}")
@@ -171,39 +170,12 @@ class UkOrganogramParserHostileTests {
 			assertThat(result.problems()).anyMatch(ImportProblem::isError);
 			return;
 		}
-		assertCheckable(result.document());
+		assertCheckable(result.document(), OrgValidator.Strictness.PUBLISHED);
 	}
 
-	private static void assertCheckable(OrgDocument document) {
-		OrgValidator.Validation validation = new OrgValidator(OrgValidator.Strictness.PUBLISHED).validate(document);
-		assertThat(validation.problems()).allSatisfy((problem) -> {
-			assertThat(problem.code()).isIn(CHECKING_CODES);
-			assertThat(problem.message()).isNotBlank();
-		});
-	}
 
-	/** Lines as a text editor shows them: LF, CRLF and a lone CR each end one. */
-	private static int lineCount(byte[] bytes) {
-		return breaks(new String(bytes, StandardCharsets.ISO_8859_1)) + 1;
-	}
 
-	private static int breaks(String text) {
-		int breaks = 0;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
-				breaks++;
-			}
-		}
-		return breaks;
-	}
 
-	private static List<Tuple> located(ParseResult result) {
-		return result.problems()
-			.stream()
-			.map((p) -> tuple(p.code(), p.file(), p.line(), p.column(), p.severity()))
-			.toList();
-	}
 
 	// ---- files as published ---------------------------------------------------------------------
 
