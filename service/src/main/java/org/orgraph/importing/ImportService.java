@@ -74,7 +74,7 @@ public class ImportService implements DisposableBean {
 	public ImportJob importNow(String org, String format, List<ImportFile> files) {
 		ImportJob job = newJob(org, format);
 		Prepared prepared = prepare(job, org, format, files);
-		write(job, prepared, format, files);
+		write(job, prepared, format, source(files));
 		return job;
 	}
 
@@ -85,9 +85,11 @@ public class ImportService implements DisposableBean {
 	public ImportJob importInBackground(String org, String format, List<ImportFile> files) {
 		ImportJob job = newJob(org, format);
 		Prepared prepared = prepare(job, org, format, files);
+		// the job keeps the plan, not the uploaded bytes
+		String source = source(files);
 		this.background.submit(() -> {
 			try {
-				write(job, prepared, format, files);
+				write(job, prepared, format, source);
 			}
 			catch (RuntimeException ex) {
 				// already recorded on the job
@@ -178,15 +180,18 @@ public class ImportService implements DisposableBean {
 		return new ImportRejectedException(problems);
 	}
 
-	private ImportResult write(ImportJob job, Prepared prepared, String format, List<ImportFile> files) {
+	private static String source(List<ImportFile> files) {
+		return String.join(", ", files.stream().map(ImportFile::name).toList());
+	}
+
+	private ImportResult write(ImportJob job, Prepared prepared, String format, String source) {
 		RevisionPlan plan = prepared.plan();
-		String org = plan.document().key();
+		String org = plan.key();
 		ReentrantLock lock = this.orgLocks.computeIfAbsent(org, k -> new ReentrantLock());
 		long started = System.nanoTime();
 		lock.lock();
 		RevisionWriter.@Nullable OpenRevision revision = null;
 		try {
-			String source = String.join(", ", files.stream().map(ImportFile::name).toList());
 			revision = this.writer.open(plan, format, source, job.id());
 			this.writer.writeAll(plan, revision, job::written);
 			int current = this.writer.complete(plan, revision);

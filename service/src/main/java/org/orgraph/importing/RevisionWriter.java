@@ -48,11 +48,11 @@ class RevisionWriter {
 
 	OpenRevision open(RevisionPlan plan, String format, @Nullable String source, String jobId) {
 		Map<String, Object> params = new HashMap<>();
-		params.put("org", plan.document().key());
-		params.put("name", plan.document().name());
+		params.put("org", plan.key());
+		params.put("name", plan.name());
 		params.put("format", format);
 		params.put("source", source);
-		params.put("metadata", this.json.writeValueAsString(plan.document().metadata()));
+		params.put("metadata", this.json.writeValueAsString(plan.metadata()));
 		params.put("jobId", jobId);
 		return this.graph
 			.write("importing/start-revision", params,
@@ -93,9 +93,9 @@ class RevisionWriter {
 	/** Flips the organisation to the new revision; returns the organisation's current revision after it. */
 	int complete(RevisionPlan plan, OpenRevision revision) {
 		Map<String, Object> params = new HashMap<>();
-		params.put("org", plan.document().key());
+		params.put("org", plan.key());
 		params.put("rev", revision.id());
-		params.put("name", plan.document().name());
+		params.put("name", plan.name());
 		params.put("counts", this.json.writeValueAsString(plan.counts()));
 		List<Integer> current = this.graph.write("importing/complete-revision", params, r -> r.get("current").asInt());
 		if (current.isEmpty()) {
