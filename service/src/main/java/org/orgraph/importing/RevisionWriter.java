@@ -122,6 +122,7 @@ class RevisionWriter {
 
 	private <T> void batches(String phase, String query, String rev, List<T> items, Function<T, Map<String, Object>> toRow,
 			Progress progress) {
+		long started = System.nanoTime();
 		for (int from = 0; from < items.size(); from += BATCH) {
 			List<T> slice = items.subList(from, Math.min(items.size(), from + BATCH));
 			List<Map<String, Object>> rows = new ArrayList<>(slice.size());
@@ -129,6 +130,7 @@ class RevisionWriter {
 			this.graph.write(query, Map.of("rev", rev, "rows", rows));
 			progress.written(phase, slice.size());
 		}
+		log.debug("{}: {} rows in {} ms", query, items.size(), (System.nanoTime() - started) / 1_000_000);
 	}
 
 	private static Map<String, Object> row(Object... keyValues) {
