@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.exceptions.ClientException;
 import org.orgraph.command.InvalidArgumentException;
 import org.orgraph.command.KeyNotFoundException;
+import org.orgraph.duties.DutySimilarity;
 import org.orgraph.graph.Connection;
 import org.orgraph.graph.DatabaseUnreachableException;
 import org.orgraph.graph.OrgReader;
@@ -35,6 +36,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			case Connection.InvalidCursorException e -> "INVALID_CURSOR";
 			case KeyNotFoundException e -> "NOT_FOUND";
 			case InvalidArgumentException e -> "BAD_ARGUMENT";
+			case DutySimilarity.TooManyPairsException e -> "TOO_MANY_OVERLAPS";
 			case IllegalArgumentException e -> "BAD_ARGUMENT";
 			case org.springframework.security.access.AccessDeniedException e -> "FORBIDDEN";
 			case GraphQlLimits.QueryTimeoutException e -> "TIMEOUT";

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queryTimeout the transaction timeout applied to every read and import batch
  * @param maxPageSize the largest {@code first} a connection accepts
  * @param maxDepth the longest reporting or unit path any traversal follows
+ * @param importWriters how many transactions an import writes duties on side by side (0: one
+ * per processor)
  */
 @ConfigurationProperties("orgraph")
 public record OrgraphProperties(
@@ -23,5 +25,12 @@ public record OrgraphProperties(
 		@DefaultValue("7687") int boltPort,
 		@DefaultValue("10s") Duration queryTimeout,
 		@DefaultValue("500") int maxPageSize,
-		@DefaultValue("64") int maxDepth) {
+		@DefaultValue("64") int maxDepth,
+		@DefaultValue("0") int importWriters) {
+
+	/** {@link #importWriters()}, with 0 resolved to the number of processors. */
+	public int writers() {
+		return this.importWriters > 0 ? this.importWriters : Runtime.getRuntime().availableProcessors();
+	}
+
 }

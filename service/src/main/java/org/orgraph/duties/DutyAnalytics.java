@@ -43,6 +43,12 @@ public class DutyAnalytics {
 		.expireAfterAccess(Duration.ofMinutes(30))
 		.build();
 
+	/** Revisions and thresholds with more similar pairs than are held: found out once, not every request. */
+	private final Cache<String, DutySimilarity.TooManyPairsException> tooManyPairs = Caffeine.newBuilder()
+		.maximumSize(32)
+		.expireAfterAccess(Duration.ofMinutes(30))
+		.build();
+
 	private final Cache<String, List<Orphan>> orphans = Caffeine.newBuilder()
 		.maximumSize(32)
 		.expireAfterAccess(Duration.ofMinutes(30))
@@ -70,11 +76,25 @@ public class DutyAnalytics {
 		return filter(this.snapshots.get(rev), all, filter);
 	}
 
-	/** Similar pairs scoring at least {@code minScore}, best first. */
+	/**
+	 * Similar pairs scoring at least {@code minScore}, best first. Throws
+	 * {@link DutySimilarity.TooManyPairsException} when there are more than the service holds.
+	 */
 	public List<Overlap> similarOverlaps(String rev, double minScore, OverlapFilter filter) {
 		double floor = Math.min(minScore, defaultMinScore());
-		List<Overlap> all = this.overlaps.get(rev + "|SIMILAR|" + floor,
-				k -> computeSimilar(this.snapshots.get(rev), floor));
+		String key = rev + "|SIMILAR|" + floor;
+		DutySimilarity.TooManyPairsException known = this.tooManyPairs.getIfPresent(key);
+		if (known != null) {
+			throw known;
+		}
+		List<Overlap> all;
+		try {
+			all = this.overlaps.get(key, k -> computeSimilar(this.snapshots.get(rev), floor));
+		}
+		catch (DutySimilarity.TooManyPairsException ex) {
+			this.tooManyPairs.put(key, ex);
+			throw ex;
+		}
 		List<Overlap> scored = all.stream().filter(o -> o.score() >= minScore).toList();
 		return filter(this.snapshots.get(rev), scored, filter);
 	}

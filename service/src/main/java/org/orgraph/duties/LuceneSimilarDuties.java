@@ -3,11 +3,18 @@ package org.orgraph.duties;
 import java.util.List;
 
 import org.orgraph.graph.RevisionSnapshot;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** {@link SimilarDuties} through {@link DutySimilarity} (SmartCN words, character bigrams, English stems, IDF). */
 @Component
 class LuceneSimilarDuties implements SimilarDuties {
+
+	private final long maxPairs;
+
+	LuceneSimilarDuties(@Value("${orgraph.max-similar-pairs}") long maxPairs) {
+		this.maxPairs = maxPairs;
+	}
 
 	@Override
 	public double defaultMinScore() {
@@ -19,7 +26,7 @@ class LuceneSimilarDuties implements SimilarDuties {
 		List<DutySimilarity.DutyInput> inputs = duties.stream()
 			.map(d -> new DutySimilarity.DutyInput(d.key(), d.text()))
 			.toList();
-		return DutySimilarity.findSimilar(inputs, minScore)
+		return DutySimilarity.findSimilar(inputs, minScore, this.maxPairs)
 			.pairs()
 			.stream()
 			.filter(p -> !p.exact())

@@ -1,12 +1,10 @@
 package org.orgraph.graph;
 
 import java.text.Normalizer;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The normal form of a duty's text, stored as {@code Duty.norm}: two duties with the same
@@ -50,22 +48,94 @@ public final class DutyText {
 	private static final Pattern ENGLISH_LEADING = Pattern
 		.compile("^(?:(?:is|are|be)\\s+)?(?:(?:mainly|primarily|also)\\s+)?(?:responsible\\s+for|in\\s+charge\\s+of|to)\\s+");
 
-	private static final Pattern NOT_WORD = Pattern.compile("[\\p{P}\\p{S}\\p{Z}\\s]+");
-
 	private DutyText() {
 	}
 
+	/*
+	 * Every import normalises every duty (six million at a million people), so the steps below
+	 * avoid what they can: a pattern anchored at the start runs only when the first character
+	 * could begin a match, and words are cut with one pass over the code points instead of a
+	 * regular expression and a stream.
+	 */
 	public static String normalize(String text) {
-		String s = Normalizer.normalize(CIRCLED_NUMBER.matcher(text).replaceFirst(""), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
-		s = stripLeadingPunctuation(LIST_NUMBER.matcher(stripLeadingPunctuation(s)).replaceFirst(""));
-		s = FIELD_LABEL.matcher(s).replaceFirst("");
-		s = ENGLISH_LEADING.matcher(s).replaceFirst("");
+		String s = Normalizer.normalize(mayStartCircled(text) ? CIRCLED_NUMBER.matcher(text).replaceFirst("") : text,
+				Normalizer.Form.NFKC)
+			.toLowerCase(Locale.ROOT)
+			.strip();
+		s = stripLeadingPunctuation(s);
+		if (!s.isEmpty() && (isAsciiDigit(s.charAt(0)) || "一二三四五六七八九十".indexOf(s.charAt(0)) >= 0)) {
+			s = LIST_NUMBER.matcher(s).replaceFirst("");
+		}
+		s = stripLeadingPunctuation(s);
+		if (!s.isEmpty() && "主岗工职dr".indexOf(s.charAt(0)) >= 0) {
+			s = FIELD_LABEL.matcher(s).replaceFirst("");
+		}
+		if (!s.isEmpty() && "iabmprt".indexOf(s.charAt(0)) >= 0) {
+			s = ENGLISH_LEADING.matcher(s).replaceFirst("");
+		}
 		s = stripLeadingModal(s);
 		boolean cjk = isMostlyCjk(s);
-		String words = Arrays.stream(NOT_WORD.split(s))
-			.filter(w -> !w.isEmpty() && !ENGLISH_STOPWORDS.contains(w))
-			.collect(Collectors.joining(cjk ? "" : " "));
+		String words = words(s, cjk ? "" : " ");
 		return cjk ? stripTrailing(words) : words;
+	}
+
+	/** The words of {@code s} (runs between punctuation, symbols and spaces) but English stopwords, joined. */
+	private static String words(String s, String separator) {
+		StringBuilder joined = new StringBuilder(s.length());
+		int start = -1;
+		for (int i = 0; i <= s.length();) {
+			int cp = i < s.length() ? s.codePointAt(i) : ' ';
+			if (isWordBreak(cp)) {
+				if (start >= 0) {
+					String word = s.substring(start, i);
+					if (!ENGLISH_STOPWORDS.contains(word)) {
+						if (!joined.isEmpty()) {
+							joined.append(separator);
+						}
+						joined.append(word);
+					}
+					start = -1;
+				}
+			}
+			else if (start < 0) {
+				start = i;
+			}
+			i += i < s.length() ? Character.charCount(cp) : 1;
+		}
+		return joined.toString();
+	}
+
+	/** What {@code [\p{P}\p{S}\p{Z}\s]} matches: punctuation, symbols, separators, ASCII white space. */
+	private static boolean isWordBreak(int cp) {
+		if (cp == ' ' || (cp >= '\t' && cp <= '\r')) {
+			return true;
+		}
+		return switch (Character.getType(cp)) {
+			case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+					Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+					Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
+					Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL, Character.SPACE_SEPARATOR,
+					Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR ->
+				true;
+			default -> false;
+		};
+	}
+
+	/** Whether the text, past leading ASCII white space, starts with a circled number. */
+	private static boolean mayStartCircled(String text) {
+		int i = 0;
+		while (i < text.length() && (text.charAt(i) == ' ' || (text.charAt(i) >= '\t' && text.charAt(i) <= '\r'))) {
+			i++;
+		}
+		if (i >= text.length()) {
+			return false;
+		}
+		char c = text.charAt(i);
+		return (c >= '\u2460' && c <= '\u2473') || (c >= '\u3251' && c <= '\u325F') || (c >= '\u32B1' && c <= '\u32BF');
+	}
+
+	private static boolean isAsciiDigit(char c) {
+		return c >= '0' && c <= '9';
 	}
 
 	private static String stripLeadingPunctuation(String s) {
@@ -98,8 +168,20 @@ public final class DutyText {
 	}
 
 	private static boolean isMostlyCjk(String s) {
-		long cjk = s.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN).count();
-		return cjk * 2 >= s.codePoints().filter(Character::isLetterOrDigit).count();
+		long cjk = 0;
+		long letters = 0;
+		for (int i = 0; i < s.length();) {
+			int cp = s.codePointAt(i);
+			// no code point below U+2E80 (CJK radicals) is Han: spare them the script lookup
+			if (cp >= 0x2E80 && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+				cjk++;
+			}
+			if (Character.isLetterOrDigit(cp)) {
+				letters++;
+			}
+			i += Character.charCount(cp);
+		}
+		return cjk * 2 >= letters;
 	}
 
 }

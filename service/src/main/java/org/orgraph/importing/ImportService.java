@@ -121,9 +121,11 @@ public class ImportService implements DisposableBean {
 	public ImportJob importInBackground(String org, String format, List<ImportFile> files) {
 		ImportJob job = newJob(org, format);
 		Prepared prepared = prepare(job, org, format, files);
+		// the job keeps the plan, not the uploaded bytes
+		String source = source(files);
 		this.background.submit(() -> {
 			try {
-				write(job, prepared, format, source(files), null, List.of());
+				write(job, prepared, format, source, null, List.of());
 			}
 			catch (RuntimeException ex) {
 				// already recorded on the job
@@ -229,7 +231,7 @@ public class ImportService implements DisposableBean {
 	private ImportResult write(ImportJob job, Prepared prepared, String format, String source,
 			@Nullable Integer expectedCurrent, List<String> changedLines) {
 		RevisionPlan plan = prepared.plan();
-		String org = plan.document().key();
+		String org = plan.key();
 		ReentrantLock lock = this.orgLocks.computeIfAbsent(org, k -> new ReentrantLock());
 		long started = System.nanoTime();
 		lock.lock();

@@ -1,12 +1,17 @@
 package org.orgraph.importing;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.orgraph.importing.OrgDocument.Duty;
@@ -57,21 +62,39 @@ final class OrgJsonParser implements FormatParser {
 			return new ParseResult(null,
 					List.of(ImportProblem.error(Location.of(file.name(), 0, 0), ProblemCodes.EMPTY_FILE, "the file is empty")));
 		}
-		String text;
+		// only the charset is kept: the text is read again from the bytes, so a large document is not held twice
+		Charset charset;
 		try {
-			text = TextDecoder.decode(file.content()).text();
+			charset = TextDecoder.decode(file.content()).charset();
 		}
 		catch (TextDecoder.UndecodableException ex) {
 			return new ParseResult(null, List.of(ImportProblem.error(Location.of(file.name(), ex.line(), ex.column()),
 					ProblemCodes.BAD_ENCODING, ex.getMessage())));
 		}
 		Reader reader = new Reader(file.name());
-		Object root;
-		try (JsonParser parser = JSON.createParser(text)) {
-			root = reader.read(parser);
+		try (JsonParser parser = JSON.createParser(text(file.content(), charset))) {
+			Mapper mapper = new Mapper(reader, orgKey);
+			JsonToken first = parser.nextToken();
+			if (first == null) {
+				throw new MalformedException("no JSON value", parser.currentLocation());
+			}
+			ParseResult result;
+			if (first == JsonToken.START_OBJECT) {
+				result = mapper.document(parser);
+			}
+			else {
+				// not an object: read it all (it may be malformed further on), then refuse it
+				reader.value(parser, first, 0);
+				result = null;
+			}
 			if (parser.nextToken() != null) {
 				throw new MalformedException("unexpected content after the document", parser.currentTokenLocation());
 			}
+			if (result == null) {
+				return new ParseResult(null, List.of(ImportProblem.error(Location.of(file.name(), 1, 1),
+						ProblemCodes.MALFORMED_JSON, "the document must be a JSON object")));
+			}
+			return result;
 		}
 		catch (MalformedException ex) {
 			return malformed(file.name(), ex.code, ex.getMessage(), ex.location);
@@ -80,11 +103,14 @@ final class OrgJsonParser implements FormatParser {
 			return malformed(file.name(), ProblemCodes.MALFORMED_JSON, ex.getOriginalMessage(),
 					ex.getLocation());
 		}
-		if (!(root instanceof Map<?, ?> top)) {
-			return new ParseResult(null, List.of(ImportProblem.error(Location.of(file.name(), 1, 1),
-					ProblemCodes.MALFORMED_JSON, "the document must be a JSON object")));
-		}
-		return new Mapper(reader, orgKey).document(top);
+	}
+
+	/** The bytes as text, in the charset they decoded in, without the UTF-8 byte order mark. */
+	private static java.io.Reader text(byte[] bytes, Charset charset) {
+		boolean bom = charset.equals(StandardCharsets.UTF_8) && bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF
+				&& (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+		int offset = bom ? 3 : 0;
+		return new InputStreamReader(new ByteArrayInputStream(bytes, offset, bytes.length - offset), charset);
 	}
 
 	private static ParseResult malformed(String file, String code, @Nullable String message,
@@ -145,15 +171,13 @@ final class OrgJsonParser implements FormatParser {
 			this.file = file;
 		}
 
-		@Nullable Object read(JsonParser parser) {
-			JsonToken token = parser.nextToken();
-			if (token == null) {
-				throw new MalformedException("no JSON value", parser.currentLocation());
-			}
-			return value(parser, token, 0);
+		/** Forgets the positions of what was read so far (the items already turned into records). */
+		void clear() {
+			this.objectStarts.clear();
+			this.fieldStarts.clear();
 		}
 
-		private @Nullable Object value(JsonParser parser, JsonToken token, int depth) {
+		@Nullable Object value(JsonParser parser, JsonToken token, int depth) {
 			if (depth > 32) {
 				throw new MalformedException("nested deeper than 32 levels", parser.currentTokenLocation());
 			}
@@ -200,7 +224,7 @@ final class OrgJsonParser implements FormatParser {
 			};
 		}
 
-		private Location at(TokenStreamLocation location) {
+		Location at(TokenStreamLocation location) {
 			return Location.of(this.file, location.getLineNr(), location.getColumnNr());
 		}
 
@@ -217,23 +241,89 @@ final class OrgJsonParser implements FormatParser {
 
 	}
 
-	/** Turns the maps into an {@link OrgDocument}, collecting every problem rather than stopping at the first. */
+	/**
+	 * Turns the document into an {@link OrgDocument}, collecting every problem rather than
+	 * stopping at the first. The top-level object is read field by field and each unit,
+	 * position and person is turned into its record as soon as it has been read, so only one
+	 * item at a time is held as maps (a document of a million people would not fit twice).
+	 * Problems come out in the order of a reading of the whole document: the organisation's
+	 * fields, then units, positions and people, each list's misplaced entries first.
+	 */
 	private static final class Mapper {
 
 		private final Reader reader;
 
 		private final String orgKey;
 
-		private final List<ImportProblem> problems = new ArrayList<>();
+		/** Where problems go: the list of the part being read. */
+		private List<Noted> problems = new ArrayList<>();
 
-		private final Set<String> unknownFieldsReported = new LinkedHashSet<>();
+		/** Unknown fields already reported in the part being read (reported once each). */
+		private Set<String> unknownFieldsReported = new HashSet<>();
 
 		Mapper(Reader reader, String orgKey) {
 			this.reader = reader;
 			this.orgKey = orgKey;
 		}
 
-		ParseResult document(Map<?, ?> top) {
+		/** A problem, with the name it is reported once under (null: reported every time). */
+		private record Noted(ImportProblem problem, @Nullable String once) {
+		}
+
+		/** One of the lists units, positions and people as it is read. */
+		private final class Section<T> {
+
+			final List<T> items = new ArrayList<>();
+
+			final List<Noted> misplaced = new ArrayList<>();
+
+			final List<Noted> problems = new ArrayList<>();
+
+			final Set<String> reported = new HashSet<>();
+
+			boolean streamed;
+
+		}
+
+		ParseResult document(JsonParser parser) {
+			Location topAt = this.reader.at(parser.currentTokenLocation());
+			Map<String, @Nullable Object> top = new LinkedHashMap<>();
+			Map<String, Location> topFields = new LinkedHashMap<>();
+			Section<OrgDocument.Unit> units = new Section<>();
+			Section<OrgDocument.Position> positions = new Section<>();
+			Section<OrgDocument.Person> people = new Section<>();
+			JsonToken next;
+			while ((next = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
+				String name = unicode(parser.currentName(), parser.currentTokenLocation());
+				Location fieldAt = this.reader.at(parser.currentTokenLocation());
+				if (topFields.containsKey(name)) {
+					throw new MalformedException("field \"" + name + "\" appears twice in one object",
+							parser.currentTokenLocation());
+				}
+				topFields.put(name, fieldAt);
+				JsonToken value = parser.nextToken();
+				if (value == JsonToken.START_ARRAY && name.equals("units")) {
+					stream(parser, name, units, this::unit);
+				}
+				else if (value == JsonToken.START_ARRAY && name.equals("positions")) {
+					stream(parser, name, positions, this::position);
+				}
+				else if (value == JsonToken.START_ARRAY && name.equals("people")) {
+					stream(parser, name, people, this::person);
+				}
+				else {
+					top.put(name, this.reader.value(parser, value, 1));
+				}
+			}
+			if (next != JsonToken.END_OBJECT) {
+				throw new MalformedException("unexpected " + next, parser.currentTokenLocation());
+			}
+			this.reader.clear();
+			this.reader.objectStarts.put(top, topAt);
+			this.reader.fieldStarts.put(top, topFields);
+
+			List<Noted> heading = new ArrayList<>();
+			this.problems = heading;
 			String key = optionalString(top, "key");
 			if (key != null && !key.equals(this.orgKey)) {
 				error(this.reader.field(top, "key"), ProblemCodes.ORG_KEY_MISMATCH,
@@ -242,54 +332,91 @@ final class OrgJsonParser implements FormatParser {
 			}
 			String name = optionalString(top, "name");
 			Map<String, Object> metadata = new LinkedHashMap<>();
-			for (Map.Entry<?, ?> field : top.entrySet()) {
-				if (!TOP_FIELDS.contains((String) field.getKey()) && field.getValue() != null) {
-					metadata.put((String) field.getKey(), field.getValue());
+			for (Map.Entry<String, @Nullable Object> field : top.entrySet()) {
+				if (!TOP_FIELDS.contains(field.getKey()) && field.getValue() != null) {
+					metadata.put(field.getKey(), field.getValue());
 				}
 			}
-			List<OrgDocument.Unit> units = new ArrayList<>();
-			for (Map<?, ?> u : objects(top, "units")) {
-				unknownFields(u, UNIT_FIELDS, "unit");
-				Location at = this.reader.startOf(u, Location.of(this.reader.file, 0, 0));
-				units.add(new OrgDocument.Unit(required(u, "key", "unit"), required(u, "name", "unit"),
-						optionalString(u, "parent"), optionalString(u, "kind"), optionalInt(u, "plannedHeadcount"),
-						duties(u), at));
+			for (Map.Entry<String, Section<?>> list : Map.<String, Section<?>>of("units", units, "positions", positions,
+					"people", people).entrySet()) {
+				if (!list.getValue().streamed) {
+					// absent, null or not a list: no items, and an error for the last
+					this.problems = list.getValue().misplaced;
+					objects(top, list.getKey());
+				}
 			}
-			List<OrgDocument.Position> positions = new ArrayList<>();
-			for (Map<?, ?> p : objects(top, "positions")) {
-				unknownFields(p, POSITION_FIELDS, "position");
-				Location at = this.reader.startOf(p, Location.of(this.reader.file, 0, 0));
-				Double juniorFte = optionalNumber(p, "juniorFte");
-				positions.add(new OrgDocument.Position(required(p, "key", "position"), required(p, "title", "position"),
-						required(p, "unit", "position"), optionalString(p, "reportsTo"), optionalInt(p, "headcount"),
-						optionalString(p, "grade"), duties(p), optionalString(p, "concurrentWith"),
-						juniorFte == null ? 0 : juniorFte, at));
-			}
-			List<OrgDocument.Person> people = new ArrayList<>();
-			for (Map<?, ?> p : objects(top, "people")) {
-				unknownFields(p, PERSON_FIELDS, "person");
-				Location at = this.reader.startOf(p, Location.of(this.reader.file, 0, 0));
-				List<Holding> holds = new ArrayList<>();
-				for (Map<?, ?> h : objects(p, "holds")) {
-					unknownFields(h, HOLDING_FIELDS, "holding");
-					Double fte = optionalNumber(h, "fte");
-					if (fte != null && (fte <= 0 || fte > 1)) {
-						error(this.reader.field(h, "fte"), ProblemCodes.BAD_VALUE,
-								"fte must be in (0, 1], got " + fte);
+			List<ImportProblem> all = new ArrayList<>();
+			Set<String> reported = new HashSet<>();
+			for (List<Noted> part : List.of(heading, units.misplaced, units.problems, positions.misplaced,
+					positions.problems, people.misplaced, people.problems)) {
+				for (Noted noted : part) {
+					if (noted.once() == null || reported.add(noted.once())) {
+						all.add(noted.problem());
 					}
-					holds.add(new Holding(required(h, "position", "holding"), fte == null ? 1.0 : fte,
-							Boolean.TRUE.equals(optionalBoolean(h, "acting")),
-							this.reader.startOf(h, at)));
 				}
-				people.add(new OrgDocument.Person(required(p, "key", "person"), required(p, "name", "person"), holds, at));
 			}
-			if (units.isEmpty() && positions.isEmpty()) {
-				error(this.reader.startOf(top, Location.of(this.reader.file, 1, 1)), ProblemCodes.MISSING_FIELD,
-						"the document has neither units nor positions");
+			if (units.items.isEmpty() && positions.items.isEmpty()) {
+				all.add(ImportProblem.error(this.reader.startOf(top, Location.of(this.reader.file, 1, 1)),
+						ProblemCodes.MISSING_FIELD, "the document has neither units nor positions"));
 			}
-			OrgDocument document = new OrgDocument(this.orgKey, name == null ? this.orgKey : name, units, positions,
-					people, metadata);
-			return new ParseResult(document, this.problems);
+			OrgDocument document = new OrgDocument(this.orgKey, name == null ? this.orgKey : name, units.items,
+					positions.items, people.items, metadata);
+			return new ParseResult(document, all);
+		}
+
+		/** Reads a list of the top-level object item by item, turning each object into its record at once. */
+		private <T> void stream(JsonParser parser, String field, Section<T> section,
+				Function<Map<?, ?>, T> record) {
+			section.streamed = true;
+			this.problems = section.problems;
+			this.unknownFieldsReported = section.reported;
+			Location listAt = this.reader.at(parser.currentTokenLocation());
+			JsonToken next;
+			while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
+				Object item = this.reader.value(parser, next, 2);
+				if (item instanceof Map<?, ?> map) {
+					section.items.add(record.apply(map));
+				}
+				else {
+					section.misplaced.add(new Noted(ImportProblem.error(listAt, ProblemCodes.BAD_VALUE,
+							"every entry of \"" + field + "\" must be an object"), null));
+				}
+				this.reader.clear();
+			}
+		}
+
+		private OrgDocument.Unit unit(Map<?, ?> u) {
+			unknownFields(u, UNIT_FIELDS, "unit");
+			Location at = this.reader.startOf(u, Location.of(this.reader.file, 0, 0));
+			return new OrgDocument.Unit(required(u, "key", "unit"), required(u, "name", "unit"),
+					optionalString(u, "parent"), optionalString(u, "kind"), optionalInt(u, "plannedHeadcount"),
+					duties(u), at);
+		}
+
+		private OrgDocument.Position position(Map<?, ?> p) {
+			unknownFields(p, POSITION_FIELDS, "position");
+			Location at = this.reader.startOf(p, Location.of(this.reader.file, 0, 0));
+			Double juniorFte = optionalNumber(p, "juniorFte");
+			return new OrgDocument.Position(required(p, "key", "position"), required(p, "title", "position"),
+					required(p, "unit", "position"), optionalString(p, "reportsTo"), optionalInt(p, "headcount"),
+					optionalString(p, "grade"), duties(p), optionalString(p, "concurrentWith"),
+					juniorFte == null ? 0 : juniorFte, at);
+		}
+
+		private OrgDocument.Person person(Map<?, ?> p) {
+			unknownFields(p, PERSON_FIELDS, "person");
+			Location at = this.reader.startOf(p, Location.of(this.reader.file, 0, 0));
+			List<Holding> holds = new ArrayList<>();
+			for (Map<?, ?> h : objects(p, "holds")) {
+				unknownFields(h, HOLDING_FIELDS, "holding");
+				Double fte = optionalNumber(h, "fte");
+				if (fte != null && (fte <= 0 || fte > 1)) {
+					error(this.reader.field(h, "fte"), ProblemCodes.BAD_VALUE, "fte must be in (0, 1], got " + fte);
+				}
+				holds.add(new Holding(required(h, "position", "holding"), fte == null ? 1.0 : fte,
+						Boolean.TRUE.equals(optionalBoolean(h, "acting")), this.reader.startOf(h, at)));
+			}
+			return new OrgDocument.Person(required(p, "key", "person"), required(p, "name", "person"), holds, at);
 		}
 
 		private List<Duty> duties(Map<?, ?> holder) {
@@ -348,8 +475,9 @@ final class OrgJsonParser implements FormatParser {
 		private void unknownFields(Map<?, ?> object, Set<String> known, String what) {
 			for (Object name : object.keySet()) {
 				if (!known.contains(name) && this.unknownFieldsReported.add(what + "." + name)) {
-					this.problems.add(ImportProblem.warning(this.reader.field(object, (String) name),
-							ProblemCodes.UNKNOWN_FIELD, "unknown " + what + " field \"" + name + "\" ignored"));
+					this.problems.add(new Noted(ImportProblem.warning(this.reader.field(object, (String) name),
+							ProblemCodes.UNKNOWN_FIELD, "unknown " + what + " field \"" + name + "\" ignored"),
+							what + "." + name));
 				}
 			}
 		}
@@ -417,7 +545,7 @@ final class OrgJsonParser implements FormatParser {
 		}
 
 		private void error(Location at, String code, String message) {
-			this.problems.add(ImportProblem.error(at, code, message));
+			this.problems.add(new Noted(ImportProblem.error(at, code, message), null));
 		}
 
 	}

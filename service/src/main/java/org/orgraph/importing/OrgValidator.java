@@ -1,6 +1,5 @@
 package org.orgraph.importing;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.orgraph.graph.DutyText;
@@ -180,7 +180,7 @@ final class OrgValidator {
 		counts.put("duties", duties.size());
 		counts.put("reportingLines", reporting.size());
 		counts.put("derivedReportingLines", (int) reporting.stream().filter(ReportingRow::derived).count());
-		return new RevisionPlan(doc, unitRows, positionRows, reporting, headRows, people, holdings, duties, counts);
+		return new RevisionPlan(doc.key(), doc.name(), doc.metadata(), unitRows, positionRows, reporting, headRows, people, holdings, duties, counts);
 	}
 
 	/**
@@ -309,23 +309,32 @@ final class OrgValidator {
 
 	private List<DutyRow> duties(OrgDocument doc) {
 		List<DutyRow> rows = new ArrayList<>();
-		Map<String, Location> seen = new HashMap<>();
+		// A derived key (U:<unit>:<n>, P:<post>:<n>) cannot repeat another derived key: holders are
+		// unique by now and <n> ends the key. Only a key the document gives can clash, so without
+		// any (and without an empty holder key) the set of every key seen is not needed: at a
+		// million people it would hold six million keys.
+		boolean given = Stream.concat(doc.units().stream().flatMap(u -> u.duties().stream()),
+				doc.positions().stream().flatMap(p -> p.duties().stream()))
+			.anyMatch(d -> d.key() != null);
+		boolean emptyHolder = doc.units().stream().anyMatch(u -> u.key().isEmpty())
+				|| doc.positions().stream().anyMatch(p -> p.key().isEmpty());
+		@Nullable Map<String, Location> seen = given || emptyHolder ? new HashMap<>() : null;
 		for (OrgDocument.Unit u : doc.units()) {
-			addDuties(rows, seen, u.duties(), "UNIT", u.key(), "U:");
+			addDuties(rows, seen, u.duties(), "UNIT", u.key());
 		}
 		for (OrgDocument.Position p : doc.positions()) {
-			addDuties(rows, seen, p.duties(), "POSITION", p.key(), "P:");
+			addDuties(rows, seen, p.duties(), "POSITION", p.key());
 		}
 		return rows;
 	}
 
-	private void addDuties(List<DutyRow> rows, Map<String, Location> seen, List<OrgDocument.Duty> duties,
-			String holderKind, String holder, String prefix) {
+	private void addDuties(List<DutyRow> rows, @Nullable Map<String, Location> seen, List<OrgDocument.Duty> duties,
+			String holderKind, String holder) {
 		int n = 0;
 		for (OrgDocument.Duty d : duties) {
 			n++;
-			String key = d.key() != null ? d.key() : prefix + holder + ":" + n;
-			Location first = seen.putIfAbsent(key, d.at());
+			String key = d.key() != null ? d.key() : DutyRow.derivedKey(holderKind, holder, n);
+			Location first = seen == null ? null : seen.putIfAbsent(key, d.at());
 			if (first != null) {
 				error(d.at(), ProblemCodes.DUPLICATE_KEY, "duty key \"" + key + "\" is used twice (first at line "
 						+ first.line() + ")");
@@ -337,14 +346,37 @@ final class OrgValidator {
 				continue;
 			}
 			String norm = DutyText.normalize(d.text());
-			int bytes = norm.getBytes(StandardCharsets.UTF_8).length;
+			int bytes = utf8Length(norm);
 			if (bytes > MAX_DUTY_NORM_BYTES) {
 				error(d.at(), ProblemCodes.TOO_LONG, ("a duty's text is too long to compare with others (%d bytes once"
 						+ " normalised, at most %d): split it into several duties").formatted(bytes, MAX_DUTY_NORM_BYTES));
 				continue;
 			}
-			rows.add(new DutyRow(key, d.text(), norm, holderKind, holder));
+			rows.add(new DutyRow(d.key(), n, d.text(), norm, holderKind, holder));
 		}
+	}
+
+	/** The length of {@code s} in UTF-8 ({@code s.getBytes(UTF_8).length}), without encoding it. */
+	static int utf8Length(String s) {
+		int bytes = 0;
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c < 0x80) {
+				bytes++;
+			}
+			else if (c < 0x800) {
+				bytes += 2;
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+				bytes += 4;
+				i++;
+			}
+			else {
+				// a lone surrogate is written as '?', as String.getBytes does
+				bytes += Character.isSurrogate(c) ? 1 : 3;
+			}
+		}
+		return bytes;
 	}
 
 	private <T> Map<String, T> unique(List<T> items, java.util.function.Function<T, String> key,

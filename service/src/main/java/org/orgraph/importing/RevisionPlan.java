@@ -8,8 +8,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * A validated organisation ready to be written as one revision: plain rows for the batched
  * writes, with the derived parts (unit heads, implicit reporting lines, duty keys) worked out.
+ * It holds nothing of the parsed document but these rows, so the document (with the position
+ * of every item in the files) can go once the plan is made.
+ *
+ * @param metadata the document's fields the format does not know, kept on the revision
  */
-record RevisionPlan(OrgDocument document, List<UnitRow> units, List<PositionRow> positions,
+record RevisionPlan(String key, String name, Map<String, Object> metadata, List<UnitRow> units, List<PositionRow> positions,
 		List<ReportingRow> reporting, List<HeadRow> heads, List<PersonRow> people, List<HoldingRow> holdings,
 		List<DutyRow> duties, Map<String, Integer> counts) {
 
@@ -34,8 +38,22 @@ record RevisionPlan(OrgDocument document, List<UnitRow> units, List<PositionRow>
 	record HoldingRow(String person, String position, double fte, boolean acting) {
 	}
 
-	/** {@code holderKind} is {@code UNIT} or {@code POSITION}. */
-	record DutyRow(String key, String text, String norm, String holderKind, String holder) {
+	/**
+	 * {@code holderKind} is {@code UNIT} or {@code POSITION}. {@code givenKey} is the key the
+	 * document gave, null when it gave plain text: the key is then derived from the holder and
+	 * the duty's place in its list ({@code P:<post>:<n>}), on demand rather than held, since a
+	 * large organisation has millions of duties.
+	 */
+	record DutyRow(@Nullable String givenKey, int ordinal, String text, String norm, String holderKind, String holder) {
+
+		String key() {
+			return this.givenKey != null ? this.givenKey : derivedKey(this.holderKind, this.holder, this.ordinal);
+		}
+
+		static String derivedKey(String holderKind, String holder, int ordinal) {
+			return (holderKind.equals("UNIT") ? "U:" : "P:") + holder + ":" + ordinal;
+		}
+
 	}
 
 	/** Units, positions, people and duties: the items of the organisation. */

@@ -5,10 +5,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.orgraph.config.OrgraphProperties;
 import org.orgraph.graph.Graph;
+import org.orgraph.importing.RevisionPlan.DutyRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,9 +37,12 @@ class RevisionWriter {
 
 	private final JsonMapper json;
 
-	RevisionWriter(Graph graph, JsonMapper json) {
+	private final int writers;
+
+	RevisionWriter(Graph graph, JsonMapper json, OrgraphProperties properties) {
 		this.graph = graph;
 		this.json = json;
+		this.writers = properties.writers();
 	}
 
 	/** The revision opened for an import: its id ({@code org/N}) and number. */
@@ -48,11 +57,11 @@ class RevisionWriter {
 
 	OpenRevision open(RevisionPlan plan, String format, @Nullable String source, String jobId) {
 		Map<String, Object> params = new HashMap<>();
-		params.put("org", plan.document().key());
-		params.put("name", plan.document().name());
+		params.put("org", plan.key());
+		params.put("name", plan.name());
 		params.put("format", format);
 		params.put("source", source);
-		params.put("metadata", this.json.writeValueAsString(plan.document().metadata()));
+		params.put("metadata", this.json.writeValueAsString(plan.metadata()));
 		params.put("jobId", jobId);
 		return this.graph
 			.write("importing/start-revision", params,
@@ -70,24 +79,98 @@ class RevisionWriter {
 				p -> row("key", p.key(), "title", p.title(), "unit", p.unit(), "headcount", p.headcount(), "grade",
 						p.grade(), "juniorFte", p.juniorFte()),
 				progress);
+		batches("people", "importing/create-people", rev, plan.people(), p -> row("key", p.key(), "name", p.name()),
+				progress);
 		batches("positions", "importing/link-concurrent", rev,
 				plan.positions().stream().filter(p -> p.concurrentWith() != null).toList(),
 				p -> row("key", p.key(), "concurrentWith", p.concurrentWith()), progress);
 		batches("positions", "importing/link-heads", rev, plan.heads(),
 				h -> row("position", h.position(), "unit", h.unit()), progress);
+		// duties straight after the posts they hang on, and let go of as they are written: they are
+		// most of a large plan, and a smaller heap is cheaper to collect during the phases after
+		duties(rev, plan.duties(), progress);
 		batches("reporting", "importing/link-reporting", rev, plan.reporting(),
 				r -> row("from", r.from(), "to", r.to(), "derived", r.derived()), progress);
-		batches("people", "importing/create-people", rev, plan.people(), p -> row("key", p.key(), "name", p.name()),
-				progress);
 		batches("people", "importing/link-holdings", rev, plan.holdings(),
 				h -> row("person", h.person(), "position", h.position(), "fte", h.fte(), "acting", h.acting()),
 				progress);
-		batches("duties", "importing/create-unit-duties", rev,
-				plan.duties().stream().filter(d -> d.holderKind().equals("UNIT")).toList(),
-				d -> row("key", d.key(), "text", d.text(), "norm", d.norm(), "holder", d.holder()), progress);
-		batches("duties", "importing/create-position-duties", rev,
-				plan.duties().stream().filter(d -> d.holderKind().equals("POSITION")).toList(),
-				d -> row("key", d.key(), "text", d.text(), "norm", d.norm(), "holder", d.holder()), progress);
+	}
+
+	/**
+	 * Cuts duties (grouped by holder, as the validator lists them) into {@code [from, to)}
+	 * ranges of about {@code size} rows, each of one holder kind, ending only where the holder
+	 * changes: no holder's duties are in two batches.
+	 */
+	static List<int[]> holderBatches(List<DutyRow> duties, int size) {
+		List<int[]> batches = new ArrayList<>();
+		int from = 0;
+		while (from < duties.size()) {
+			String kind = duties.get(from).holderKind();
+			int to = from + 1;
+			while (to < duties.size() && duties.get(to).holderKind().equals(kind)
+					&& (to - from < size || duties.get(to).holder().equals(duties.get(to - 1).holder()))) {
+				to++;
+			}
+			batches.add(new int[] { from, to });
+			from = to;
+		}
+		return batches;
+	}
+
+	/**
+	 * Writes unit and post duties in batches of one holder kind each, never splitting one
+	 * holder's duties, so that batches touch disjoint holders and can be written on
+	 * {@code orgraph.import-writers} transactions side by side. A plan's duties are a mutable
+	 * list (the validator's): each batch's rows are dropped from it once written.
+	 */
+	private void duties(String rev, List<DutyRow> duties, Progress progress) {
+		long started = System.nanoTime();
+		List<int[]> batches = holderBatches(duties, BATCH);
+		boolean release = duties instanceof ArrayList<DutyRow>;
+		AtomicInteger next = new AtomicInteger();
+		AtomicReference<RuntimeException> failure = new AtomicReference<>();
+		Runnable writer = () -> {
+			for (int b = next.getAndIncrement(); b < batches.size() && failure.get() == null; b = next.getAndIncrement()) {
+				int start = batches.get(b)[0];
+				int end = batches.get(b)[1];
+				List<Map<String, Object>> rows = new ArrayList<>(end - start);
+				for (int i = start; i < end; i++) {
+					DutyRow d = duties.get(i);
+					rows.add(row("key", d.key(), "text", d.text(), "norm", d.norm(), "holder", d.holder()));
+				}
+				String kind = duties.get(start).holderKind();
+				try {
+					this.graph.write(kind.equals("UNIT") ? "importing/create-unit-duties"
+							: "importing/create-position-duties", Map.of("rev", rev, "rows", rows));
+				}
+				catch (RuntimeException ex) {
+					failure.compareAndSet(null, ex);
+					return;
+				}
+				progress.written("duties", end - start);
+				if (release) {
+					for (int i = start; i < end; i++) {
+						duties.set(i, null);
+					}
+				}
+			}
+		};
+		int count = Math.min(this.writers, batches.size());
+		if (count <= 1) {
+			writer.run();
+		}
+		else {
+			try (ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("import-duties-", 0).factory())) {
+				for (int w = 0; w < count; w++) {
+					pool.submit(writer);
+				}
+			}
+		}
+		if (failure.get() != null) {
+			throw failure.get();
+		}
+		log.debug("duties: {} rows in {} ms on {} transactions at a time", duties.size(),
+				(System.nanoTime() - started) / 1_000_000, count);
 	}
 
 	/** Flips the organisation to the new revision; returns the organisation's current revision after it. */
@@ -123,9 +206,9 @@ class RevisionWriter {
 	 */
 	Completion complete(RevisionPlan plan, OpenRevision revision, @Nullable Integer expectedCurrent, List<String> changed) {
 		Map<String, Object> params = new HashMap<>();
-		params.put("org", plan.document().key());
+		params.put("org", plan.key());
 		params.put("rev", revision.id());
-		params.put("name", plan.document().name());
+		params.put("name", plan.name());
 		params.put("counts", this.json.writeValueAsString(plan.counts()));
 		params.put("expectedCurrent", expectedCurrent);
 		params.put("changed", changed);
@@ -134,7 +217,7 @@ class RevisionWriter {
 					r -> new Completion(Outcome.valueOf(r.get("outcome").asString()), r.get("current").asInt()))
 			.stream()
 			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("organisation " + plan.document().key() + " is gone"));
+			.orElseThrow(() -> new IllegalStateException("organisation " + plan.key() + " is gone"));
 	}
 
 	/** Deletes what an unfinished revision wrote. Safe to call for a revision that wrote nothing. */
@@ -155,6 +238,7 @@ class RevisionWriter {
 
 	private <T> void batches(String phase, String query, String rev, List<T> items, Function<T, Map<String, Object>> toRow,
 			Progress progress) {
+		long started = System.nanoTime();
 		for (int from = 0; from < items.size(); from += BATCH) {
 			List<T> slice = items.subList(from, Math.min(items.size(), from + BATCH));
 			List<Map<String, Object>> rows = new ArrayList<>(slice.size());
@@ -162,6 +246,7 @@ class RevisionWriter {
 			this.graph.write(query, Map.of("rev", rev, "rows", rows));
 			progress.written(phase, slice.size());
 		}
+		log.debug("{}: {} rows in {} ms", query, items.size(), (System.nanoTime() - started) / 1_000_000);
 	}
 
 	private static Map<String, Object> row(Object... keyValues) {

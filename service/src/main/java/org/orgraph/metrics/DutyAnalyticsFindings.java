@@ -1,6 +1,8 @@
 package org.orgraph.metrics;
 
+import org.jspecify.annotations.Nullable;
 import org.orgraph.duties.DutyAnalytics;
+import org.orgraph.duties.DutySimilarity;
 import org.springframework.stereotype.Component;
 
 /** The duty analytics' counts as metrics figures (cached per revision by {@link DutyAnalytics}). */
@@ -19,8 +21,13 @@ class DutyAnalyticsFindings implements DutyFindings {
 	}
 
 	@Override
-	public int similarOverlaps(String rev) {
-		return this.duties.similarOverlaps(rev, this.duties.defaultMinScore(), DutyAnalytics.OverlapFilter.NONE).size();
+	public @Nullable Integer similarOverlaps(String rev) {
+		try {
+			return this.duties.similarOverlaps(rev, this.duties.defaultMinScore(), DutyAnalytics.OverlapFilter.NONE).size();
+		}
+		catch (DutySimilarity.TooManyPairsException ex) {
+			return null;
+		}
 	}
 
 	@Override

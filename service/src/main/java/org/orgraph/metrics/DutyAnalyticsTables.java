@@ -6,9 +6,11 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.orgraph.duties.DutyAnalytics;
+import org.orgraph.duties.DutySimilarity;
 import org.orgraph.duties.Orphan;
 import org.orgraph.duties.Overlap;
 import org.orgraph.graph.Views.DutyView;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /** The duty analytics' answers as the {@code overlaps} and {@code orphans} export tables. */
@@ -30,7 +32,12 @@ class DutyAnalyticsTables implements DutyTables {
 	@Override
 	public List<Map<String, @Nullable Object>> overlaps(String rev) {
 		List<Overlap> all = new java.util.ArrayList<>(this.duties.exactOverlaps(rev, DutyAnalytics.OverlapFilter.NONE));
-		all.addAll(this.duties.similarOverlaps(rev, this.duties.defaultMinScore(), DutyAnalytics.OverlapFilter.NONE));
+		try {
+			all.addAll(this.duties.similarOverlaps(rev, this.duties.defaultMinScore(), DutyAnalytics.OverlapFilter.NONE));
+		}
+		catch (DutySimilarity.TooManyPairsException ex) {
+			throw new ExportTables.ExportException(HttpStatus.UNPROCESSABLE_CONTENT, "TOO_MANY_OVERLAPS", ex.getMessage());
+		}
 		return all.stream().map(DutyAnalyticsTables::row).toList();
 	}
 

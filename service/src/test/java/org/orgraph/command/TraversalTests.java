@@ -25,7 +25,7 @@ class TraversalTests {
 	}
 
 	private static Traversal traversal(int maxDepth) {
-		return new Traversal(new OrgraphProperties(Path.of("data"), false, 0, Duration.ofSeconds(10), 500, maxDepth));
+		return new Traversal(new OrgraphProperties(Path.of("data"), false, 0, Duration.ofSeconds(10), 500, maxDepth, 0));
 	}
 
 }

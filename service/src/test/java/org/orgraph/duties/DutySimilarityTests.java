@@ -23,6 +23,7 @@ import org.orgraph.duties.DutySimilarity.SimilarPair;
 import org.orgraph.graph.DutyText;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -107,6 +108,17 @@ class DutySimilarityTests {
 		assertThat(scoreOf(inTheHotel, key(hotel, plan), key(hotel, marketing))).isPositive()
 			.isLessThan(DutySimilarity.DEFAULT_MIN_SCORE);
 		assertThat(scoreOf(alone, "plan", "mkt")).isPositive().isLessThan(DutySimilarity.DEFAULT_MIN_SCORE);
+	}
+
+	@Test
+	void shouldGiveUpRatherThanHoldMorePairsThanAllowed() {
+		List<DutyInput> hotel = demoDuties("hotel-ops-centre");
+		int pairs = DutySimilarity.findSimilar(hotel, 0.05).pairs().size();
+
+		assertThat(DutySimilarity.findSimilar(hotel, 0.05, pairs).pairs()).hasSize(pairs);
+		assertThatExceptionOfType(DutySimilarity.TooManyPairsException.class)
+			.isThrownBy(() -> DutySimilarity.findSimilar(hotel, 0.05, pairs - 1))
+			.withMessageContaining("raise minScore");
 	}
 
 	@Test
