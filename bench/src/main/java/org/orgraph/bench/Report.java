@@ -130,7 +130,8 @@ final class Report {
                   (c) ancestors of a in a hash map, then walk up from b. Answer: the superior's key.
                 - exact overlap: (a) `dutyOverlaps(mode: EXACT) { totalCount }`; (b) group duties by `norm` in Cypher;
                   (c) a hash map over the norms. Answer: overlaps (groups of 2+ duties with one normal form).
-                - similar overlap: (a) `dutyOverlaps(mode: SIMILAR) { totalCount }`. (b) and (c) **not measured**: the
+                - similar overlap: (a) `dutyOverlaps(mode: SIMILAR, minScore: 0.8) { totalCount }` (the generator's near
+                  duplicates score 0.8 and more; the service runs with `orgraph.max-similar-pairs=1000000`). (b) and (c) **not measured**: the
                   service scores similarity in Java (SmartCN terms, rarity weights, inverted index); there is no
                   equivalent Cypher, and a second implementation in the harness would not be the same question.
                 - orphaned duties: (a) `orphanedDuties` with each duty's key, text and holder; (b) and (c) a
@@ -176,7 +177,7 @@ final class Report {
         if (results.postgres.startsWith("not measured")) {
             s.append("- (e) PostgreSQL: ").append(results.postgres).append('\n');
         }
-        for (String failure : results.peerFailures) {
+        for (String failure : results.failures) {
             s.append("- failed, so not measured: ").append(failure).append('\n');
         }
         s.append("- (b) and (c) for similar overlap, and (d) and (e) for similar overlap and orphaned duties (see above); "

@@ -42,4 +42,12 @@ final class Vocabulary {
     static final String[] EN_PURPOSE = {"meet deadlines", "improve efficiency", "reduce costs", "stay compliant",
             "raise customer satisfaction", "support the strategy", "control risk", "keep data accurate",
             "help teams work together", "improve service quality", "keep the business running", "report monthly"};
+    // what part of an object a duty is about: random duties of one scope seldom repeat an object
+    static final String[] ZH_ASPECT = {"季度", "区域", "海外", "线上", "外包", "校园招聘", "资本性", "中期", "数字化", "一线",
+            "合作伙伴", "集团级", "分支机构", "试点", "存量", "季节性", "零售", "批发", "跨境", "大客户", "政府类", "小微企业",
+            "高端", "委外", "临时", "长期", "短期", "第三方", "新产品", "年终"};
+    static final String[] EN_ASPECT = {"quarterly", "regional", "overseas", "online", "contractor", "graduate", "capital",
+            "interim", "digital", "frontline", "partner", "group-wide", "branch", "pilot", "legacy", "seasonal", "retail",
+            "wholesale", "cross-border", "key account", "public sector", "small business", "premium", "outsourced",
+            "temporary", "long-term", "short-term", "third-party", "new product", "year-end"};
 }

@@ -77,25 +77,33 @@ public class DutyAnalytics {
 	}
 
 	/**
-	 * Similar pairs scoring at least {@code minScore}, best first. Throws
-	 * {@link DutySimilarity.TooManyPairsException} when there are more than the service holds.
+	 * Similar pairs scoring at least {@code minScore}, best first. Filtered from the pairs already
+	 * held for this revision at the highest threshold not above {@code minScore}, else found at
+	 * {@code minScore} itself (so raising {@code minScore} is what makes a too-large answer fit).
+	 * Throws {@link DutySimilarity.TooManyPairsException} when there are more than the service holds.
 	 */
 	public List<Overlap> similarOverlaps(String rev, double minScore, OverlapFilter filter) {
-		double floor = Math.min(minScore, defaultMinScore());
-		String key = rev + "|SIMILAR|" + floor;
+		String prefix = rev + "|SIMILAR|";
+		double held = this.overlaps.asMap().keySet().stream()
+			.filter(k -> k.startsWith(prefix))
+			.mapToDouble(k -> Double.parseDouble(k.substring(prefix.length())))
+			.filter(t -> t <= minScore)
+			.max()
+			.orElse(minScore);
+		String key = prefix + held;
 		DutySimilarity.TooManyPairsException known = this.tooManyPairs.getIfPresent(key);
 		if (known != null) {
 			throw known;
 		}
 		List<Overlap> all;
 		try {
-			all = this.overlaps.get(key, k -> computeSimilar(this.snapshots.get(rev), floor));
+			all = this.overlaps.get(key, k -> computeSimilar(this.snapshots.get(rev), held));
 		}
 		catch (DutySimilarity.TooManyPairsException ex) {
 			this.tooManyPairs.put(key, ex);
 			throw ex;
 		}
-		List<Overlap> scored = all.stream().filter(o -> o.score() >= minScore).toList();
+		List<Overlap> scored = held == minScore ? all : all.stream().filter(o -> o.score() >= minScore).toList();
 		return filter(this.snapshots.get(rev), scored, filter);
 	}
 

@@ -1,0 +1,71 @@
+package org.orgraph.duties;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.orgraph.Imports;
+import org.orgraph.OrgraphIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With {@code orgraph.max-similar-pairs} below the pairs a demo organisation has at the default
+ * threshold, the default is refused, and raising {@code minScore} — what the refusal asks for —
+ * answers.
+ */
+@OrgraphIntegrationTest
+@TestPropertySource(properties = "orgraph.max-similar-pairs=" + SimilarPairCapIT.CAP)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SimilarPairCapIT {
+
+	static final int CAP = 3;
+
+	static final String ORG = "online-ops-dept";
+
+	@Autowired
+	WebTestClient http;
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@BeforeAll
+	void importDemoOrganization() throws Exception {
+		byte[] json = new ClassPathResource("demo/" + ORG + ".json").getContentAsByteArray();
+		assertThat(new Imports(this.http).json(ORG, json).status()).isEqualTo(201);
+	}
+
+	@Test
+	void shouldRefuseTheDefaultThresholdButAnswerARaisedOne() {
+		this.graphQl.document("{ dutyOverlaps(org: \"" + ORG + "\", mode: SIMILAR) { totalCount } }")
+			.execute()
+			.errors()
+			.expect(e -> "TOO_MANY_OVERLAPS".equals(e.getExtensions().get("code"))
+					&& e.getMessage().contains("score 0.5 or more"))
+			.verify();
+
+		// five similar pairs at 0.5 (with the cap at its default), one of them at 0.8
+		List<Double> high = scores(0.8);
+		assertThat(high).hasSize(1).allSatisfy(s -> assertThat(s).isGreaterThanOrEqualTo(0.8));
+		// a higher threshold is filtered from the pairs held at 0.8
+		List<Double> higher = scores(0.99);
+		assertThat(higher).isEqualTo(high.stream().filter(s -> s >= 0.99).toList());
+	}
+
+	private List<Double> scores(double minScore) {
+		return this.graphQl
+			.document("{ dutyOverlaps(org: \"" + ORG + "\", mode: SIMILAR, minScore: " + minScore
+					+ ", first: 100) { totalCount edges { node { score } } } }")
+			.execute()
+			.path("dutyOverlaps.edges[*].node.score")
+			.entityList(Double.class)
+			.get();
+	}
+
+}
