@@ -246,10 +246,11 @@ final class OrgGenerator {
                     : copy + " and " + pick(random, Vocabulary.EN_PURPOSE);
         } else {
             text = zh
-                    ? pick(random, Vocabulary.ZH_VERB) + scope + "的" + pick(random, Vocabulary.ZH_ASPECT)
-                            + pick(random, Vocabulary.ZH_OBJECT) + "，" + pick(random, Vocabulary.ZH_PURPOSE)
+                    ? pick(random, Vocabulary.ZH_VERB) + scope + "的" + Vocabulary.zhProject(random) + "项目"
+                            + pick(random, Vocabulary.ZH_ASPECT) + pick(random, Vocabulary.ZH_OBJECT) + "，" + pick(random, Vocabulary.ZH_PURPOSE)
                     : pick(random, Vocabulary.EN_VERB) + " the " + pick(random, Vocabulary.EN_ASPECT) + " "
-                            + pick(random, Vocabulary.EN_OBJECT) + " of " + scope + " to " + pick(random, Vocabulary.EN_PURPOSE);
+                            + pick(random, Vocabulary.EN_OBJECT) + " of " + scope + " for project " + Vocabulary.enProject(random)
+                            + " to " + pick(random, Vocabulary.EN_PURPOSE);
             pool.add(text);
         }
         return text;

@@ -50,4 +50,24 @@ final class Vocabulary {
             "interim", "digital", "frontline", "partner", "group-wide", "branch", "pilot", "legacy", "seasonal", "retail",
             "wholesale", "cross-border", "key account", "public sector", "small business", "premium", "outsourced",
             "temporary", "long-term", "short-term", "third-party", "new product", "year-end"};
+
+    // project code names: 27,000 English (three syllables) and 64,000 Chinese (three characters), so two random
+    // duties seldom name the same project and only the planted copies are near duplicates of each other
+    private static final String[] EN_SYLLABLE = {"ka", "ve", "lo", "mi", "ta", "ro", "su", "ne", "di", "pa", "zo", "ri",
+            "ba", "fe", "gu", "ho", "ji", "lu", "mo", "ny", "po", "qu", "sa", "te", "wi", "xa", "yo", "ze", "bo", "cu"};
+    private static final String ZH_NAME_CHARS = "星辰海峰岚泽川云松柏晨曦远航启明恒信安和瑞丰凯盛鑫源泰华锦程博睿智慧达通宏图嘉诚";
+
+    static String enProject(java.util.SplittableRandom random) {
+        String name = EN_SYLLABLE[random.nextInt(EN_SYLLABLE.length)] + EN_SYLLABLE[random.nextInt(EN_SYLLABLE.length)]
+                + EN_SYLLABLE[random.nextInt(EN_SYLLABLE.length)];
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    static String zhProject(java.util.SplittableRandom random) {
+        StringBuilder name = new StringBuilder(3);
+        for (int i = 0; i < 3; i++) {
+            name.append(ZH_NAME_CHARS.charAt(random.nextInt(ZH_NAME_CHARS.length())));
+        }
+        return name.toString();
+    }
 }

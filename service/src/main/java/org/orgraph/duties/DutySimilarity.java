@@ -149,19 +149,26 @@ public final class DutySimilarity {
 		if (!(minScore > 0 && minScore <= 1)) {
 			throw new IllegalArgumentException("minScore must be in (0, 1], was " + minScore);
 		}
+		// normalising and cutting into words are most of the work and independent per text: on every core
+		List<String> norms = duties.parallelStream().map(d -> DutyText.normalize(d.text())).toList();
 		Map<String, List<String>> keysByNorm = new LinkedHashMap<>();
 		Map<String, String> textByNorm = new HashMap<>();
-		for (DutyInput duty : duties) {
-			String norm = DutyText.normalize(duty.text());
-			keysByNorm.computeIfAbsent(norm, n -> new ArrayList<>()).add(duty.key());
-			textByNorm.putIfAbsent(norm, duty.text());
+		for (int i = 0; i < duties.size(); i++) {
+			DutyInput duty = duties.get(i);
+			keysByNorm.computeIfAbsent(norms.get(i), n -> new ArrayList<>()).add(duty.key());
+			textByNorm.putIfAbsent(norms.get(i), duty.text());
 		}
-		List<Doc> docs = new ArrayList<>(keysByNorm.size());
-		keysByNorm.forEach((norm, keys) -> docs.add(analyse(textByNorm.get(norm), keys)));
+		List<Doc> docs = keysByNorm.entrySet()
+			.parallelStream()
+			.map(e -> analyse(textByNorm.get(e.getKey()), e.getValue()))
+			.toList();
 		Corpus corpus = Corpus.of(docs);
 
 		List<SimilarPair> pairs = new ArrayList<>();
 		for (Doc doc : docs) {
+			if (doc.keys.size() < 2) {
+				continue;
+			}
 			List<String> words = corpus.heaviestWords(doc, doc.words.keySet(), Set.of());
 			for (int i = 0; i < doc.keys.size(); i++) {
 				for (int j = i + 1; j < doc.keys.size(); j++) {
