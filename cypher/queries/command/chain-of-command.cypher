@@ -5,12 +5,15 @@
 // cycle the walk stops as soon as it is back at a post it has seen: that post is the last
 // row a second time. Cost per start: O(d²) for a chain of d links (every prefix is a path).
 // $rev, $keys (starting position keys), $maxDepth
-// returns: start, depth, p (Position), holders (count), u (its Unit),
-//          people (list of {person: Person, acting, fte, posts: how many posts the person holds}),
+// returns: start, depth, p (the Position's key, title, grade, headcount, juniorFte), holders (count),
+//          u (its Unit's key, name, kind, plannedHeadcount),
+//          people (list of {person: {key, name}, acting, fte, posts: how many posts the person holds}),
 //          line, derived (the link from p to the next post; null on the last row),
-//          dotted (list of {p: Position, holders}: dotted lines from p),
+//          dotted (list of {p: {key, title, grade, headcount, juniorFte}, holders}: dotted lines from p),
 //          concurrentWith (p is declared held together with another post, either way),
 //          above (p still has a solid line: true on the last row when the walk was cut or looped)
+// Properties, not nodes: a chain is a dozen rows of four to ten nodes, and nodes carry their
+// element ids and labels over Bolt as well.
 MATCH (start:Position)
 WHERE start.rev = $rev AND start.key IN $keys
 CALL (start) {
@@ -25,12 +28,12 @@ WITH start, depth, chain[depth] AS p, lines[depth] AS r
 MATCH (p)-[:IN]->(u:Unit)
 RETURN start.key AS start,
        depth,
-       p,
+       p {.key, .title, .grade, .headcount, .juniorFte} AS p,
        COUNT { (p)<-[:HOLDS]-(:Person) } AS holders,
-       u,
+       u {.key, .name, .kind, .plannedHeadcount} AS u,
        COLLECT {
          MATCH (person:Person)-[h:HOLDS]->(p)
-         RETURN {person: person, acting: coalesce(h.acting, false), fte: coalesce(h.fte, 1.0),
+         RETURN {person: person {.key, .name}, acting: coalesce(h.acting, false), fte: coalesce(h.fte, 1.0),
                  posts: COUNT { (person)-[:HOLDS]->(:Position) }} AS holding
          ORDER BY person.key
        } AS people,
@@ -38,7 +41,7 @@ RETURN start.key AS start,
        r.derived AS derived,
        COLLECT {
          MATCH (p)-[:REPORTS_TO {line: false}]->(q:Position)
-         RETURN {p: q, holders: COUNT { (q)<-[:HOLDS]-(:Person) }} AS dotted
+         RETURN {p: q {.key, .title, .grade, .headcount, .juniorFte}, holders: COUNT { (q)<-[:HOLDS]-(:Person) }} AS dotted
          ORDER BY q.key
        } AS dotted,
        EXISTS { (p)-[:CONCURRENT_WITH]-(:Position) } AS concurrentWith,

@@ -82,7 +82,8 @@ public final class Bench {
     /** Command-line options; every figure has a default that makes the full run the issue asks for. */
     record Options(String sizeLabel, int people, long seed, int requests, int warmup, int scanRequests,
                    int scanWarmup, int concurrencySeconds, int[] clients, Path out, Path jar, Path work,
-                   List<String> serviceJvmArgs, boolean csvImport, String note, boolean peers, Path peerDir, Path pgBin) {
+                   List<String> serviceJvmArgs, boolean csvImport, String note, boolean peers, Path peerDir, Path pgBin,
+                   boolean similar) {
 
         static Options parse(String[] args) {
             Map<String, String> a = new LinkedHashMap<>();
@@ -97,7 +98,7 @@ public final class Bench {
                 if (eq >= 0) {
                     value = name.substring(eq + 1);
                     name = name.substring(0, eq);
-                } else if (name.equals("no-csv") || name.equals("no-peers")) {
+                } else if (name.equals("no-csv") || name.equals("no-peers") || name.equals("no-similar")) {
                     value = "true";
                 } else if (i + 1 < args.length) {
                     value = args[++i];
@@ -125,7 +126,8 @@ public final class Bench {
                     a.getOrDefault("note", ""),
                     !a.containsKey("no-peers"),
                     root.resolve("bench/peer-neo4j-graphql"),
-                    a.containsKey("pg-bin") ? Path.of(a.get("pg-bin")) : null);
+                    a.containsKey("pg-bin") ? Path.of(a.get("pg-bin")) : null,
+                    !a.containsKey("no-similar"));
         }
 
         static int parseSize(String size) {
@@ -154,7 +156,7 @@ public final class Bench {
                     usage: java -jar bench/target/orgraph-bench.jar [--size 1k|10k|100k|1m|<people>] [--seed N]
                       [--requests 1000] [--warmup 200] [--scan-requests 10] [--scan-warmup 2]
                       [--concurrency-seconds 60] [--clients 1,8,32] [--out bench/results] [--jar service/target/orgraph.jar]
-                      [--work DIR] [--service-jvm "-Xmx6g"] [--no-csv] [--no-peers] [--pg-bin /usr/lib/postgresql/15/bin]
+                      [--work DIR] [--service-jvm "-Xmx6g"] [--no-csv] [--no-peers] [--no-similar] [--pg-bin /usr/lib/postgresql/15/bin]
                       [--note "text for the results file"]""");
         }
     }
@@ -555,6 +557,10 @@ public final class Bench {
                         postgres == null ? null : () -> () -> PostgresPeer.rows(pgUnits, 100) + ""));
 
         for (Question q : questions) {
+            if (!options.similar() && q.name().startsWith("similar")) {
+                results.failures.add("(a) " + q.name() + ": skipped (--no-similar)");
+                continue;
+            }
             int requests = q.scan() ? options.scanRequests() : options.requests();
             int warmup = q.scan() ? options.scanWarmup() : options.warmup();
             Timing[] ways = new Timing[5];
@@ -569,7 +575,7 @@ public final class Bench {
                 try {
                     ways[w] = time(q.name(), way, ops.get(w), requests, warmup, i);
                 } catch (Exception e) {
-                    results.failures.add("(" + way + ") " + q.name() + ": " + reason(e));
+                    results.failures.add("(" + way + ") " + q.name() + ": failed: " + reason(e));
                     say("(" + way + ") " + q.name() + " failed: " + reason(e));
                 }
             }

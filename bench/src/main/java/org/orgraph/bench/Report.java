@@ -178,7 +178,7 @@ final class Report {
             s.append("- (e) PostgreSQL: ").append(results.postgres).append('\n');
         }
         for (String failure : results.failures) {
-            s.append("- failed, so not measured: ").append(failure).append('\n');
+            s.append("- ").append(failure).append('\n');
         }
         s.append("- (b) and (c) for similar overlap, and (d) and (e) for similar overlap and orphaned duties (see above); "
                 + "(d) for unit metrics.\n\n");

@@ -139,7 +139,7 @@ class ChainOfCommand {
 		Set<String> seen = new HashSet<>();
 		PositionView loopsTo = null;
 		for (Record r : rows) {
-			PositionView position = PositionView.of(rev, r.get("p").asNode(), r.get("holders"));
+			PositionView position = PositionView.of(rev, r.get("p"), r.get("holders"));
 			if (!seen.add(position.key())) {
 				loopsTo = position;
 				break;
@@ -159,14 +159,14 @@ class ChainOfCommand {
 		boolean acting = false;
 		boolean otherPosts = false;
 		for (Value h : r.get("people").values()) {
-			PersonView person = PersonView.of(rev, h.get("person").asNode());
+			PersonView person = PersonView.of(rev, h.get("person"));
 			holders.add(person);
 			holdings.add(new HoldingView(person, position, h.get("fte").asDouble(), h.get("acting").asBoolean()));
 			acting |= h.get("acting").asBoolean();
 			otherPosts |= h.get("posts").asInt() > 1;
 		}
-		List<PositionView> dotted = r.get("dotted").asList(d -> PositionView.of(rev, d.get("p").asNode(), d.get("holders")));
-		return new ChainLink(r.get("depth").asInt(), position, UnitView.of(rev, r.get("u").asNode()), holders, holdings,
+		List<PositionView> dotted = r.get("dotted").asList(d -> PositionView.of(rev, d.get("p"), d.get("holders")));
+		return new ChainLink(r.get("depth").asInt(), position, UnitView.of(rev, r.get("u")), holders, holdings,
 				acting, otherPosts || r.get("concurrentWith").asBoolean(), nullableBoolean(r.get("line")),
 				nullableBoolean(r.get("derived")), dotted);
 	}

@@ -4,11 +4,14 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.types.MapAccessor;
 import org.neo4j.driver.types.Node;
 
 /**
  * The read models GraphQL and the exports serve. Each carries {@code rev}, the revision it
  * was read from, so nested fields stay in the same revision; {@code rev} is never exposed.
+ * Units, positions and people are read from a node or from a map of its properties (a query
+ * that returns only the properties a view needs sends less over Bolt).
  */
 public final class Views {
 
@@ -31,7 +34,7 @@ public final class Views {
 	public record UnitView(String rev, String key, String name, @Nullable String kind,
 			@Nullable Integer plannedHeadcount) {
 
-		public static UnitView of(String rev, Node u) {
+		public static UnitView of(String rev, MapAccessor u) {
 			return new UnitView(rev, u.get("key").asString(), u.get("name").asString(), nullableString(u.get("kind")),
 					u.get("plannedHeadcount").isNull() ? null : u.get("plannedHeadcount").asInt());
 		}
@@ -49,7 +52,7 @@ public final class Views {
 			return of(rev, r.get("p").asNode(), r.get("holders"));
 		}
 
-		public static PositionView of(String rev, Node p, Value holders) {
+		public static PositionView of(String rev, MapAccessor p, Value holders) {
 			return new PositionView(rev, p.get("key").asString(), p.get("title").asString(),
 					nullableString(p.get("grade")), p.get("headcount").asInt(1), p.get("juniorFte").asDouble(0),
 					holders.isNull() ? 0 : holders.asInt());
@@ -59,7 +62,7 @@ public final class Views {
 
 	public record PersonView(String rev, String key, String name) {
 
-		public static PersonView of(String rev, Node p) {
+		public static PersonView of(String rev, MapAccessor p) {
 			return new PersonView(rev, p.get("key").asString(), p.get("name").asString());
 		}
 
