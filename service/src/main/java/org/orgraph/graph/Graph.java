@@ -16,6 +16,7 @@ import java.util.function.Function;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
@@ -69,6 +70,27 @@ public class Graph {
 		});
 		// mapped on the caller's thread: mappers may consult the caller (security context)
 		return mapped(records, mapper);
+	}
+
+	/**
+	 * Like {@link #read}, for answers of millions of rows: each record is mapped as it arrives,
+	 * on the driver's thread, and let go of, so no list of records is held beside the mapped
+	 * ones. The mapper must not consult the caller (its security context is not there).
+	 */
+	public <T> List<T> readEach(String query, Map<String, ?> parameters, Function<Record, T> mapper) {
+		String cypher = this.queries.get(query);
+		return withDeadline(this.readDeadline, () -> {
+			try (Session session = this.driver.session()) {
+				return session.executeRead(tx -> {
+					List<T> mapped = new ArrayList<>();
+					Result result = tx.run(cypher, params(parameters));
+					while (result.hasNext()) {
+						mapped.add(mapper.apply(result.next()));
+					}
+					return mapped;
+				}, this.readConfig);
+			}
+		});
 	}
 
 	/** Runs a write query in its own transaction and maps each record. */

@@ -37,19 +37,19 @@ public class RevisionSnapshots {
 
 	private RevisionSnapshot load(String rev) {
 		Map<String, Object> params = Map.of("rev", rev);
-		List<RevisionSnapshot.Unit> units = this.graph.read("snapshot/units", params,
+		List<RevisionSnapshot.Unit> units = this.graph.readEach("snapshot/units", params,
 				r -> new RevisionSnapshot.Unit(r.get("key").asString(), r.get("name").asString(),
 						Views.nullableString(r.get("parent")), Views.nullableString(r.get("head")),
 						r.get("plannedHeadcount").isNull() ? null : r.get("plannedHeadcount").asInt()));
-		List<RevisionSnapshot.Position> positions = this.graph.read("snapshot/positions", params,
+		List<RevisionSnapshot.Position> positions = this.graph.readEach("snapshot/positions", params,
 				r -> new RevisionSnapshot.Position(r.get("key").asString(), r.get("title").asString(),
 						r.get("unit").asString(), Views.nullableString(r.get("manager")),
 						r.get("derived").asBoolean(false), Views.nullableString(r.get("concurrentWith")),
 						r.get("headcount").asInt(1)));
-		List<RevisionSnapshot.Holding> holdings = this.graph.read("snapshot/holdings", params,
+		List<RevisionSnapshot.Holding> holdings = this.graph.readEach("snapshot/holdings", params,
 				r -> new RevisionSnapshot.Holding(r.get("person").asString(), r.get("name").asString(),
 						r.get("position").asString(), r.get("fte").asDouble(1.0), r.get("acting").asBoolean(false)));
-		List<RevisionSnapshot.Duty> duties = this.graph.read("snapshot/duties", params,
+		List<RevisionSnapshot.Duty> duties = this.graph.readEach("snapshot/duties", params,
 				r -> new RevisionSnapshot.Duty(r.get("key").asString(), r.get("text").asString(),
 						r.get("norm").asString(""), Views.nullableString(r.get("holderKind")),
 						Views.nullableString(r.get("holder"))));
