@@ -1,11 +1,14 @@
 package org.orgraph.graph;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Value;
 import org.orgraph.config.OrgraphProperties;
 import org.springframework.stereotype.Component;
 
@@ -49,11 +52,24 @@ public class RevisionSnapshots {
 		List<RevisionSnapshot.Holding> holdings = this.graph.readEach("snapshot/holdings", params,
 				r -> new RevisionSnapshot.Holding(r.get("person").asString(), r.get("name").asString(),
 						r.get("position").asString(), r.get("fte").asDouble(1.0), r.get("acting").asBoolean(false)));
+		// each row brings its own copy of its holder's key and kind: share the ones already held
+		// (six million duties at 1M people, most of them a post's)
+		Map<String, String> keys = new HashMap<>(units.size() + positions.size());
+		units.forEach(u -> keys.put(u.key(), u.key()));
+		positions.forEach(x -> keys.put(x.key(), x.key()));
 		List<RevisionSnapshot.Duty> duties = this.graph.readEach("snapshot/duties", params,
 				r -> new RevisionSnapshot.Duty(r.get("key").asString(), r.get("text").asString(),
-						r.get("norm").asString(""), Views.nullableString(r.get("holderKind")),
-						Views.nullableString(r.get("holder"))));
+						r.get("norm").asString(""), holderKind(r.get("holderKind")),
+						shared(keys, Views.nullableString(r.get("holder")))));
 		return RevisionSnapshot.of(rev, units, positions, holdings, duties, this.maxDepth);
+	}
+
+	private static @Nullable String holderKind(Value kind) {
+		return kind.isNull() ? null : kind.asString().equals("UNIT") ? "UNIT" : "POSITION";
+	}
+
+	private static @Nullable String shared(Map<String, String> keys, @Nullable String key) {
+		return key == null ? null : keys.getOrDefault(key, key);
 	}
 
 }
