@@ -173,15 +173,6 @@ class RevisionWriter {
 				(System.nanoTime() - started) / 1_000_000, count);
 	}
 
-	/** Flips the organisation to the new revision; returns the organisation's current revision after it. */
-	int complete(RevisionPlan plan, OpenRevision revision) {
-		Completion completion = complete(plan, revision, null, List.of());
-		if (completion.outcome() != Outcome.COMPLETE) {
-			throw new IllegalStateException("revision " + revision.id() + " was removed while it was being written");
-		}
-		return completion.current();
-	}
-
 	/** How an attempt to make a revision current ended, and the organisation's current revision after it. */
 	record Completion(Outcome outcome, int current) {
 	}
