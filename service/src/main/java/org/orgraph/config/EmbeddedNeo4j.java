@@ -13,13 +13,15 @@ import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Neo4j engine running inside the service's JVM. The service still talks to it through
- * Bolt and the driver, so the code path is the same as against an external server.
+ * The Neo4j engine running inside the service's JVM. The service runs its queries on the
+ * engine directly ({@code Graph}), and Bolt stays open on 127.0.0.1 for Neo4j Browser,
+ * cypher-shell and the driver's own uses (schema, health).
  */
 public final class EmbeddedNeo4j implements AutoCloseable {
 
@@ -29,9 +31,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
 	private final URI boltUri;
 
-	private EmbeddedNeo4j(DatabaseManagementService managementService, URI boltUri) {
+	private final GraphDatabaseService database;
+
+	private EmbeddedNeo4j(DatabaseManagementService managementService, URI boltUri, GraphDatabaseService database) {
 		this.managementService = managementService;
 		this.boltUri = boltUri;
+		this.database = database;
 	}
 
 	/**
@@ -57,11 +62,16 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		URI uri = URI.create("bolt://127.0.0.1:" + port);
 		log.info("Embedded Neo4j started in {} ms, store {}, Bolt on {}", (System.nanoTime() - started) / 1_000_000,
 				home, boltPort == 0 ? "a private loopback port" : uri);
-		return new EmbeddedNeo4j(service, uri);
+		return new EmbeddedNeo4j(service, uri, db);
 	}
 
 	public URI boltUri() {
 		return this.boltUri;
+	}
+
+	/** The engine itself, for running queries in-process (no Bolt). */
+	public GraphDatabaseService database() {
+		return this.database;
 	}
 
 	@Override

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -129,14 +128,21 @@ public class DutyAnalytics {
 	}
 
 	private List<Overlap> computeExact(RevisionSnapshot s) {
-		Map<String, List<RevisionSnapshot.Duty>> byNorm = new LinkedHashMap<>();
-		s.duties().values().stream().filter(d -> !d.norm().isEmpty())
-			.forEach(d -> byNorm.computeIfAbsent(d.norm(), k -> new ArrayList<>()).add(d));
-		List<Overlap> result = new ArrayList<>();
-		for (List<RevisionSnapshot.Duty> group : byNorm.values()) {
-			if (group.size() < 2) {
+		// most normal forms are held once: remember the first duty of each, and make a group only
+		// when a second arrives (a list for each of six million duties was a gigabyte at 1M people)
+		Map<String, RevisionSnapshot.Duty> first = new HashMap<>();
+		Map<String, List<RevisionSnapshot.Duty>> byNorm = new HashMap<>();
+		for (RevisionSnapshot.Duty d : s.duties().values()) {
+			if (d.norm().isEmpty()) {
 				continue;
 			}
+			RevisionSnapshot.Duty earlier = first.putIfAbsent(d.norm(), d);
+			if (earlier != null) {
+				byNorm.computeIfAbsent(d.norm(), k -> new ArrayList<>(List.of(earlier))).add(d);
+			}
+		}
+		List<Overlap> result = new ArrayList<>();
+		for (List<RevisionSnapshot.Duty> group : byNorm.values()) {
 			group.sort(Comparator.comparing(RevisionSnapshot.Duty::key));
 			result.add(overlap(s, "E:" + group.getFirst().key(), Overlap.Kind.EXACT, 1.0, group, Overlap.Evidence.SAME_TEXT));
 		}
@@ -318,11 +324,25 @@ public class DutyAnalytics {
 			.toList();
 	}
 
+	/**
+	 * A responsibility is orphaned when none of its duties is covered on its own (see
+	 * {@link #verdict}), so only the uncovered duties are grouped by normal form, and a group
+	 * is dropped as soon as a covered duty shares its normal form: most duties are covered, and
+	 * grouping all of them held a list per duty.
+	 */
 	private List<Orphan> computeOrphans(RevisionSnapshot s) {
 		Map<String, List<String>> positionsByUnit = s.positionsByUnit();
 		Map<String, List<RevisionSnapshot.Duty>> byNorm = new HashMap<>();
-		s.duties().values().forEach(d -> byNorm.computeIfAbsent(d.norm().isEmpty() ? "#" + d.key() : d.norm(),
-				k -> new ArrayList<>()).add(d));
+		for (RevisionSnapshot.Duty d : s.duties().values()) {
+			if (verdict(s, List.of(d), positionsByUnit) != null) {
+				byNorm.computeIfAbsent(group(d), k -> new ArrayList<>()).add(d);
+			}
+		}
+		for (RevisionSnapshot.Duty d : s.duties().values()) {
+			if (byNorm.containsKey(group(d)) && verdict(s, List.of(d), positionsByUnit) == null) {
+				byNorm.remove(group(d));
+			}
+		}
 		List<Orphan> result = new ArrayList<>();
 		for (List<RevisionSnapshot.Duty> group : byNorm.values()) {
 			Verdict verdict = verdict(s, group, positionsByUnit);
@@ -334,6 +354,11 @@ public class DutyAnalytics {
 		}
 		result.sort(Comparator.comparing(o -> o.duty().key()));
 		return List.copyOf(result);
+	}
+
+	/** Duties with no normal form (no words at all) are each a responsibility of their own. */
+	private static String group(RevisionSnapshot.Duty d) {
+		return d.norm().isEmpty() ? "#" + d.key() : d.norm();
 	}
 
 	private record Verdict(OrphanReason reason, String explanation) {

@@ -21,12 +21,18 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.jspecify.annotations.Nullable;
+import org.orgraph.config.EmbeddedNeo4j;
 import org.orgraph.config.OrgraphProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the named Cypher files through the driver: reads in read transactions with the
- * configured timeout, writes in write transactions. Every statement is parameterised.
+ * Runs the named Cypher files: reads in read transactions with the configured timeout, writes
+ * in write transactions. Every statement is parameterised. With Neo4j embedded the statements
+ * run on the engine in this JVM ({@link InProcessCypher}); against an external database,
+ * through the driver over Bolt. Mappers see the driver's records either way.
  */
 @Component
 public class Graph {
@@ -49,11 +55,24 @@ public class Graph {
 	/** Each database call waits here, so the caller's thread can give up on a connection that went silent. */
 	private final ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("graph-", 0).factory());
 
-	public Graph(Driver driver, CypherQueries queries, OrgraphProperties properties, GraphSchema schema) {
+	/** The embedded engine, when there is one: queries skip Bolt. */
+	private final @Nullable InProcessCypher inProcess;
+
+	private final Duration readTimeout;
+
+	private final Duration writeTimeout;
+
+	public Graph(Driver driver, CypherQueries queries, OrgraphProperties properties, GraphSchema schema,
+			ObjectProvider<EmbeddedNeo4j> embedded,
+			@Value("${spring.neo4j.max-transaction-retry-time:30s}") Duration maxRetryTime) {
 		this.driver = driver;
 		this.queries = queries;
+		EmbeddedNeo4j engine = embedded.getIfAvailable();
+		this.inProcess = engine == null ? null : new InProcessCypher(engine.database(), maxRetryTime);
+		this.readTimeout = properties.queryTimeout();
 		this.readConfig = TransactionConfig.builder().withTimeout(properties.queryTimeout()).build();
 		Duration writeTimeout = properties.queryTimeout().multipliedBy(6).plus(Duration.ofSeconds(30));
+		this.writeTimeout = writeTimeout;
 		this.writeConfig = TransactionConfig.builder().withTimeout(writeTimeout).build();
 		// the server ends a slow transaction itself; these only fire when it cannot be heard at all
 		this.readDeadline = properties.queryTimeout().plus(DEADLINE_GRACE);
@@ -63,6 +82,9 @@ public class Graph {
 	/** Runs a read query and maps each record. */
 	public <T> List<T> read(String query, Map<String, ?> parameters, Function<Record, T> mapper) {
 		String cypher = this.queries.get(query);
+		if (this.inProcess != null) {
+			return this.inProcess.run(cypher, parameters, this.readTimeout, false, mapper);
+		}
 		List<Record> records = withDeadline(this.readDeadline, () -> {
 			try (Session session = this.driver.session()) {
 				return session.executeRead(tx -> tx.run(cypher, params(parameters)).list(), this.readConfig);
@@ -79,6 +101,9 @@ public class Graph {
 	 */
 	public <T> List<T> readEach(String query, Map<String, ?> parameters, Function<Record, T> mapper) {
 		String cypher = this.queries.get(query);
+		if (this.inProcess != null) {
+			return this.inProcess.run(cypher, parameters, this.readTimeout, false, mapper);
+		}
 		return withDeadline(this.readDeadline, () -> {
 			try (Session session = this.driver.session()) {
 				return session.executeRead(tx -> {
@@ -96,6 +121,9 @@ public class Graph {
 	/** Runs a write query in its own transaction and maps each record. */
 	public <T> List<T> write(String query, Map<String, ?> parameters, Function<Record, T> mapper) {
 		String cypher = this.queries.get(query);
+		if (this.inProcess != null) {
+			return this.inProcess.run(cypher, parameters, this.writeTimeout, true, mapper);
+		}
 		List<Record> records = withDeadline(this.writeDeadline, () -> {
 			try (Session session = this.driver.session()) {
 				return session.executeWrite(tx -> tx.run(cypher, params(parameters)).list(), this.writeConfig);
@@ -115,6 +143,10 @@ public class Graph {
 	 */
 	public void autoCommit(String query, Map<String, ?> parameters) {
 		String cypher = this.queries.get(query);
+		if (this.inProcess != null) {
+			this.inProcess.autoCommit(cypher, parameters, this.writeTimeout);
+			return;
+		}
 		withDeadline(this.writeDeadline, () -> {
 			try (Session session = this.driver.session()) {
 				return session.run(cypher, params(parameters), this.writeConfig).consume();
@@ -129,7 +161,7 @@ public class Graph {
 	}
 
 	/**
-	 * The driver has no read timeout: if the connection stalls (a half-open TCP connection, a
+	 * Over Bolt, the driver has no read timeout: if the connection stalls (a half-open TCP connection, a
 	 * hung proxy) a call would wait for ever. The call runs on its own virtual thread and the
 	 * caller stops waiting at the deadline; the abandoned call ends when the connection does.
 	 */
