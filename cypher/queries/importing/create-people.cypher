@@ -1,3 +1,5 @@
 // $rev, $rows: [{key, name}]
+// returns: key, id (the new node's element id, which the later phases link by)
 UNWIND $rows AS row
-CREATE (:Person {rev: $rev, key: row.key, name: row.name})
+CREATE (p:Person {rev: $rev, key: row.key, name: row.name})
+RETURN row.key AS key, elementId(p) AS id

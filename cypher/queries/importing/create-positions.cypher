@@ -1,5 +1,7 @@
-// $rev, $rows: [{key, title, unit, headcount, grade, juniorFte}]
+// $rev, $rows: [{key, title, unit (the unit's element id), headcount, grade, juniorFte}]
+// returns: key, id (the new node's element id, which the later phases link by)
 UNWIND $rows AS row
-MATCH (u:Unit {rev: $rev, key: row.unit})
+MATCH (u:Unit) WHERE elementId(u) = row.unit
 CREATE (p:Position {rev: $rev, key: row.key, title: row.title, headcount: row.headcount, grade: row.grade,
                     juniorFte: row.juniorFte})-[:IN]->(u)
+RETURN row.key AS key, elementId(p) AS id

@@ -1,5 +1,5 @@
 // Department-level duties (部门职责).
-// $rev, $rows: [{key, text, norm, holder}]
+// $rev, $rows: [{key, text, norm, holder (the unit's element id)}]
 UNWIND $rows AS row
-MATCH (u:Unit {rev: $rev, key: row.holder})
+MATCH (u:Unit) WHERE elementId(u) = row.holder
 CREATE (u)-[:OWNS]->(:Duty {rev: $rev, key: row.key, text: row.text, norm: row.norm})

@@ -1,3 +1,5 @@
 // $rev, $rows: [{key, name, kind, plannedHeadcount}]
+// returns: key, id (the new node's element id, which the later phases link by)
 UNWIND $rows AS row
-CREATE (:Unit {rev: $rev, key: row.key, name: row.name, kind: row.kind, plannedHeadcount: row.plannedHeadcount})
+CREATE (u:Unit {rev: $rev, key: row.key, name: row.name, kind: row.kind, plannedHeadcount: row.plannedHeadcount})
+RETURN row.key AS key, elementId(u) AS id

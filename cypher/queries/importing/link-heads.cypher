@@ -1,5 +1,5 @@
-// $rev, $rows: [{position, unit}]
+// $rows: [{position, unit}]: element ids of the heading post and of its unit
 UNWIND $rows AS row
-MATCH (p:Position {rev: $rev, key: row.position})
-MATCH (u:Unit {rev: $rev, key: row.unit})
+MATCH (p:Position) WHERE elementId(p) = row.position
+MATCH (u:Unit) WHERE elementId(u) = row.unit
 CREATE (p)-[:HEADS]->(u)

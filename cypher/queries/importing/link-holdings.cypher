@@ -1,5 +1,5 @@
-// $rev, $rows: [{person, position, fte, acting}]
+// $rows: [{person, position, fte, acting}]: element ids of the person and of the post
 UNWIND $rows AS row
-MATCH (h:Person {rev: $rev, key: row.person})
-MATCH (p:Position {rev: $rev, key: row.position})
+MATCH (h:Person) WHERE elementId(h) = row.person
+MATCH (p:Position) WHERE elementId(p) = row.position
 CREATE (h)-[:HOLDS {fte: row.fte, acting: row.acting}]->(p)

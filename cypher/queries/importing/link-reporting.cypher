@@ -1,6 +1,6 @@
 // Solid (line) reporting; derived = true when the import worked it out from unit heads.
-// $rev, $rows: [{from, to, derived}]
+// $rows: [{from, to, derived}]: element ids of the reporting post and of its manager
 UNWIND $rows AS row
-MATCH (a:Position {rev: $rev, key: row.from})
-MATCH (b:Position {rev: $rev, key: row.to})
+MATCH (a:Position) WHERE elementId(a) = row.from
+MATCH (b:Position) WHERE elementId(b) = row.to
 CREATE (a)-[:REPORTS_TO {line: true, derived: row.derived}]->(b)

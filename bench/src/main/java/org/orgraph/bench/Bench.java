@@ -193,8 +193,10 @@ public final class Bench {
                 "--orgraph.data-dir=" + work.resolve("data"),
                 "--orgraph.demo-data=false",
                 "--orgraph.bolt-port=" + boltPort,
-                // whole-organisation scans at 100k and beyond take longer than the 10 s default
+                // whole-organisation scans at 100k and beyond take longer than the 10 s defaults: the
+                // database query, and the GraphQL request fetching every orphaned duty of a 1M organisation
                 "--orgraph.query-timeout=300s",
+                "--orgraph.graphql.timeout=300s",
                 // the similar-overlap question lists every pair; at 100k that is about 260,000 (1.5 KB each)
                 "--orgraph.max-similar-pairs=" + SIMILAR_PAIR_CAP));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)

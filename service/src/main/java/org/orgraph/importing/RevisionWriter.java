@@ -69,31 +69,66 @@ class RevisionWriter {
 			.getFirst();
 	}
 
+	/**
+	 * Writes every node and relationship of the plan. The phases that create units, posts and
+	 * people return each new node's element id, and the later phases link by those ids: a seek
+	 * by id instead of a (rev, key) index lookup for each end of each relationship.
+	 */
 	void writeAll(RevisionPlan plan, OpenRevision revision, Progress progress) {
 		String rev = revision.id();
-		batches("units", "importing/create-units", rev, plan.units(), u -> row("key", u.key(), "name", u.name(), "kind",
-				u.kind(), "plannedHeadcount", u.plannedHeadcount()), progress);
+		NodeIds units = new NodeIds("unit");
+		NodeIds posts = new NodeIds("position");
+		NodeIds people = new NodeIds("person");
+		created("units", "importing/create-units", rev, plan.units(), u -> row("key", u.key(), "name", u.name(), "kind",
+				u.kind(), "plannedHeadcount", u.plannedHeadcount()), units, progress);
 		batches("units", "importing/link-units", rev, plan.units().stream().filter(u -> u.parent() != null).toList(),
-				u -> row("key", u.key(), "parent", u.parent()), progress);
-		batches("positions", "importing/create-positions", rev, plan.positions(),
-				p -> row("key", p.key(), "title", p.title(), "unit", p.unit(), "headcount", p.headcount(), "grade",
-						p.grade(), "juniorFte", p.juniorFte()),
-				progress);
-		batches("people", "importing/create-people", rev, plan.people(), p -> row("key", p.key(), "name", p.name()),
-				progress);
+				u -> row("id", units.of(u.key()), "parent", units.of(u.parent())), progress);
+		created("positions", "importing/create-positions", rev, plan.positions(),
+				p -> row("key", p.key(), "title", p.title(), "unit", units.of(p.unit()), "headcount", p.headcount(),
+						"grade", p.grade(), "juniorFte", p.juniorFte()),
+				posts, progress);
+		created("people", "importing/create-people", rev, plan.people(), p -> row("key", p.key(), "name", p.name()),
+				people, progress);
 		batches("positions", "importing/link-concurrent", rev,
 				plan.positions().stream().filter(p -> p.concurrentWith() != null).toList(),
-				p -> row("key", p.key(), "concurrentWith", p.concurrentWith()), progress);
+				p -> row("id", posts.of(p.key()), "concurrentWith", posts.of(p.concurrentWith())), progress);
 		batches("positions", "importing/link-heads", rev, plan.heads(),
-				h -> row("position", h.position(), "unit", h.unit()), progress);
+				h -> row("position", posts.of(h.position()), "unit", units.of(h.unit())), progress);
 		// duties straight after the posts they hang on, and let go of as they are written: they are
 		// most of a large plan, and a smaller heap is cheaper to collect during the phases after
-		duties(rev, plan.duties(), progress);
+		duties(rev, plan.duties(), units, posts, progress);
 		batches("reporting", "importing/link-reporting", rev, plan.reporting(),
-				r -> row("from", r.from(), "to", r.to(), "derived", r.derived()), progress);
+				r -> row("from", posts.of(r.from()), "to", posts.of(r.to()), "derived", r.derived()), progress);
 		batches("people", "importing/link-holdings", rev, plan.holdings(),
-				h -> row("person", h.person(), "position", h.position(), "fte", h.fte(), "acting", h.acting()),
+				h -> row("person", people.of(h.person()), "position", posts.of(h.position()), "fte", h.fte(), "acting",
+						h.acting()),
 				progress);
+	}
+
+	/** The element ids of the nodes of one label this import created, by key. */
+	static final class NodeIds {
+
+		private final String label;
+
+		private final Map<String, String> ids = new HashMap<>();
+
+		NodeIds(String label) {
+			this.label = label;
+		}
+
+		void put(String key, String id) {
+			this.ids.put(key, id);
+		}
+
+		/** The validator checked every reference, so a key without an id is a bug here, not bad input. */
+		String of(String key) {
+			String id = this.ids.get(key);
+			if (id == null) {
+				throw new IllegalStateException("no " + this.label + " \"" + key + "\" was written in this revision");
+			}
+			return id;
+		}
+
 	}
 
 	/**
@@ -123,7 +158,7 @@ class RevisionWriter {
 	 * {@code orgraph.import-writers} transactions side by side. A plan's duties are a mutable
 	 * list (the validator's): each batch's rows are dropped from it once written.
 	 */
-	private void duties(String rev, List<DutyRow> duties, Progress progress) {
+	private void duties(String rev, List<DutyRow> duties, NodeIds units, NodeIds posts, Progress progress) {
 		long started = System.nanoTime();
 		List<int[]> batches = holderBatches(duties, BATCH);
 		boolean release = duties instanceof ArrayList<DutyRow>;
@@ -134,11 +169,12 @@ class RevisionWriter {
 				int start = batches.get(b)[0];
 				int end = batches.get(b)[1];
 				List<Map<String, Object>> rows = new ArrayList<>(end - start);
+				String kind = duties.get(start).holderKind();
+				NodeIds holders = kind.equals("UNIT") ? units : posts;
 				for (int i = start; i < end; i++) {
 					DutyRow d = duties.get(i);
-					rows.add(row("key", d.key(), "text", d.text(), "norm", d.norm(), "holder", d.holder()));
+					rows.add(row("key", d.key(), "text", d.text(), "norm", d.norm(), "holder", holders.of(d.holder())));
 				}
-				String kind = duties.get(start).holderKind();
 				try {
 					this.graph.write(kind.equals("UNIT") ? "importing/create-unit-duties"
 							: "importing/create-position-duties", Map.of("rev", rev, "rows", rows));
@@ -229,12 +265,28 @@ class RevisionWriter {
 
 	private <T> void batches(String phase, String query, String rev, List<T> items, Function<T, Map<String, Object>> toRow,
 			Progress progress) {
+		write(phase, query, rev, items, toRow, null, progress);
+	}
+
+	/** Like {@link #batches}, for a query creating nodes: remembers the ids it returns ({@code key}, {@code id}). */
+	private <T> void created(String phase, String query, String rev, List<T> items, Function<T, Map<String, Object>> toRow,
+			NodeIds ids, Progress progress) {
+		write(phase, query, rev, items, toRow, ids, progress);
+	}
+
+	private <T> void write(String phase, String query, String rev, List<T> items, Function<T, Map<String, Object>> toRow,
+			@Nullable NodeIds ids, Progress progress) {
 		long started = System.nanoTime();
 		for (int from = 0; from < items.size(); from += BATCH) {
 			List<T> slice = items.subList(from, Math.min(items.size(), from + BATCH));
 			List<Map<String, Object>> rows = new ArrayList<>(slice.size());
 			slice.forEach(item -> rows.add(toRow.apply(item)));
-			this.graph.write(query, Map.of("rev", rev, "rows", rows));
+			this.graph.write(query, Map.of("rev", rev, "rows", rows), r -> {
+				if (ids != null) {
+					ids.put(r.get("key").asString(), r.get("id").asString());
+				}
+				return null;
+			});
 			progress.written(phase, slice.size());
 		}
 		log.debug("{}: {} rows in {} ms", query, items.size(), (System.nanoTime() - started) / 1_000_000);

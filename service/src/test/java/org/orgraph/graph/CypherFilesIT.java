@@ -45,6 +45,24 @@ class CypherFilesIT {
 		})).toList();
 	}
 
+	/**
+	 * The import's later phases find the nodes its first phases created by element id: one seek
+	 * per end of a relationship, never an index lookup or a scan of a label.
+	 */
+	@TestFactory
+	List<DynamicTest> importPhasesFindTheirNodesByElementId() {
+		List<String> linking = List.of("link-units", "create-positions", "link-concurrent", "link-heads",
+				"create-unit-duties", "create-position-duties", "link-reporting", "link-holdings");
+		return linking.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+			try (Session session = this.driver.session()) {
+				Plan plan = session.run("EXPLAIN " + this.queries.get("importing/" + name), Map.of()).consume().plan();
+				assertThat(operators(plan)).as("plan of %s", name)
+					.contains("NodeByElementIdSeek")
+					.doesNotContain("NodeByLabelScan", "NodeIndexSeek", "NodeUniqueIndexSeek", "AllNodesScan");
+			}
+		})).toList();
+	}
+
 	private static List<String> operators(Plan plan) {
 		List<String> all = new java.util.ArrayList<>();
 		all.add(plan.operatorType().replaceAll("@.*", ""));
