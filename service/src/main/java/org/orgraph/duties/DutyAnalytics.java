@@ -129,7 +129,7 @@ public class DutyAnalytics {
 
 	private List<Overlap> computeExact(RevisionSnapshot s) {
 		// most normal forms are held once: remember the first duty of each, and make a group only
-		// when a second arrives (a list for each of six million duties was a gigabyte at 1M people)
+		// when a second arrives, instead of a list for each of the six million duties of a 1M organisation
 		Map<String, RevisionSnapshot.Duty> first = new HashMap<>();
 		Map<String, List<RevisionSnapshot.Duty>> byNorm = new HashMap<>();
 		for (RevisionSnapshot.Duty d : s.duties().values()) {

@@ -95,9 +95,10 @@ public class Graph {
 	}
 
 	/**
-	 * Like {@link #read}, for answers of millions of rows: each record is mapped as it arrives,
-	 * on the driver's thread, and let go of, so no list of records is held beside the mapped
-	 * ones. The mapper must not consult the caller (its security context is not there).
+	 * Like {@link #read}, for answers of millions of rows: each record is mapped as it arrives
+	 * and let go of, so no list of records is held beside the mapped ones. Over Bolt that is on
+	 * the driver's thread, so the mapper must not consult the caller (its security context is
+	 * not there).
 	 */
 	public <T> List<T> readEach(String query, Map<String, ?> parameters, Function<Record, T> mapper) {
 		String cypher = this.queries.get(query);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.summary.Plan;
+import org.neo4j.driver.summary.QueryType;
 import org.orgraph.OrgraphIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -41,6 +42,26 @@ class CypherFilesIT {
 			try (Session session = this.driver.session()) {
 				Plan plan = session.run("EXPLAIN " + e.getValue(), Map.of()).consume().plan();
 				assertThat(operators(plan)).as("plan of %s", e.getKey()).doesNotContain("AllNodesScan");
+			}
+		})).toList();
+	}
+
+	/**
+	 * With Neo4j embedded, reads run in-process in transactions the engine does not hold to read
+	 * access as Bolt's read sessions do: the reading features' files must not write.
+	 */
+	@TestFactory
+	List<DynamicTest> readingFeaturesQueriesOnlyRead() {
+		List<String> reading = List.of("graph/", "command/", "metrics/", "snapshot/");
+		List<Map.Entry<String, String>> files = this.queries.all().entrySet().stream()
+			.filter(e -> reading.stream().anyMatch(e.getKey()::startsWith))
+			.toList();
+		assertThat(files).hasSizeGreaterThan(40);
+		return files.stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+			try (Session session = this.driver.session()) {
+				assertThat(session.run("EXPLAIN " + e.getValue(), Map.of()).consume().queryType())
+					.as("query type of %s", e.getKey())
+					.isEqualTo(QueryType.READ_ONLY);
 			}
 		})).toList();
 	}
