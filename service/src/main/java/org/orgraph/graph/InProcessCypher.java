@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -26,6 +25,8 @@ import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.kernel.api.exceptions.Status;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 
 /**
  * Runs Cypher inside the embedded engine, in the service's own JVM: no Bolt, no Netty, no
@@ -39,60 +40,43 @@ import org.neo4j.kernel.api.exceptions.Status;
  */
 final class InProcessCypher {
 
-	/** The first wait before trying a transaction again; each retry waits about twice as long. */
-	private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(50);
-
 	private final GraphDatabaseService database;
 
-	private final Duration maxRetryTime;
+	/** Tries a transaction again while it fails on a passing condition, as the driver's managed transactions do. */
+	private final RetryTemplate retry;
 
 	/**
 	 * @param maxRetryTime how long transactions that fail on a passing condition (a deadlock
-	 * between two writers) are tried again, as the driver's managed transactions do
-	 * ({@code spring.neo4j.max-transaction-retry-time})
+	 * between two writers) are tried again ({@code spring.neo4j.max-transaction-retry-time})
 	 */
 	InProcessCypher(GraphDatabaseService database, Duration maxRetryTime) {
 		this.database = database;
-		this.maxRetryTime = maxRetryTime;
+		this.retry = new RetryTemplate(RetryPolicy.builder()
+			.predicate(InProcessCypher::retryable)
+			.delay(Duration.ofMillis(50))
+			.multiplier(2)
+			.jitter(Duration.ofMillis(10))
+			.maxDelay(Duration.ofSeconds(1))
+			.maxRetries(Long.MAX_VALUE)
+			.timeout(maxRetryTime)
+			.build());
 	}
 
 	/**
 	 * Runs a statement in one transaction, committed when {@code write}, and maps each row as it
 	 * arrives. A transaction that fails on a transient condition is tried again, with growing,
-	 * jittered waits, for up to {@code maxRetryTime}; the mapper then sees the rows of the try
-	 * that succeeded only.
+	 * jittered waits, for up to the retry time; the mapper then sees the rows of the try that
+	 * succeeded only.
 	 */
 	<T> List<T> run(String cypher, Map<String, ?> parameters, Duration timeout, boolean write, Function<Record, T> mapper) {
-		long giveUp = System.nanoTime() + this.maxRetryTime.toNanos();
-		long delay = FIRST_RETRY_DELAY.toMillis();
-		while (true) {
-			try {
-				return once(cypher, parameters, timeout, write, mapper);
-			}
-			catch (TransientException ex) {
-				if (!retryable(ex) || System.nanoTime() + delay * 1_000_000 > giveUp) {
-					throw ex;
-				}
-				sleep(delay + ThreadLocalRandom.current().nextLong(delay / 5 + 1));
-				delay *= 2;
-			}
-		}
+		return this.retry.invoke(() -> once(cypher, parameters, timeout, write, mapper));
 	}
 
 	/** As the driver decides: a transaction that was terminated, or whose lock client stopped, is not tried again. */
-	private static boolean retryable(TransientException ex) {
-		return !ex.code().equals("Neo.TransientError.Transaction.Terminated")
-				&& !ex.code().equals("Neo.TransientError.Transaction.LockClientStopped");
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while waiting to try a transaction again", ex);
-		}
+	private static boolean retryable(Throwable ex) {
+		return ex instanceof TransientException t
+				&& !t.code().equals("Neo.TransientError.Transaction.Terminated")
+				&& !t.code().equals("Neo.TransientError.Transaction.LockClientStopped");
 	}
 
 	private <T> List<T> once(String cypher, Map<String, ?> parameters, Duration timeout, boolean write,
