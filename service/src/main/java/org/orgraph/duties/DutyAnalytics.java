@@ -14,6 +14,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.orgraph.graph.RevisionSnapshot;
 import org.orgraph.graph.RevisionSnapshots;
+import org.orgraph.graph.SlowAnswers;
 import org.orgraph.graph.Views.DutyHolderView;
 import org.orgraph.graph.Views.DutyView;
 import org.orgraph.graph.Views.HolderKind;
@@ -37,10 +38,7 @@ public class DutyAnalytics {
 
 	private final SimilarDuties similar;
 
-	private final Cache<String, List<Overlap>> overlaps = Caffeine.newBuilder()
-		.maximumSize(32)
-		.expireAfterAccess(Duration.ofMinutes(30))
-		.build();
+	private final SlowAnswers<List<Overlap>> overlaps = new SlowAnswers<>(32, Duration.ofMinutes(30));
 
 	/** Revisions and thresholds with more similar pairs than are held: found out once, not every request. */
 	private final Cache<String, DutySimilarity.TooManyPairsException> tooManyPairs = Caffeine.newBuilder()
@@ -48,10 +46,7 @@ public class DutyAnalytics {
 		.expireAfterAccess(Duration.ofMinutes(30))
 		.build();
 
-	private final Cache<String, List<Orphan>> orphans = Caffeine.newBuilder()
-		.maximumSize(32)
-		.expireAfterAccess(Duration.ofMinutes(30))
-		.build();
+	private final SlowAnswers<List<Orphan>> orphans = new SlowAnswers<>(32, Duration.ofMinutes(30));
 
 	DutyAnalytics(RevisionSnapshots snapshots, SimilarDuties similar) {
 		this.snapshots = snapshots;
@@ -71,7 +66,7 @@ public class DutyAnalytics {
 
 	/** Exact overlaps (groups of two or more duties with the same normal form). */
 	public List<Overlap> exactOverlaps(String rev, OverlapFilter filter) {
-		List<Overlap> all = this.overlaps.get(rev + "|EXACT", k -> computeExact(this.snapshots.get(rev)));
+		List<Overlap> all = this.overlaps.get(rev + "|EXACT", () -> computeExact(this.snapshots.get(rev)));
 		return filter(this.snapshots.get(rev), all, filter);
 	}
 
@@ -83,7 +78,7 @@ public class DutyAnalytics {
 	 */
 	public List<Overlap> similarOverlaps(String rev, double minScore, OverlapFilter filter) {
 		String prefix = rev + "|SIMILAR|";
-		double held = this.overlaps.asMap().keySet().stream()
+		double held = this.overlaps.keys().stream()
 			.filter(k -> k.startsWith(prefix))
 			.mapToDouble(k -> Double.parseDouble(k.substring(prefix.length())))
 			.filter(t -> t <= minScore)
@@ -96,7 +91,7 @@ public class DutyAnalytics {
 		}
 		List<Overlap> all;
 		try {
-			all = this.overlaps.get(key, k -> computeSimilar(this.snapshots.get(rev), held));
+			all = this.overlaps.get(key, () -> computeSimilar(this.snapshots.get(rev), held));
 		}
 		catch (DutySimilarity.TooManyPairsException ex) {
 			this.tooManyPairs.put(key, ex);
@@ -108,7 +103,7 @@ public class DutyAnalytics {
 
 	/** Duties nobody effectively holds, with the reason, in duty key order. */
 	public List<Orphan> orphans(String rev) {
-		return this.orphans.get(rev, k -> computeOrphans(this.snapshots.get(rev)));
+		return this.orphans.get(rev, () -> computeOrphans(this.snapshots.get(rev)));
 	}
 
 	/** Positions that hold no duty, in key order. */

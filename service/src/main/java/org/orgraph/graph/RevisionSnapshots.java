@@ -5,8 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
 import org.orgraph.config.OrgraphProperties;
@@ -24,10 +22,7 @@ public class RevisionSnapshots {
 
 	private final int maxDepth;
 
-	private final Cache<String, RevisionSnapshot> cache = Caffeine.newBuilder()
-		.maximumSize(8)
-		.expireAfterAccess(Duration.ofMinutes(30))
-		.build();
+	private final SlowAnswers<RevisionSnapshot> cache = new SlowAnswers<>(8, Duration.ofMinutes(30));
 
 	public RevisionSnapshots(Graph graph, OrgraphProperties properties) {
 		this.graph = graph;
@@ -35,7 +30,7 @@ public class RevisionSnapshots {
 	}
 
 	public RevisionSnapshot get(String rev) {
-		return this.cache.get(rev, this::load);
+		return this.cache.get(rev, () -> load(rev));
 	}
 
 	private RevisionSnapshot load(String rev) {

@@ -1,12 +1,16 @@
 package org.orgraph.fault;
 
 import java.io.IOException;
+import java.lang.management.LockInfo;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MonitorInfo;
+import java.lang.management.ThreadInfo;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,6 +47,9 @@ class ServiceLoadIT {
 	private static final Duration SOAK = Duration.parse(System.getProperty("orgraph.soak", "PT1M"));
 
 	private static final int HEAP_SAMPLES = 10;
+
+	/** Far above any answer's time here (imports of one organisation queue behind each other). */
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
 	/** Allowed rise of the heap after GC from the first to the last third of the soak. */
 	private static final long HEAP_MARGIN_BYTES = 64L * 1024 * 1024;
@@ -147,8 +154,17 @@ class ServiceLoadIT {
 			boolean write = random.nextInt(10) == 0;
 			String org = "load-" + random.nextInt(ORGS);
 			long started = System.nanoTime();
-			HttpResponse<String> answer = write ? importOrg(org, random)
-					: this.http.send(graphql(readQuery(org, random)), HttpResponse.BodyHandlers.ofString());
+			String read = write ? null : readQuery(org, random);
+			HttpResponse<String> answer;
+			try {
+				answer = write ? importOrg(org, random) : this.http.send(graphql(read), HttpResponse.BodyHandlers.ofString());
+			}
+			catch (HttpTimeoutException ex) {
+				// the service runs in this JVM: say where its threads were when the request gave up
+				System.out.println(threadDump());
+				throw new AssertionError("no answer within " + REQUEST_TIMEOUT.toSeconds() + " s to "
+						+ (write ? "an import of " + org : read) + " (thread dump above)", ex);
+			}
 			long millis = (System.nanoTime() - started) / 1_000_000;
 			if (stats == null) {
 				continue;
@@ -199,9 +215,33 @@ class ServiceLoadIT {
 		return request("/graphql").POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + query + "\"}")).build();
 	}
 
+	private static String threadDump() {
+		StringBuilder dump = new StringBuilder("ServiceLoadIT thread dump at a timed-out request:\n");
+		for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+			dump.append('"').append(thread.getThreadName()).append("\" ").append(thread.getThreadState());
+			if (thread.getLockName() != null) {
+				dump.append(" on ").append(thread.getLockName());
+			}
+			if (thread.getLockOwnerName() != null) {
+				dump.append(" owned by \"").append(thread.getLockOwnerName()).append('"');
+			}
+			dump.append('\n');
+			for (StackTraceElement frame : thread.getStackTrace()) {
+				dump.append("\tat ").append(frame).append('\n');
+			}
+			for (LockInfo lock : thread.getLockedSynchronizers()) {
+				dump.append("\tholds ").append(lock).append('\n');
+			}
+			for (MonitorInfo monitor : thread.getLockedMonitors()) {
+				dump.append("\tholds monitor ").append(monitor).append('\n');
+			}
+		}
+		return dump.toString();
+	}
+
 	private HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(60))
+			.timeout(REQUEST_TIMEOUT)
 			.header("Authorization", "Bearer " + OrgraphIntegrationTest.ADMIN_TOKEN)
 			.header("Content-Type", "application/json");
 	}
