@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -55,6 +56,9 @@ class ServiceLoadIT {
 	private static final long HEAP_MARGIN_BYTES = 64L * 1024 * 1024;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	/** Whether a timed-out request has printed the service's threads: once is enough to read. */
+	private final AtomicBoolean dumped = new AtomicBoolean();
 
 	@LocalServerPort
 	int port;
@@ -160,10 +164,12 @@ class ServiceLoadIT {
 				answer = write ? importOrg(org, random) : this.http.send(graphql(read), HttpResponse.BodyHandlers.ofString());
 			}
 			catch (HttpTimeoutException ex) {
-				// the service runs in this JVM: say where its threads were when the request gave up
-				System.out.println(threadDump());
+				// the service runs in this JVM: say where its threads were when the first request gave up
+				if (this.dumped.compareAndSet(false, true)) {
+					System.out.println(threadDump());
+				}
 				throw new AssertionError("no answer within " + REQUEST_TIMEOUT.toSeconds() + " s to "
-						+ (write ? "an import of " + org : read) + " (thread dump above)", ex);
+						+ (write ? "an import of " + org : read) + " (thread dump printed at the first such request)", ex);
 			}
 			long millis = (System.nanoTime() - started) / 1_000_000;
 			if (stats == null) {
