@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.exceptions.ClientException;
 import org.orgraph.command.InvalidArgumentException;
 import org.orgraph.command.KeyNotFoundException;
+import org.orgraph.duties.DutyAnalytics;
 import org.orgraph.duties.DutySimilarity;
 import org.orgraph.graph.Connection;
 import org.orgraph.graph.DatabaseUnreachableException;
@@ -37,6 +38,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			case KeyNotFoundException e -> "NOT_FOUND";
 			case InvalidArgumentException e -> "BAD_ARGUMENT";
 			case DutySimilarity.TooManyPairsException e -> "TOO_MANY_OVERLAPS";
+			case DutyAnalytics.AnalysisPendingException e -> "ANALYSIS_PENDING";
 			case IllegalArgumentException e -> "BAD_ARGUMENT";
 			case org.springframework.security.access.AccessDeniedException e -> "FORBIDDEN";
 			case GraphQlLimits.QueryTimeoutException e -> "TIMEOUT";
@@ -54,6 +56,14 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 				.message(code.equals("QUERY_TIMEOUT") ? "the database query took longer than orgraph.query-timeout"
 						: "the database cannot be reached; try again shortly")
 				.extensions(Map.of("code", code))
+				.build();
+		}
+		if (ex instanceof DutyAnalytics.AnalysisPendingException pending) {
+			return GraphqlErrorBuilder.newError(env)
+				.errorType(ErrorType.BAD_REQUEST)
+				.message(ex.getMessage())
+				.extensions(Map.of("code", code, "progress", Map.of("texts", pending.progress().texts(), "embedded",
+						pending.progress().embedded())))
 				.build();
 		}
 		return GraphqlErrorBuilder.newError(env)

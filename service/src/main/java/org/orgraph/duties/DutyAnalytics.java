@@ -12,12 +12,15 @@ import java.util.Set;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
+import org.orgraph.graph.RevisionCompleted;
 import org.orgraph.graph.RevisionSnapshot;
 import org.orgraph.graph.RevisionSnapshots;
 import org.orgraph.graph.SlowAnswers;
 import org.orgraph.graph.Views.DutyHolderView;
 import org.orgraph.graph.Views.DutyView;
 import org.orgraph.graph.Views.HolderKind;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,6 +37,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class DutyAnalytics {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DutyAnalytics.class);
+
 	private final RevisionSnapshots snapshots;
 
 	private final SimilarDuties similar;
@@ -48,13 +53,82 @@ public class DutyAnalytics {
 
 	private final SlowAnswers<List<Orphan>> orphans = new SlowAnswers<>(32, Duration.ofMinutes(30));
 
-	DutyAnalytics(RevisionSnapshots snapshots, SimilarDuties similar) {
+	private final DutyEmbeddings embeddings;
+
+	private final SemanticSimilarDuties semantic;
+
+	private final Duration analysisWait;
+
+	DutyAnalytics(RevisionSnapshots snapshots, SimilarDuties similar, DutyEmbeddings embeddings,
+			SemanticSimilarDuties semantic, @Value("${orgraph.analysis-wait:3s}") Duration analysisWait) {
 		this.snapshots = snapshots;
 		this.similar = similar;
+		this.embeddings = embeddings;
+		this.semantic = semantic;
+		this.analysisWait = analysisWait;
 	}
 
 	public double defaultMinScore() {
-		return this.similar.defaultMinScore();
+		return degraded() ? this.similar.defaultMinScore() : OverlapScorer.DEFAULT_MIN_SCORE;
+	}
+
+	/**
+	 * True when similar overlaps answer from words alone because the embedding models could not
+	 * be loaded (health says why).
+	 */
+	public boolean degraded() {
+		return this.embeddings.state() == DutyEmbeddings.State.UNAVAILABLE;
+	}
+
+	/**
+	 * Starts working out the meaning of a revision's duties in the background (after an import
+	 * commits), so that its similar overlaps are ready when asked for.
+	 */
+	public void analyseInBackground(String rev) {
+		if (!degraded()) {
+			this.semantic.startLater(rev, this.snapshots::get);
+		}
+	}
+
+	@EventListener
+	void onRevisionCompleted(RevisionCompleted completed) {
+		try {
+			analyseInBackground(completed.rev());
+		}
+		catch (RuntimeException ex) {
+			// the import has committed; the analysis starts again when its overlaps are asked for
+			log.warn("Could not start analysing the duties of revision {}: {}", completed.rev(), ex.getMessage());
+		}
+	}
+
+	/** How far the meaning of a revision's duties has been worked out. */
+	public AnalysisProgress analysisProgress(String rev) {
+		if (degraded()) {
+			return new AnalysisProgress(0, 0, true);
+		}
+		SemanticSimilarDuties.Progress p = this.semantic.start(this.snapshots.get(rev));
+		return new AnalysisProgress(p.texts(), p.embedded(), p.complete());
+	}
+
+	/** Texts (duty texts and their clauses) to embed, how many are done, and whether all are. */
+	public record AnalysisProgress(int texts, int embedded, boolean complete) {
+	}
+
+	/** Similar overlaps are asked for before the revision's duties have been analysed. */
+	public static final class AnalysisPendingException extends RuntimeException {
+
+		private final AnalysisProgress progress;
+
+		AnalysisPendingException(String rev, AnalysisProgress progress) {
+			super("the meaning of this revision's duties is still being worked out (%d of %d texts); ask again shortly"
+				.formatted(progress.embedded(), progress.texts()));
+			this.progress = progress;
+		}
+
+		public AnalysisProgress progress() {
+			return this.progress;
+		}
+
 	}
 
 	/** Filters on overlaps; empty sets mean "all". */
@@ -89,9 +163,20 @@ public class DutyAnalytics {
 		if (known != null) {
 			throw known;
 		}
+		if (!degraded() && !this.overlaps.keys().contains(key)) {
+			SemanticSimilarDuties.Progress progress = this.semantic.await(this.snapshots.get(rev), this.analysisWait);
+			if (progress.failure() != null) {
+				throw new IllegalStateException("working out the meaning of the duties failed: " + progress.failure());
+			}
+			if (!progress.complete()) {
+				throw new AnalysisPendingException(rev,
+						new AnalysisProgress(progress.texts(), progress.embedded(), false));
+			}
+		}
 		List<Overlap> all;
 		try {
-			all = this.overlaps.get(key, () -> computeSimilar(this.snapshots.get(rev), held));
+			all = this.overlaps.get(key, () -> degraded() ? computeSimilar(this.snapshots.get(rev), held)
+					: computeSemantic(this.snapshots.get(rev), held));
 		}
 		catch (DutySimilarity.TooManyPairsException ex) {
 			this.tooManyPairs.put(key, ex);
@@ -139,7 +224,8 @@ public class DutyAnalytics {
 		List<Overlap> result = new ArrayList<>();
 		for (List<RevisionSnapshot.Duty> group : byNorm.values()) {
 			group.sort(Comparator.comparing(RevisionSnapshot.Duty::key));
-			result.add(overlap(s, "E:" + group.getFirst().key(), Overlap.Kind.EXACT, 1.0, group, Overlap.Evidence.SAME_TEXT));
+			result.add(overlap(s, "E:" + group.getFirst().key(), Overlap.Kind.EXACT, 1.0, Overlap.Extent.FULL, group,
+					Overlap.Evidence.SAME_TEXT));
 		}
 		result.sort(Comparator.comparing((Overlap o) -> -o.duties().size()).thenComparing(Overlap::id));
 		return List.copyOf(result);
@@ -156,16 +242,58 @@ public class DutyAnalytics {
 			}
 			List<RevisionSnapshot.Duty> both = a.key().compareTo(b.key()) <= 0 ? List.of(a, b) : List.of(b, a);
 			boolean swapped = both.getFirst() != a;
-			Overlap.Evidence evidence = new Overlap.Evidence(pair.matched(), swapped ? pair.onlyInB() : pair.onlyInA(),
-					swapped ? pair.onlyInA() : pair.onlyInB());
+			Overlap.Evidence evidence = Overlap.Evidence.ofWords(pair.matched(),
+					swapped ? pair.onlyInB() : pair.onlyInA(), swapped ? pair.onlyInA() : pair.onlyInB());
 			result.add(overlap(s, "S:" + both.get(0).key() + "|" + both.get(1).key(), Overlap.Kind.SIMILAR,
-					Math.round(pair.score() * 1000) / 1000.0, both, evidence));
+					Math.round(pair.score() * 1000) / 1000.0, pair.score() >= 0.8 ? Overlap.Extent.FULL
+							: Overlap.Extent.PARTIAL, both, evidence));
 		}
 		result.sort(Comparator.comparing((Overlap o) -> -o.score()).thenComparing(Overlap::id));
 		return List.copyOf(result);
 	}
 
-	private Overlap overlap(RevisionSnapshot s, String id, Overlap.Kind kind, double score,
+	/**
+	 * Similar pairs by meaning and components: distinct texts scored once, then spread over the
+	 * duties that hold them; a pair one holder lists twice is scored as such.
+	 */
+	private List<Overlap> computeSemantic(RevisionSnapshot s, double minScore) {
+		Map<String, List<RevisionSnapshot.Duty>> byText = new HashMap<>();
+		for (RevisionSnapshot.Duty d : s.duties().values()) {
+			if (!d.norm().isEmpty()) {
+				byText.computeIfAbsent(DutyComponents.meaningText(d.text()), k -> new ArrayList<>()).add(d);
+			}
+		}
+		List<Overlap> result = new ArrayList<>();
+		for (SemanticSimilarDuties.TextPair pair : this.semantic.textPairs(s, minScore)) {
+			for (RevisionSnapshot.Duty a : byText.getOrDefault(pair.a(), List.of())) {
+				for (RevisionSnapshot.Duty b : byText.getOrDefault(pair.b(), List.of())) {
+					if (a.norm().equals(b.norm())) {
+						continue;
+					}
+					boolean same = relation(s, a, b) == HolderRelation.SAME_HOLDER;
+					double[] x = same ? SemanticSimilarDuties.withSameHolder(pair.features()) : pair.features().values();
+					double score = OverlapScorer.logistic(OverlapScorer.OVERLAP_WEIGHTS, x);
+					if (score < minScore) {
+						continue;
+					}
+					boolean full = OverlapScorer.logistic(OverlapScorer.FULL_WEIGHTS, x) >= 0.5;
+					boolean swapped = a.key().compareTo(b.key()) > 0;
+					List<RevisionSnapshot.Duty> both = swapped ? List.of(b, a) : List.of(a, b);
+					OverlapScorer.Scored sc = pair.scored();
+					Overlap.Evidence evidence = new Overlap.Evidence(sc.shared(),
+							swapped ? sc.onlyInSecond() : sc.onlyInFirst(), swapped ? sc.onlyInFirst() : sc.onlyInSecond(),
+							Math.round(pair.features().cosine() * 1000) / 1000.0, pair.features().contrast() > 0);
+					result.add(overlap(s, "S:" + both.get(0).key() + "|" + both.get(1).key(), Overlap.Kind.SIMILAR,
+							Math.round(score * 1000) / 1000.0, full ? Overlap.Extent.FULL : Overlap.Extent.PARTIAL,
+							both, evidence));
+				}
+			}
+		}
+		result.sort(Comparator.comparing((Overlap o) -> -o.score()).thenComparing(Overlap::id));
+		return List.copyOf(result);
+	}
+
+	private Overlap overlap(RevisionSnapshot s, String id, Overlap.Kind kind, double score, Overlap.Extent extent,
 			List<RevisionSnapshot.Duty> duties, Overlap.Evidence evidence) {
 		HolderRelation relation = HolderRelation.SAME_HOLDER;
 		for (int i = 0; i < duties.size(); i++) {
@@ -178,8 +306,8 @@ public class DutyAnalytics {
 		}
 		String settledBy = settledBy(s, duties);
 		List<DutyView> views = duties.stream().map(d -> view(s, d)).toList();
-		return new Overlap(id, kind, score, views, relation, settledBy, s.rev(), evidence,
-				explain(s, kind, views, relation, settledBy, evidence));
+		return new Overlap(id, kind, score, extent, views, relation, settledBy, s.rev(), evidence,
+				explain(s, kind, extent, views, relation, settledBy, evidence));
 	}
 
 	/** The unit a holder sits in: the unit itself, or the position's unit. */
@@ -268,11 +396,12 @@ public class DutyAnalytics {
 				new DutyHolderView(kind, d.holder() == null ? "" : d.holder(), name));
 	}
 
-	private static String explain(RevisionSnapshot s, Overlap.Kind kind, List<DutyView> duties,
-			HolderRelation relation, @Nullable String settledBy, Overlap.Evidence evidence) {
+	private static String explain(RevisionSnapshot s, Overlap.Kind kind, Overlap.Extent extent,
+			List<DutyView> duties, HolderRelation relation, @Nullable String settledBy, Overlap.Evidence evidence) {
 		StringBuilder text = new StringBuilder();
 		text.append(kind == Overlap.Kind.EXACT ? "The same duty is held " + duties.size() + " times: "
-				: "Two duties say the same in different words: ");
+				: extent == Overlap.Extent.FULL ? "Two duties state the same responsibility in other words: "
+						: "Two duties share part of a responsibility: ");
 		for (int i = 0; i < duties.size(); i++) {
 			DutyView d = duties.get(i);
 			text.append(i == 0 ? "" : "; ")
@@ -282,7 +411,19 @@ public class DutyAnalytics {
 		}
 		text.append(". The holders are ").append(describe(relation)).append('.');
 		if (!evidence.matched().isEmpty()) {
-			text.append(" Matched: ").append(String.join(", ", evidence.matched())).append('.');
+			text.append(" Both: ").append(String.join(" + ", evidence.matched()));
+			if (!evidence.onlyInFirst().isEmpty()) {
+				text.append("; only the first: ").append(String.join(" + ", evidence.onlyInFirst()));
+			}
+			if (!evidence.onlyInSecond().isEmpty()) {
+				text.append("; only the second: ").append(String.join(" + ", evidence.onlyInSecond()));
+			}
+			text.append('.');
+		}
+		if (evidence.meaning() != null) {
+			text.append(" Meaning ").append(String.format(java.util.Locale.ROOT, "%.2f", evidence.meaning()))
+				.append(Boolean.TRUE.equals(evidence.contrast()) ? ", but they differ in what they act on" : "")
+				.append('.');
 		}
 		if (settledBy != null) {
 			RevisionSnapshot.Position p = s.positions().get(settledBy);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import graphql.execution.DataFetcherResult;
 import org.jspecify.annotations.Nullable;
 import org.orgraph.graph.Connection;
 import org.orgraph.graph.OrgReader;
@@ -34,7 +35,7 @@ class DutyGraphQlController {
 	}
 
 	@QueryMapping
-	Connection<Overlap> dutyOverlaps(@Argument String org, @Argument Overlap.Kind mode, @Argument @Nullable Double minScore,
+	DataFetcherResult<Connection<Overlap>> dutyOverlaps(@Argument String org, @Argument Overlap.Kind mode, @Argument @Nullable Double minScore,
 			@Argument @Nullable List<HolderRelation> relations, @Argument @Nullable String unit,
 			@Argument @Nullable Integer revision, @Argument @Nullable Integer first, @Argument @Nullable String after) {
 		int limit = this.reader.pageSize(first);
@@ -48,7 +49,15 @@ class DutyGraphQlController {
 					: this.analytics.similarOverlaps(rev,
 							minScore == null ? this.analytics.defaultMinScore() : minScore, filter))
 			.orElse(List.of());
-		return Connection.slice(all, limit, after, Overlap::id);
+		Connection<Overlap> page = Connection.slice(all, limit, after, Overlap::id);
+		DataFetcherResult.Builder<Connection<Overlap>> result = DataFetcherResult.<Connection<Overlap>>newResult()
+			.data(page);
+		if (mode == Overlap.Kind.SIMILAR && this.analytics.degraded()) {
+			// said on every answer, never silently: the models could not be loaded (health says why)
+			result.extensions(Map.of("degraded", true, "degradedReason",
+					"the embedding models are not available: similar overlaps are scored from words alone"));
+		}
+		return result.build();
 	}
 
 	@QueryMapping

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.orgraph.graph.OrgReader;
+import org.orgraph.graph.RevisionCompleted;
 import org.orgraph.importing.ImportJob.ImportResult;
 import org.orgraph.importing.OrgDocument.Location;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ import org.orgraph.security.AuditTrail;
 import org.orgraph.security.Callers;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,6 +47,8 @@ public class ImportService implements DisposableBean {
 
 	private final Map<String, FormatParser> parsers = new LinkedHashMap<>();
 
+	private final ApplicationEventPublisher events;
+
 	private final RevisionWriter writer;
 
 	private final Map<String, ImportJob> jobs = new ConcurrentHashMap<>();
@@ -59,7 +63,9 @@ public class ImportService implements DisposableBean {
 
 	private final OrgReader reader;
 
-	ImportService(RevisionWriter writer, AuditTrail audit, RevisionDocuments documents, OrgReader reader) {
+	ImportService(RevisionWriter writer, AuditTrail audit, RevisionDocuments documents, OrgReader reader,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.writer = writer;
 		this.audit = audit;
 		this.documents = documents;
@@ -262,6 +268,7 @@ public class ImportService implements DisposableBean {
 					: format + ": " + plan.rowCount() + " units, positions, people and duties from " + source);
 			log.info("{} {} into {} complete: revision {}, {} rows in {} ms", edit ? "Edit" : "Import", job.id(), org,
 					revision.number(), plan.rowCount(), result.millis());
+			this.events.publishEvent(new RevisionCompleted(org, revision.id()));
 			return result;
 		}
 		catch (ImportRejectedException ex) {

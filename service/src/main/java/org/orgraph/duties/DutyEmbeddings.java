@@ -1,0 +1,275 @@
+package org.orgraph.duties;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntConsumer;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sentence embeddings of duty texts, worked out in the service's own process: bge-small-zh-v1.5
+ * for texts with Chinese characters, bge-small-en-v1.5 for the rest, both quantised ONNX models
+ * that ship inside their jars and run on ONNX Runtime held to one thread (on two cores more
+ * threads were slower). Vectors are unit length, so a dot product is the cosine, and are kept by
+ * model and text: a text is embedded once, whichever revision or organisation holds it, so a
+ * re-import embeds only the texts it adds.
+ *
+ * <p>
+ * The models load in the background at start-up (3–4 s). When they cannot be loaded (an
+ * unsupported platform, {@code orgraph.embeddings.enabled=false}) the service still starts, says
+ * so in health and the log, and similar overlaps answer from words alone, marked degraded.
+ */
+@Component
+public class DutyEmbeddings implements HealthIndicator {
+
+	private static final Logger log = LoggerFactory.getLogger(DutyEmbeddings.class);
+
+	/** Texts sent to the model at once: enough to amortise a call, few enough to report progress often. */
+	private static final int BATCH = 32;
+
+	public enum State {
+
+		LOADING, READY, UNAVAILABLE
+
+	}
+
+	private volatile State state = State.LOADING;
+
+	private volatile @Nullable String problem;
+
+	private volatile @Nullable Model chinese;
+
+	private volatile @Nullable Model english;
+
+	private final CountDownLatch loaded = new CountDownLatch(1);
+
+	/** One model call at a time: ONNX Runtime is held to one intra-op thread, and two callers would only queue in it. */
+	private final ReentrantLock running = new ReentrantLock();
+
+	private final Cache<String, float[]> vectors;
+
+	private long embedded;
+
+	private long embedNanos;
+
+	DutyEmbeddings(@Value("${orgraph.embeddings.enabled:true}") boolean enabled,
+			@Value("${orgraph.embeddings.cache-entries:2000000}") long cacheEntries) {
+		this.vectors = Caffeine.newBuilder().maximumSize(cacheEntries).build();
+		if (!enabled) {
+			unavailable("turned off (orgraph.embeddings.enabled=false)");
+			return;
+		}
+		Thread loader = new Thread(this::load, "orgraph-embeddings-load");
+		loader.setDaemon(true);
+		loader.start();
+	}
+
+	private void load() {
+		long start = System.nanoTime();
+		try {
+			OrtEnvironment environment = OrtEnvironment.getEnvironment();
+			this.chinese = Model.load(environment, "bge-small-zh-v1.5", "bge-small-zh-v1.5-q.onnx",
+					"bge-small-zh-v1.5-q-tokenizer.json");
+			this.english = Model.load(environment, "bge-small-en-v1.5", "bge-small-en-v1.5-q.onnx",
+					"bge-small-en-v1.5-q-tokenizer.json");
+			this.state = State.READY;
+			log.info("Duty embedding models loaded in {} ms (bge-small-zh-v1.5, bge-small-en-v1.5)",
+					Duration.ofNanos(System.nanoTime() - start).toMillis());
+		}
+		catch (Throwable ex) {
+			unavailable(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+		}
+		finally {
+			this.loaded.countDown();
+		}
+	}
+
+	private void unavailable(String why) {
+		this.problem = why;
+		this.state = State.UNAVAILABLE;
+		this.loaded.countDown();
+		log.warn("Duty embedding models unavailable ({}); similar duty overlaps answer from words alone, marked degraded",
+				why);
+	}
+
+	public State state() {
+		return this.state;
+	}
+
+	/** Waits for the models to finish loading (or fail); true when they are ready. */
+	public boolean awaitLoaded(Duration timeout) {
+		try {
+			this.loaded.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return this.state == State.READY;
+	}
+
+	/** The model a text goes to: Chinese when it has a Han character. */
+	static String modelFor(String text) {
+		return text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
+				? "zh" : "en";
+	}
+
+	private static String key(String text) {
+		return modelFor(text) + '\u0000' + text;
+	}
+
+	/** The vector of a text already embedded, else null. */
+	public float @Nullable [] vector(String text) {
+		return this.vectors.getIfPresent(key(text));
+	}
+
+	/** How many of these texts still need embedding. */
+	public int missing(List<String> texts) {
+		int n = 0;
+		for (String t : texts) {
+			if (this.vectors.getIfPresent(key(t)) == null) {
+				n++;
+			}
+		}
+		return n;
+	}
+
+	/**
+	 * Embeds the texts not embedded yet, a batch at a time, telling {@code progress} how many of
+	 * {@code texts} are done after each batch. Throws {@link IllegalStateException} when the
+	 * models are not available.
+	 */
+	public void embedMissing(List<String> texts, IntConsumer progress) {
+		List<String> todo = new ArrayList<>();
+		for (String t : texts) {
+			if (this.vectors.getIfPresent(key(t)) == null) {
+				todo.add(t);
+			}
+		}
+		int done = texts.size() - todo.size();
+		progress.accept(done);
+		if (todo.isEmpty()) {
+			return;
+		}
+		if (!awaitLoaded(Duration.ofMinutes(2))) {
+			throw new IllegalStateException("the duty embedding models are not available: " + this.problem);
+		}
+		for (int from = 0; from < todo.size(); from += BATCH) {
+			List<String> batch = todo.subList(from, Math.min(todo.size(), from + BATCH));
+			embedBatch(batch);
+			done += batch.size();
+			progress.accept(done);
+		}
+	}
+
+	private void embedBatch(List<String> batch) {
+		List<String> zh = new ArrayList<>();
+		List<String> en = new ArrayList<>();
+		batch.forEach(t -> ("zh".equals(modelFor(t)) ? zh : en).add(t));
+		this.running.lock();
+		try {
+			long start = System.nanoTime();
+			put(zh, Objects.requireNonNull(this.chinese));
+			put(en, Objects.requireNonNull(this.english));
+			this.embedNanos += System.nanoTime() - start;
+			this.embedded += batch.size();
+		}
+		finally {
+			this.running.unlock();
+		}
+	}
+
+	private void put(List<String> texts, Model model) {
+		if (texts.isEmpty()) {
+			return;
+		}
+		List<Embedding> found = model.embed(texts);
+		for (int i = 0; i < texts.size(); i++) {
+			this.vectors.put(key(texts.get(i)), found.get(i).vector());
+		}
+	}
+
+	@Override
+	public Health health() {
+		Health.Builder health = switch (this.state) {
+			case READY -> Health.up();
+			case LOADING -> Health.up().withDetail("loading", true);
+			case UNAVAILABLE -> Health.up().withDetail("degraded", "similar duty overlaps answer from words alone");
+		};
+		health.withDetail("state", this.state.name());
+		if (this.problem != null) {
+			health.withDetail("problem", this.problem);
+		}
+		long n = this.embedded;
+		health.withDetail("textsEmbedded", n).withDetail("textsHeld", this.vectors.estimatedSize());
+		if (n > 0) {
+			health.withDetail("textsPerSecond", Math.round(n / (this.embedNanos / 1e9)));
+		}
+		return health.build();
+	}
+
+	/** One ONNX model with its tokenizer, on a session held to one thread. */
+	private static final class Model extends AbstractInProcessEmbeddingModel {
+
+		private final OnnxBertBiEncoder encoder;
+
+		private Model(OnnxBertBiEncoder encoder) {
+			super(Runnable::run);
+			this.encoder = encoder;
+		}
+
+		static Model load(OrtEnvironment environment, String name, String modelResource, String tokenizerResource)
+				throws IOException, OrtException {
+			ClassLoader loader = DutyEmbeddings.class.getClassLoader();
+			try (InputStream model = loader.getResourceAsStream(modelResource);
+					InputStream tokenizer = loader.getResourceAsStream(tokenizerResource)) {
+				if (model == null || tokenizer == null) {
+					throw new IOException(name + " is not on the class path (" + modelResource + ")");
+				}
+				OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+				options.setIntraOpNumThreads(1);
+				options.setInterOpNumThreads(1);
+				OrtSession session = environment.createSession(model.readAllBytes(), options);
+				return new Model(new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.CLS));
+			}
+		}
+
+		List<Embedding> embed(List<String> texts) {
+			return embedAll(texts.stream().map(TextSegment::from).toList()).content();
+		}
+
+		@Override
+		protected OnnxBertBiEncoder model() {
+			return this.encoder;
+		}
+
+		@Override
+		protected Integer knownDimension() {
+			return 512;
+		}
+
+	}
+
+}
