@@ -29,7 +29,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 @Inherited
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "orgraph.data-dir=target/it-data/${random.uuid}", "orgraph.bolt-port=0",
-				"orgraph.demo-data=false",
+				"orgraph.demo-data=false", "orgraph.analysis-wait=60s",
 				"orgraph.admin-token=" + OrgraphIntegrationTest.ADMIN_TOKEN })
 @AutoConfigureWebTestClient(timeout = "PT2M")
 @AutoConfigureHttpGraphQlTester

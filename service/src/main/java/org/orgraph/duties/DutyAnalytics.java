@@ -151,6 +151,14 @@ public class DutyAnalytics {
 	 * Throws {@link DutySimilarity.TooManyPairsException} when there are more than the service holds.
 	 */
 	public List<Overlap> similarOverlaps(String rev, double minScore, OverlapFilter filter) {
+		return similarOverlaps(rev, minScore, filter, this.analysisWait);
+	}
+
+	/**
+	 * As {@link #similarOverlaps(String, double, OverlapFilter)}, waiting at most {@code wait} for
+	 * the revision's analysis before answering {@link AnalysisPendingException}.
+	 */
+	public List<Overlap> similarOverlaps(String rev, double minScore, OverlapFilter filter, Duration wait) {
 		String prefix = rev + "|SIMILAR|";
 		double held = this.overlaps.keys().stream()
 			.filter(k -> k.startsWith(prefix))
@@ -164,7 +172,7 @@ public class DutyAnalytics {
 			throw known;
 		}
 		if (!degraded() && !this.overlaps.keys().contains(key)) {
-			SemanticSimilarDuties.Progress progress = this.semantic.await(this.snapshots.get(rev), this.analysisWait);
+			SemanticSimilarDuties.Progress progress = this.semantic.await(this.snapshots.get(rev), wait);
 			if (progress.failure() != null) {
 				throw new IllegalStateException("working out the meaning of the duties failed: " + progress.failure());
 			}

@@ -23,9 +23,11 @@ class DutyAnalyticsFindings implements DutyFindings {
 	@Override
 	public @Nullable Integer similarOverlaps(String rev) {
 		try {
-			return this.duties.similarOverlaps(rev, this.duties.defaultMinScore(), DutyAnalytics.OverlapFilter.NONE).size();
+			// metrics do not wait for the duties' analysis: null until it is done (it starts now if it had not)
+			return this.duties.similarOverlaps(rev, this.duties.defaultMinScore(), DutyAnalytics.OverlapFilter.NONE,
+					java.time.Duration.ZERO).size();
 		}
-		catch (DutySimilarity.TooManyPairsException ex) {
+		catch (DutySimilarity.TooManyPairsException | DutyAnalytics.AnalysisPendingException ex) {
 			return null;
 		}
 	}

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 class DutyAnalyticsTables implements DutyTables {
 
-	static final List<String> OVERLAP_COLUMNS = List.of("id", "kind", "score", "relation", "settledBy", "dutyKeys",
-			"dutyTexts", "holderKinds", "holderKeys", "holderNames", "matched", "explanation");
+	static final List<String> OVERLAP_COLUMNS = List.of("id", "kind", "score", "extent", "relation", "settledBy",
+			"dutyKeys", "dutyTexts", "holderKinds", "holderKeys", "holderNames", "matched", "onlyInFirst", "onlyInSecond",
+			"meaning", "explanation");
 
 	static final List<String> ORPHAN_COLUMNS = List.of("dutyKey", "text", "holderKind", "holderKey", "holderName",
 			"reason", "explanation");
@@ -37,6 +38,9 @@ class DutyAnalyticsTables implements DutyTables {
 		}
 		catch (DutySimilarity.TooManyPairsException ex) {
 			throw new ExportTables.ExportException(HttpStatus.UNPROCESSABLE_CONTENT, "TOO_MANY_OVERLAPS", ex.getMessage());
+		}
+		catch (DutyAnalytics.AnalysisPendingException ex) {
+			throw new ExportTables.ExportException(HttpStatus.SERVICE_UNAVAILABLE, "ANALYSIS_PENDING", ex.getMessage());
 		}
 		return all.stream().map(DutyAnalyticsTables::row).toList();
 	}
@@ -61,6 +65,7 @@ class DutyAnalyticsTables implements DutyTables {
 		row.put("id", o.id());
 		row.put("kind", o.kind().name());
 		row.put("score", o.score());
+		row.put("extent", o.extent().name());
 		row.put("relation", o.relation().name());
 		row.put("settledBy", o.settledBy());
 		row.put("dutyKeys", o.duties().stream().map(DutyView::key).toList());
@@ -69,6 +74,9 @@ class DutyAnalyticsTables implements DutyTables {
 		row.put("holderKeys", o.duties().stream().map(d -> d.holder().key()).toList());
 		row.put("holderNames", o.duties().stream().map(d -> d.holder().name()).toList());
 		row.put("matched", o.evidence().matched());
+		row.put("onlyInFirst", o.evidence().onlyInFirst());
+		row.put("onlyInSecond", o.evidence().onlyInSecond());
+		row.put("meaning", o.evidence().meaning());
 		row.put("explanation", o.explanation());
 		return row;
 	}

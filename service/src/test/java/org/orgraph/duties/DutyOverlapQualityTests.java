@@ -151,6 +151,22 @@ class DutyOverlapQualityTests {
 	}
 
 	@Test
+	@EnabledIfSystemProperty(named = "orgraph.dump", matches = ".+")
+	void dump() throws java.io.IOException {
+		List<String> lines = new ArrayList<>();
+		for (Example e : examples) {
+			StringBuilder line = new StringBuilder(String.join("\t", e.universe(), e.split(), e.a(), e.b(),
+					e.label() == null ? "" : e.label()));
+			for (double v : e.features().values()) {
+				line.append('\t').append(v);
+			}
+			line.append('\t').append(e.lexical()).append('\t').append(e.textA()).append('\t').append(e.textB());
+			lines.add(line.toString());
+		}
+		java.nio.file.Files.write(java.nio.file.Path.of(System.getProperty("orgraph.dump")), lines);
+	}
+
+	@Test
 	@EnabledIfSystemProperty(named = "orgraph.fit", matches = "true")
 	void fit() {
 		List<Example> tune = examples.stream().filter(e -> "tune".equals(e.split())).toList();

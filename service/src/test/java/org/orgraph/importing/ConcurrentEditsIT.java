@@ -57,7 +57,8 @@ class ConcurrentEditsIT {
 	@Test
 	void shouldKeepEveryAcknowledgedEditWhenTwoInstancesEditAtOnce() throws Exception {
 		importCarRental("race-edits");
-		List<ImportService> instances = List.of(this.imports, new ImportService(this.writer, this.audit, this.documents, this.reader));
+		List<ImportService> instances = List.of(this.imports, new ImportService(this.writer, this.audit, this.documents, this.reader, event -> {
+		}));
 		List<String> acknowledged = new CopyOnWriteArrayList<>();
 		AtomicInteger conflicts = new AtomicInteger();
 		CountDownLatch go = new CountDownLatch(1);
@@ -121,7 +122,8 @@ class ConcurrentEditsIT {
 	@Test
 	void shouldNeverLandTwoEditsThatTogetherCloseALoop() throws Exception {
 		importCarRental("race-loop");
-		ImportService other = new ImportService(this.writer, this.audit, this.documents, this.reader);
+		ImportService other = new ImportService(this.writer, this.audit, this.documents, this.reader, event -> {
+		});
 		int landedBoth = 0;
 		int refused = 0;
 		for (int round = 0; round < 6; round++) {
