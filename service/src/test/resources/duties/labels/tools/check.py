@@ -1,16 +1,19 @@
 """Validates the labelled set and prints its counts.
 
-Checks: every universe file is well formed (unique ids, no empty text); every pair names a known
-set and two distinct ids of it; no pair twice (a,b unordered); labels are FULL, PARTIAL, CONTRAST
+Checks: every universe file is well formed (unique ids, no empty text) and the generated ones still
+match their sources (a demo organisation edited since the labels were made shifts ids, so its
+labels must be looked at again); every pair names a known set and two distinct ids of it; no pair twice (a,b unordered); labels are FULL, PARTIAL, CONTRAST
 or DISTINCT with a reason; no labelled pair is EXACT (same normal form); splits.tsv lists every
 universe once as tune or holdout. Exits 1 on any problem.
 
     python3 tools/check.py
 """
 import collections
+import glob
 import os
 import sys
 
+from build_sets import DEMO, SHARED, UK, demo_rows, uk_rows
 from common import LABEL_VALUES, LABELS, is_chinese, normalize, read_pairs, read_set, set_names
 
 POSITIVE = ('FULL', 'PARTIAL')
@@ -28,6 +31,18 @@ def main():
             if not t.strip() or not h.strip():
                 problems.append('%s %s: empty holder or text' % (name, i))
         sets[name] = {i: (h, t) for i, h, t in rows}
+
+    for path in sorted(glob.glob(os.path.join(DEMO, '*.json'))):
+        key, rows = demo_rows(path)
+        if key not in sets:
+            problems.append('demo organisation %s has no universe (run tools/build_sets.py)' % key)
+        elif [(h, t) for h, t in sets[key].values()] != rows:
+            problems.append('%s: differs from %s (run tools/build_sets.py, then review its labels)' % (
+                key, os.path.basename(path)))
+    for name, file in UK:
+        path = os.path.join(SHARED, 'data', 'uk-organograms', file)
+        if os.path.exists(path) and [(h, t) for h, t in sets.get(name, {}).values()] != uk_rows(path):
+            problems.append('%s: differs from %s' % (name, file))
 
     pairs = read_pairs()
     seen = {}
