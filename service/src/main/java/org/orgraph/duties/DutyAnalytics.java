@@ -278,8 +278,7 @@ public class DutyAnalytics {
 					if (a.norm().equals(b.norm())) {
 						continue;
 					}
-					boolean same = relation(s, a, b) == HolderRelation.SAME_HOLDER;
-					double[] x = same ? SemanticSimilarDuties.withSameHolder(pair.features()) : pair.features().values();
+					double[] x = pair.features().values(relation(s, a, b));
 					double score = OverlapScorer.logistic(OverlapScorer.OVERLAP_WEIGHTS, x);
 					if (score < minScore) {
 						continue;

@@ -202,6 +202,24 @@ public final class DutySimilarity {
 				new Stats(duties.size(), docs.size(), comparisons, corpus.cappedTerms));
 	}
 
+	/**
+	 * The word-and-bigram similarity of any two of {@code texts} (by index), as {@link #findSimilar}
+	 * scores them, for callers that pick the pairs themselves.
+	 */
+	public static LexicalScorer lexicalScorer(List<String> texts) {
+		List<Doc> docs = texts.stream().map(t -> analyse(t, List.of())).toList();
+		Corpus corpus = Corpus.of(docs);
+		return (a, b) -> Math.min(1.0, corpus.dot(a, b));
+	}
+
+	/** Scores two texts by their indexes. */
+	@FunctionalInterface
+	public interface LexicalScorer {
+
+		double score(int a, int b);
+
+	}
+
 	/** More pairs reach the threshold than the caller is willing to hold. */
 	public static final class TooManyPairsException extends RuntimeException {
 

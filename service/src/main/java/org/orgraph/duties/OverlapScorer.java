@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Whether two duties state the same responsibility, or part of it, from what they mean and what
  * they are made of. No single signal is enough: a sentence embedding measures the topic
@@ -20,7 +22,10 @@ import java.util.Set;
  * <li>whether their actions agree (同义词词林 classes: 制定/拟定, 监督/督促);</li>
  * <li>a contrast: everything shared but one differing object on each side (售前/售后, Sudan/DRC) —
  * the same work on a different thing is a different duty;</li>
- * <li>whether one holder lists both;</li>
+ * <li>their similarity in words and character bigrams weighted by rarity (what SIMILAR was
+ * before);</li>
+ * <li>how their holders stand to each other: a unit and its own post, a manager and their line,
+ * one holder listing both are where duplicates are (a post's duty often restates its unit's);</li>
  * </ul>
  * combined by a logistic model fitted on labelled pairs (see docs/analytics-duties.md: how it was
  * fitted, on which pairs, and how it does on pairs it was not fitted on).
@@ -51,17 +56,52 @@ final class OverlapScorer {
 
 	}
 
-	/** The signals of one pair, in the order the model weighs them. */
+	/**
+	 * The signals of one pair, in the order the model weighs them. The holder relation enters as
+	 * one-hots against siblings and other branches (where overlaps are rarest); {@code unknown} is
+	 * set only for labelled texts whose organisation structure is not known.
+	 */
 	record Features(double cosine, double clauseCosine, double objectShare, double objectJaccard, double actionAgree,
-			double contrast, double sameHolder, double lengthRatio) {
+			double contrast, double lengthRatio, double lexical, double sameHolder, double unitAndOwnPosition,
+			double delegation, double parentChild, double unknownRelation) {
 
-		static final int SIZE = 8;
+		static final int SIZE = 13;
+
+		static final int RELATION = 8;
 
 		double[] values() {
 			return new double[] { this.cosine, this.clauseCosine, this.objectShare, this.objectJaccard,
-					this.actionAgree, this.contrast, this.sameHolder, this.lengthRatio };
+					this.actionAgree, this.contrast, this.lengthRatio, this.lexical, this.sameHolder,
+					this.unitAndOwnPosition, this.delegation, this.parentChild, this.unknownRelation };
 		}
 
+		/** The same texts held by another pair of holders. */
+		double[] values(@Nullable HolderRelation relation) {
+			double[] v = values();
+			for (int i = RELATION; i < SIZE; i++) {
+				v[i] = 0;
+			}
+			int at = relationIndex(relation);
+			if (at >= 0) {
+				v[at] = 1;
+			}
+			return v;
+		}
+
+	}
+
+	/** Where a relation's one-hot sits in {@link Features#values()}, or -1 for the baseline. */
+	static int relationIndex(@Nullable HolderRelation relation) {
+		if (relation == null) {
+			return Features.RELATION + 4;
+		}
+		return switch (relation) {
+			case SAME_HOLDER -> Features.RELATION;
+			case UNIT_AND_OWN_POSITION -> Features.RELATION + 1;
+			case DELEGATION -> Features.RELATION + 2;
+			case PARENT_CHILD -> Features.RELATION + 3;
+			case SIBLINGS, CROSS_BRANCH -> -1;
+		};
 	}
 
 	/** A scored pair with what both share and what each has alone. */
@@ -74,17 +114,22 @@ final class OverlapScorer {
 	 * FULL-versus-PARTIAL model. Fitted by OverlapModelTraining (a test) on the tune part of the
 	 * labelled pairs; the holdout part is reported, never fitted on.
 	 */
-	static final double[] OVERLAP_WEIGHTS = { 6.0, 6.0, 3.0, 2.0, 1.0, -3.0, 0.5, 0.0, -13.0 };
+	static final double[] OVERLAP_WEIGHTS = { 0.969, 1.227, 2.291, 0.997, 0.698, -0.008, -0.329, 1.213, 0.533,
+			0.318, 0.646, 0.626, -1.392, -2.014 };
 
-	static final double[] FULL_WEIGHTS = { 6.0, 0.0, 1.0, 2.0, 1.0, -1.0, 0.0, 2.0, -8.0 };
+	static final double[] FULL_WEIGHTS = { 0.590, 0.556, 0.861, 1.265, 1.227, 0.050, 0.345, 1.345, 0.701, 0.144,
+			-0.617, 0.744, 0.944, -4.147 };
 
-	/** The score a pair needs to be reported by default: chosen on the tune universes (see the quality test). */
-	static final double DEFAULT_MIN_SCORE = 0.5;
+	/**
+	 * The score a pair needs to be reported by default: the threshold with the best F1 on the tune
+	 * universes, pairs nobody labelled counted as non-overlaps (see the quality test).
+	 */
+	static final double DEFAULT_MIN_SCORE = 0.75;
 
 	private OverlapScorer() {
 	}
 
-	static Features features(Profile a, Profile b, Rarity rarity, boolean sameHolder) {
+	static Features features(Profile a, Profile b, Rarity rarity, double lexical, @Nullable HolderRelation relation) {
 		double cosine = dot(a.vector(), b.vector());
 		double clause = cosine;
 		List<float[]> ca = new ArrayList<>(a.clauseVectors());
@@ -119,16 +164,24 @@ final class OverlapScorer {
 		}
 		int onlyA = (int) objectsA.keySet().stream().filter(k -> !objectsB.containsKey(k)).count();
 		int onlyB = (int) objectsB.keySet().stream().filter(k -> !objectsA.containsKey(k)).count();
-		boolean contrast = onlyA >= 1 && onlyB >= 1 && onlyA <= 2 && onlyB <= 2 && shared > 0
-				&& jaccard >= 0.3 && agree >= 0.5;
+		int sharedCount = objectsA.size() - onlyA;
+		// everything but one or two objects on each side is shared: the same work on another thing
+		boolean contrast = onlyA >= 1 && onlyB >= 1 && onlyA <= 2 && onlyB <= 2 && sharedCount >= Math.max(onlyA, onlyB)
+				&& agree >= 0.5;
 		int lengthA = a.parts().text().length();
 		int lengthB = b.parts().text().length();
 		double ratio = Math.min(lengthA, lengthB) / (double) Math.max(1, Math.max(lengthA, lengthB));
-		return new Features(cosine, clause, share, jaccard, agree, contrast ? 1 : 0, sameHolder ? 1 : 0, ratio);
+		double[] rel = new double[5];
+		int at = relationIndex(relation);
+		if (at >= 0) {
+			rel[at - Features.RELATION] = 1;
+		}
+		return new Features(cosine, clause, share, jaccard, agree, contrast ? 1 : 0, ratio, lexical, rel[0], rel[1], rel[2],
+				rel[3], rel[4]);
 	}
 
-	static Scored score(Profile a, Profile b, Rarity rarity, boolean sameHolder) {
-		Features f = features(a, b, rarity, sameHolder);
+	static Scored score(Profile a, Profile b, Rarity rarity, double lexical, @Nullable HolderRelation relation) {
+		Features f = features(a, b, rarity, lexical, relation);
 		double score = logistic(OVERLAP_WEIGHTS, f.values());
 		boolean full = logistic(FULL_WEIGHTS, f.values()) >= 0.5;
 		Set<String> keysA = keys(a.parts().words());

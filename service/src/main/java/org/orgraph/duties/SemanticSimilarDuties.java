@@ -203,8 +203,9 @@ class SemanticSimilarDuties implements DisposableBean {
 	}
 
 	/**
-	 * Pairs of distinct texts whose score could reach {@code floor} (for some pair of holders),
-	 * scored as if held by different holders; the caller rescores a pair held by one holder.
+	 * Pairs of distinct texts whose score could reach {@code floor} for some relation of their
+	 * holders, scored as if held in different branches; the caller rescores each pair of duties
+	 * with its holders' relation.
 	 * The analysis must be complete ({@link #await}).
 	 */
 	List<TextPair> textPairs(RevisionSnapshot s, double floor) {
@@ -230,13 +231,20 @@ class SemanticSimilarDuties implements DisposableBean {
 					p.clauses().stream().map(this.embeddings::vector).toList()));
 		}
 		Set<Long> candidates = candidates(texts, byText, profiles);
+		DutySimilarity.LexicalScorer lexical = DutySimilarity.lexicalScorer(texts);
 		List<TextPair> pairs = new ArrayList<>();
 		for (long c : candidates) {
-			String a = texts.get((int) (c >>> 32));
-			String b = texts.get((int) c);
-			OverlapScorer.Scored scored = OverlapScorer.score(profiles.get(a), profiles.get(b), rarity, false);
-			double best = Math.max(scored.score(), OverlapScorer.logistic(OverlapScorer.OVERLAP_WEIGHTS,
-					withSameHolder(scored.features())));
+			int x = (int) (c >>> 32);
+			int y = (int) c;
+			String a = texts.get(x);
+			String b = texts.get(y);
+			OverlapScorer.Scored scored = OverlapScorer.score(profiles.get(a), profiles.get(b), rarity,
+					lexical.score(x, y), HolderRelation.CROSS_BRANCH);
+			double best = 0;
+			for (HolderRelation relation : HolderRelation.values()) {
+				best = Math.max(best, OverlapScorer.logistic(OverlapScorer.OVERLAP_WEIGHTS,
+						scored.features().values(relation)));
+			}
 			if (best >= floor) {
 				pairs.add(new TextPair(a, b, scored.features(), scored));
 				if (pairs.size() > this.maxPairs) {
@@ -245,12 +253,6 @@ class SemanticSimilarDuties implements DisposableBean {
 			}
 		}
 		return pairs;
-	}
-
-	static double[] withSameHolder(OverlapScorer.Features f) {
-		double[] v = f.values();
-		v[6] = 1;
-		return v;
 	}
 
 	/** Candidate pairs as (index of a) << 32 | (index of b), a < b. */

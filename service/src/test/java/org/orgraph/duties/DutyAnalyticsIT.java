@@ -89,10 +89,16 @@ class DutyAnalyticsIT {
 		response.path("dutyOverlaps.edges[0].node.evidence.onlyInFirst")
 			.entityList(String.class)
 			.satisfies(only -> assertThat(String.join("", only)).contains("监督"));
-		// a template phrase alone is not an overlap: 制定酒店的运营规划和目标 pairs with nothing
-		response.path("dutyOverlaps.edges[*].node.duties[*].text")
+		response.path("dutyOverlaps.edges[0].node.extent").entity(String.class).isEqualTo("FULL");
+		response.path("dutyOverlaps.edges[0].node.evidence.meaning")
+			.entity(Double.class)
+			.satisfies(cosine -> assertThat(cosine).isGreaterThan(0.8));
+		// the same action on a shared object, the rest different: part of one responsibility
+		List<String> partial = response
+			.path("dutyOverlaps.edges[?(@.node.duties[0].text == '制定酒店的运营规划和目标')].node.extent")
 			.entityList(String.class)
-			.satisfies(all -> assertThat(all).doesNotContain("制定酒店的运营规划和目标"));
+			.get();
+		assertThat(partial).isNotEmpty().allMatch("PARTIAL"::equals);
 	}
 
 	@Test
