@@ -59,8 +59,12 @@ public class DutyAnalytics {
 
 	private final Duration analysisWait;
 
+	private final long maxPairs;
+
 	DutyAnalytics(RevisionSnapshots snapshots, SimilarDuties similar, DutyEmbeddings embeddings,
-			SemanticSimilarDuties semantic, @Value("${orgraph.analysis-wait:3s}") Duration analysisWait) {
+			SemanticSimilarDuties semantic, @Value("${orgraph.analysis-wait:3s}") Duration analysisWait,
+			@Value("${orgraph.max-similar-pairs}") long maxPairs) {
+		this.maxPairs = maxPairs;
 		this.snapshots = snapshots;
 		this.similar = similar;
 		this.embeddings = embeddings;
@@ -293,6 +297,9 @@ public class DutyAnalytics {
 					result.add(overlap(s, "S:" + both.get(0).key() + "|" + both.get(1).key(), Overlap.Kind.SIMILAR,
 							Math.round(score * 1000) / 1000.0, full ? Overlap.Extent.FULL : Overlap.Extent.PARTIAL,
 							both, evidence));
+					if (result.size() > this.maxPairs) {
+						throw new DutySimilarity.TooManyPairsException(this.maxPairs, minScore);
+					}
 				}
 			}
 		}

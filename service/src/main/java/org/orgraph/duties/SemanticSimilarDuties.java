@@ -247,7 +247,8 @@ class SemanticSimilarDuties implements DisposableBean {
 			}
 			if (best >= floor) {
 				pairs.add(new TextPair(a, b, scored.features(), scored));
-				if (pairs.size() > this.maxPairs) {
+				// a bound on memory: the answer's own cap is on pairs of duties, counted by the caller
+				if (pairs.size() > 4 * this.maxPairs + 1000) {
 					throw new DutySimilarity.TooManyPairsException(this.maxPairs, floor);
 				}
 			}

@@ -93,12 +93,15 @@ class DutyAnalyticsIT {
 		response.path("dutyOverlaps.edges[0].node.evidence.meaning")
 			.entity(Double.class)
 			.satisfies(cosine -> assertThat(cosine).isGreaterThan(0.8));
-		// the same action on a shared object, the rest different: part of one responsibility
-		List<String> partial = response
-			.path("dutyOverlaps.edges[?(@.node.duties[0].text == '制定酒店的运营规划和目标')].node.extent")
-			.entityList(String.class)
-			.get();
-		assertThat(partial).isNotEmpty().allMatch("PARTIAL"::equals);
+		// the same action on a shared object (制定 + 目标), the rest different: found, although no word
+		// template matches it
+		int edges = response.path("dutyOverlaps.edges").entityList(Object.class).get().size();
+		List<List<String>> pairs = new java.util.ArrayList<>();
+		for (int i = 0; i < edges; i++) {
+			pairs.add(response.path("dutyOverlaps.edges[" + i + "].node.duties[*].text").entityList(String.class).get());
+		}
+		assertThat(pairs).anySatisfy(pair -> assertThat(pair).containsExactlyInAnyOrder("制定酒店的运营规划和目标",
+				"制定酒店的战略目标和计划"));
 	}
 
 	@Test

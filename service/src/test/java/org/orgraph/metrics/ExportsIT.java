@@ -168,7 +168,8 @@ class ExportsIT {
 		Export overlaps = get("/api/v1/orgs/" + OPS + "/exports/overlaps.csv");
 		assertThat(overlaps.status()).isEqualTo(200);
 		String text = new String(overlaps.body(), StandardCharsets.UTF_8);
-		assertThat(text).startsWith("\uFEFFid,kind,score,relation,settledBy,dutyKeys,dutyTexts,holderKinds,holderKeys,holderNames,matched,explanation");
+		assertThat(text).startsWith("\uFEFFid,kind,score,extent,relation,settledBy,dutyKeys,dutyTexts,holderKinds,holderKeys,"
+				+ "holderNames,matched,onlyInFirst,onlyInSecond,meaning,explanation");
 		Export orphans = get("/api/v1/orgs/" + OPS + "/exports/orphans.csv");
 		assertThat(new String(orphans.body(), StandardCharsets.UTF_8).strip())
 			.isEqualTo("\uFEFFdutyKey,text,holderKind,holderKey,holderName,reason,explanation");
