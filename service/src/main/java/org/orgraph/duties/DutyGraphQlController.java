@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import graphql.execution.DataFetcherResult;
 import org.jspecify.annotations.Nullable;
 import org.orgraph.graph.Connection;
 import org.orgraph.graph.OrgReader;
@@ -31,11 +30,30 @@ class DutyGraphQlController {
 		this.reader = reader;
 	}
 
+	/** The GraphQL context key under which an answer says it is degraded, and why. */
+	static final String DEGRADED = "orgraph.degraded";
+
+	/** Adds {@code extensions.degraded} (and the reason) to a response any field of which was answered degraded. */
+	@org.springframework.stereotype.Component
+	static class DegradedAnswers implements org.springframework.graphql.server.WebGraphQlInterceptor {
+
+		@Override
+		public reactor.core.publisher.Mono<org.springframework.graphql.server.WebGraphQlResponse> intercept(
+				org.springframework.graphql.server.WebGraphQlRequest request, Chain chain) {
+			return chain.next(request).map(response -> {
+				Object why = response.getExecutionInput().getGraphQLContext().get(DEGRADED);
+				return why == null ? response : response.transform(builder -> builder.extensions(
+						Map.of("degraded", true, "degradedReason", why)));
+			});
+		}
+
+	}
+
 	record DutyGaps(List<PositionView> positionsWithoutDuties, List<UnitView> unitsWithoutPositionsOrDuties) {
 	}
 
 	@QueryMapping
-	DataFetcherResult<Connection<Overlap>> dutyOverlaps(@Argument String org, @Argument Overlap.Kind mode, @Argument @Nullable Double minScore,
+	Connection<Overlap> dutyOverlaps(graphql.GraphQLContext context, @Argument String org, @Argument Overlap.Kind mode, @Argument @Nullable Double minScore,
 			@Argument @Nullable List<HolderRelation> relations, @Argument @Nullable String unit,
 			@Argument @Nullable Integer revision, @Argument @Nullable Integer first, @Argument @Nullable String after) {
 		int limit = this.reader.pageSize(first);
@@ -49,15 +67,11 @@ class DutyGraphQlController {
 					: this.analytics.similarOverlaps(rev,
 							minScore == null ? this.analytics.defaultMinScore() : minScore, filter))
 			.orElse(List.of());
-		Connection<Overlap> page = Connection.slice(all, limit, after, Overlap::id);
-		DataFetcherResult.Builder<Connection<Overlap>> result = DataFetcherResult.<Connection<Overlap>>newResult()
-			.data(page);
 		if (mode == Overlap.Kind.SIMILAR && this.analytics.degraded()) {
-			// said on every answer, never silently: the models could not be loaded (health says why)
-			result.extensions(Map.of("degraded", true, "degradedReason",
-					"the embedding models are not available: similar overlaps are scored from words alone"));
+			// said on every answer, never silently (DegradedAnswers puts it in the response's extensions)
+			context.put(DEGRADED, "the embedding models are not available: similar overlaps are scored from words alone");
 		}
-		return result.build();
+		return Connection.slice(all, limit, after, Overlap::id);
 	}
 
 	@QueryMapping

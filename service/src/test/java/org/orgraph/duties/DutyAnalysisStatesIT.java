@@ -1,0 +1,91 @@
+package org.orgraph.duties;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.orgraph.Imports;
+import org.orgraph.OrgraphIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Similar overlaps before a new revision's duties have been analysed: ANALYSIS_PENDING with the
+ * progress, then the answer once the background work is done. The service does not wait here
+ * ({@code orgraph.analysis-wait=0s}), and the organisation has 600 distinct duty texts, which take
+ * the one embedding thread seconds.
+ */
+@OrgraphIntegrationTest
+@TestPropertySource(properties = "orgraph.analysis-wait=0s")
+class DutyAnalysisStatesIT {
+
+	private static final String ORG = "pending-analysis";
+
+	@Autowired
+	WebTestClient http;
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Test
+	void shouldAnswerPendingWithProgressUntilTheDutiesAreAnalysed() throws Exception {
+		assertThat(new Imports(this.http).json(ORG, organisation(600)).status()).isEqualTo(201);
+
+		var pending = this.graphQl.document("{ dutyOverlaps(org: \"" + ORG + "\", mode: SIMILAR) { totalCount } }")
+			.execute();
+		List<Map<String, Object>> progress = new ArrayList<>();
+		pending.errors().satisfy(errors -> {
+			assertThat(errors).singleElement().satisfies(e -> {
+				assertThat(e.getExtensions()).containsEntry("code", "ANALYSIS_PENDING");
+				@SuppressWarnings("unchecked")
+				Map<String, Object> p = (Map<String, Object>) e.getExtensions().get("progress");
+				progress.add(p);
+			});
+		});
+		assertThat(progress.getFirst()).containsKey("embedded");
+		assertThat(((Number) progress.getFirst().get("texts")).intValue()).isGreaterThanOrEqualTo(600);
+		// EXACT never waits: it needs no meaning
+		this.graphQl.document("{ dutyOverlaps(org: \"" + ORG + "\", mode: EXACT) { totalCount } }")
+			.execute()
+			.path("dutyOverlaps.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(0);
+
+		// the analysis goes on in the background: asked again, the answer comes once it is done
+		Integer total = null;
+		long deadline = System.nanoTime() + 120_000_000_000L;
+		while (total == null && System.nanoTime() < deadline) {
+			var again = this.graphQl
+				.document("{ dutyOverlaps(org: \"" + ORG + "\", mode: SIMILAR, minScore: 0.9) { totalCount } }")
+				.execute();
+			List<Boolean> stillPending = new ArrayList<>();
+			again.errors().satisfy(errors -> stillPending.add(!errors.isEmpty()));
+			if (!stillPending.getFirst()) {
+				total = again.path("dutyOverlaps.totalCount").entity(Integer.class).get();
+			}
+			else {
+				// the analysis runs on its own thread; this one only paces the asking
+				java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
+			}
+		}
+		assertThat(total).as("answered within two minutes").isNotNull();
+	}
+
+	/** One unit with one post per duty, each duty a distinct text. */
+	static String organisation(int duties) {
+		List<Map<String, Object>> positions = new ArrayList<>();
+		for (int i = 0; i < duties; i++) {
+			positions.add(Map.of("key", "P" + i, "title", "岗位" + i, "unit", "U0", "duties",
+					List.of("负责第" + i + "号区域的客户回访与满意度调查,形成第" + i + "期报告")));
+		}
+		return JsonMapper.builder().build().writeValueAsString(Map.of("key", ORG, "name", "待分析组织", "units",
+				List.of(Map.of("key", "U0", "name", "运营部", "duties", List.of())), "positions", positions));
+	}
+
+}
