@@ -203,6 +203,11 @@ public class DutyAnalytics {
 		return this.orphans.get(rev, () -> computeOrphans(this.snapshots.get(rev)));
 	}
 
+	/** A duty of the revision by key. */
+	public java.util.Optional<RevisionSnapshot.Duty> duty(String rev, String key) {
+		return java.util.Optional.ofNullable(this.snapshots.get(rev).duties().get(key));
+	}
+
 	/** Positions that hold no duty, in key order. */
 	public List<String> positionsWithoutDuties(String rev) {
 		RevisionSnapshot s = this.snapshots.get(rev);

@@ -186,7 +186,7 @@ final class DutyComponents {
 
 	/**
 	 * The word's class at the fourth level of 同义词词林 (制定 Hc14D01 and 拟定 Hc14D02 share Hc14D)
-	 * when the dictionary holds it as a synonym; otherwise the word itself.
+	 * when the dictionary holds it with synonyms or related words; otherwise the word itself.
 	 */
 	static String synonymKey(String word) {
 		CommonSynonymDictionary.SynonymItem item = CoreSynonymDictionary.get(word);
@@ -195,7 +195,8 @@ final class DutyComponents {
 		}
 		Synonym entry = item.entry;
 		String code = entry.getIdString();
-		if (code == null || code.length() < 5 || item.type != Synonym.Type.EQUAL) {
+		// '=' synonyms and '#' related words (计划/规划) share their fourth-level class; '@' stands alone
+		if (code == null || code.length() < 5 || item.type == Synonym.Type.SINGLE) {
 			return word;
 		}
 		return code.substring(0, 5);

@@ -76,7 +76,7 @@ public class DutyEmbeddings implements HealthIndicator {
 	private long embedNanos;
 
 	DutyEmbeddings(@Value("${orgraph.embeddings.enabled:true}") boolean enabled,
-			@Value("${orgraph.embeddings.cache-entries:2000000}") long cacheEntries) {
+			@Value("${orgraph.embeddings.cache-entries:100000}") long cacheEntries) {
 		this.vectors = Caffeine.newBuilder().maximumSize(cacheEntries).build();
 		if (!enabled) {
 			unavailable("turned off (orgraph.embeddings.enabled=false)");
