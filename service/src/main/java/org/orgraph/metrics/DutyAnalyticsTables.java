@@ -9,6 +9,7 @@ import org.orgraph.duties.DutyAnalytics;
 import org.orgraph.duties.DutySimilarity;
 import org.orgraph.duties.Orphan;
 import org.orgraph.duties.Overlap;
+import org.orgraph.duties.OverlapReviews;
 import org.orgraph.graph.Views.DutyView;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -19,15 +20,18 @@ class DutyAnalyticsTables implements DutyTables {
 
 	static final List<String> OVERLAP_COLUMNS = List.of("id", "kind", "score", "extent", "relation", "settledBy",
 			"dutyKeys", "dutyTexts", "holderKinds", "holderKeys", "holderNames", "matched", "onlyInFirst", "onlyInSecond",
-			"meaning", "explanation");
+			"meaning", "explanation", "verdict", "reviewNote", "reviewedBy", "reviewedAt");
 
 	static final List<String> ORPHAN_COLUMNS = List.of("dutyKey", "text", "holderKind", "holderKey", "holderName",
 			"reason", "explanation");
 
 	private final DutyAnalytics duties;
 
-	DutyAnalyticsTables(DutyAnalytics duties) {
+	private final OverlapReviews reviews;
+
+	DutyAnalyticsTables(DutyAnalytics duties, OverlapReviews reviews) {
 		this.duties = duties;
+		this.reviews = reviews;
 	}
 
 	@Override
@@ -42,7 +46,9 @@ class DutyAnalyticsTables implements DutyTables {
 		catch (DutyAnalytics.AnalysisPendingException ex) {
 			throw new ExportTables.ExportException(HttpStatus.SERVICE_UNAVAILABLE, "ANALYSIS_PENDING", ex.getMessage());
 		}
-		return all.stream().map(DutyAnalyticsTables::row).toList();
+		// the client report: every overlap with the consultant's verdict (DISTINCT ones too), if any
+		Map<String, OverlapReviews.Review> judged = this.reviews.of(rev.substring(0, rev.lastIndexOf('/')));
+		return all.stream().map(o -> row(o, OverlapReviews.of(judged, o))).toList();
 	}
 
 	@Override
@@ -60,7 +66,7 @@ class DutyAnalyticsTables implements DutyTables {
 		return ORPHAN_COLUMNS;
 	}
 
-	private static Map<String, @Nullable Object> row(Overlap o) {
+	private static Map<String, @Nullable Object> row(Overlap o, OverlapReviews.@Nullable Review review) {
 		Map<String, @Nullable Object> row = new LinkedHashMap<>();
 		row.put("id", o.id());
 		row.put("kind", o.kind().name());
@@ -78,6 +84,10 @@ class DutyAnalyticsTables implements DutyTables {
 		row.put("onlyInSecond", o.evidence().onlyInSecond());
 		row.put("meaning", o.evidence().meaning());
 		row.put("explanation", o.explanation());
+		row.put("verdict", review == null ? null : review.verdict().name());
+		row.put("reviewNote", review == null ? null : review.note());
+		row.put("reviewedBy", review == null ? null : review.by());
+		row.put("reviewedAt", review == null ? null : review.at());
 		return row;
 	}
 

@@ -88,6 +88,13 @@ class ReviewOverlapIT {
 			.valueIsNull();
 		assertThat(total(false)).isEqualTo(before);
 
+		// the client report: the verdict in the overlaps export
+		String csv = new String(this.http.get().uri("/api/v1/orgs/" + ORG + "/exports/overlaps.csv").exchange()
+			.expectStatus().isOk().expectBody().returnResult().getResponseBody(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(csv.lines().filter(l -> l.contains("制定酒店的运营规划和目标") && l.contains("制定酒店的战略目标和计划")))
+			.singleElement()
+			.satisfies(line -> assertThat(line).contains(",PARTIAL,"));
+
 		List<Map<String, Object>> audit = this.graphQl.document("{ auditTrail(last: 20) { action detail } }")
 			.execute()
 			.path("auditTrail")

@@ -169,7 +169,7 @@ class ExportsIT {
 		assertThat(overlaps.status()).isEqualTo(200);
 		String text = new String(overlaps.body(), StandardCharsets.UTF_8);
 		assertThat(text).startsWith("\uFEFFid,kind,score,extent,relation,settledBy,dutyKeys,dutyTexts,holderKinds,holderKeys,"
-				+ "holderNames,matched,onlyInFirst,onlyInSecond,meaning,explanation");
+				+ "holderNames,matched,onlyInFirst,onlyInSecond,meaning,explanation,verdict,reviewNote,reviewedBy,reviewedAt");
 		Export orphans = get("/api/v1/orgs/" + OPS + "/exports/orphans.csv");
 		assertThat(new String(orphans.body(), StandardCharsets.UTF_8).strip())
 			.isEqualTo("\uFEFFdutyKey,text,holderKind,holderKey,holderName,reason,explanation");
