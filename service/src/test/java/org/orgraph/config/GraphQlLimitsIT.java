@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import graphql.introspection.Introspection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orgraph.GraphQlPost;
 import org.orgraph.OrgraphIntegrationTest;
@@ -25,6 +28,23 @@ class GraphQlLimitsIT {
 	@Autowired
 	WebTestClient http;
 
+	private boolean wasEnabled;
+
+	/**
+	 * Spring Boot turns introspection off JVM-wide when a context has it off, and never back on:
+	 * the test JVM's other contexts have it off, so this one (on, as the dev profile) turns it on
+	 * for its own tests and leaves the JVM as it found it.
+	 */
+	@BeforeEach
+	void introspectionOnAsConfigured() {
+		this.wasEnabled = Introspection.enabledJvmWide(true);
+	}
+
+	@AfterEach
+	void restoreIntrospection() {
+		Introspection.enabledJvmWide(this.wasEnabled);
+	}
+
 	@Test
 	@SuppressWarnings("unchecked")
 	void shouldAnswerGraphiQlsIntrospectionQuery() throws Exception {
@@ -43,7 +63,7 @@ class GraphQlLimitsIT {
 	@Test
 	void shouldStillRefuseDeepDataWithIntrospectionOn() {
 		Map<String, Object> answer = GraphQlPost.answer(this.http, "{ __schema { queryType { name } } organization(key: \"a\") { "
-				+ "unit(key: \"b\") { " + "children { ".repeat(10) + "key" + " }".repeat(10) + " } } }", Map.of());
+				+ "unit(key: \"b\") { " + "parent { ".repeat(10) + "key" + " }".repeat(10) + " } } }", Map.of());
 
 		assertThat(answer.get("data")).isNull();
 		assertThat(answer.toString()).contains("QUERY_TOO_DEEP").contains("nests 13 levels deep, at most 12");

@@ -164,7 +164,7 @@ class QueryShapeTests {
 	@Test
 	void shouldStillRefuseDeepDataBesideIntrospection() {
 		QueryShape.Measures m = measure(Parser.parse("{ __schema { queryType { name } } organization(key: \"a\") { "
-				+ "unit(key: \"b\") { " + "children { ".repeat(10) + "key" + " }".repeat(10) + " } } }"));
+				+ "unit(key: \"b\") { " + "parent { ".repeat(10) + "key" + " }".repeat(10) + " } } }"));
 
 		assertThat(m.depth()).isEqualTo(13);
 		assertThat(m.introspectionDepth()).isEqualTo(3);
