@@ -145,15 +145,17 @@ const TOO_BIG = new Set(['TOO_MANY_ALIASES', 'QUERY_TOO_COMPLEX', 'TOO_MANY_ROOT
 
 /**
  * Runs `run(batch)` over `items` in batches that respect the server's limits: at most
- * `maxAliases` aliased fields (`aliasesPerItem` each), and at most `maxRootFields` when every
- * item is a root field of its own. Should the server still find a batch too big (its weight
+ * `maxAliases` aliased fields (`aliasesPerItem` each), at most `maxRootFields` when every
+ * item is a root field of its own, and no more than `maxComplexity` allows for items that each
+ * weigh about `weight`. Should the server still find a batch too big (its weight
  * depends on the data asked for), the batch is split in two and tried again. Resolves to the
  * batches' results in order.
  */
-export async function batched(items, run, { aliasesPerItem = 1, rootFields = false } = {}) {
+export async function batched(items, run, { aliasesPerItem = 1, rootFields = false, weight = 0 } = {}) {
   const limit = await limits();
   let size = Math.max(1, Math.floor(limit.maxAliases / aliasesPerItem));
   if (rootFields) size = Math.min(size, limit.maxRootFields);
+  if (weight > 0) size = Math.max(1, Math.min(size, Math.floor(limit.maxComplexity / weight)));
   const results = [];
   const attempt = async (batch) => {
     try {

@@ -15,7 +15,9 @@ import { t } from './i18n.js';
 export const PAGE = 300;
 const SMALL_ORG_UNITS = 12;
 /** Reports read per request in the reporting-lines tree (a page of a post's direct reports). */
-const REPORTS_PAGE = 100;
+const REPORTS_PAGE = 50;
+/** What one page of reports weighs by the server's measure (docs/security.md#limits): 50 × about 40 fields. */
+const REPORTS_WEIGHT = REPORTS_PAGE * 40;
 /** Below this zoom labels cannot be read: the first view of a big tree shows its top instead. */
 const READABLE_ZOOM = 0.45;
 const UNIT_SIZE = { w: 210, h: 46 };
@@ -273,12 +275,19 @@ export class OrgChart {
     let tops = [];
     if (s.has('reportingAnomalies')) {
       const data = await gql(`query ChartTops($org: ID!, $rev: Int) {
-        reportingAnomalies(org: $org, revision: $rev, first: ${PAGE}) { tops { position { ${fields} } } }
+        reportingAnomalies(org: $org, revision: $rev) { tops { position { ${fields} } } }
       }`, { org, rev: this.rev });
       tops = data.reportingAnomalies?.tops.map((top) => top.position) ?? [];
     }
     if (!tops.length) {
-      const start = this.roots.map((key) => this.unitPositions.get(key)?.[0]).find(Boolean) ?? this.positions.keys().next().value;
+      let start = this.roots.map((key) => this.unitPositions.get(key)?.[0]).find(Boolean) ?? this.positions.keys().next().value;
+      if (!start) {
+        // the top units hold no posts (a UK organogram's department): any post leads to the top
+        const data = await gql(`query ChartAnyPost($org: ID!, $rev: Int) {
+          organization(key: $org) { positions(revision: $rev, first: 1) { edges { node { key } } } }
+        }`, { org, rev: this.rev });
+        start = data.organization?.positions.edges[0]?.node.key;
+      }
       if (start && s.has('chainOfCommand')) {
         const data = await gql(`query ChartTop($org: ID!, $rev: Int, $key: ID!) {
           chainOfCommand(org: $org, position: $key, revision: $rev) { links { position { ${fields} } } }
@@ -319,7 +328,7 @@ export class OrgChart {
         this.reportsOf.set(key, [...(more ? this.reportsOf.get(key) ?? [] : []), ...nodes.map((p) => p.key)]);
         this.reportsMore.set(key, page?.pageInfo.hasNextPage ? page.pageInfo.endCursor : null);
       });
-    }, { rootFields: true });
+    }, { rootFields: true, weight: REPORTS_WEIGHT });
   }
 
   /** Units from the top down to (and including) `unitKey`. */
