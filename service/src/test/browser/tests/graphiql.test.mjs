@@ -96,7 +96,7 @@ test('GraphiQL reads the schema: its introspection query is answered and the Doc
     await page.waitForSelector('.graphiql-tab', { timeout: 30000 });
     await page.click('.graphiql-sidebar button[aria-label*="Documentation Explorer"]');
     await page.waitForSelector('.graphiql-doc-explorer-root-type', { timeout: 30000 });
-    await page.click('.graphiql-doc-explorer-root-type a');
+    await page.click('.graphiql-doc-explorer-content a.graphiql-doc-explorer-type-name >> text="Query"');
     await page.waitForFunction(() => /organizations/.test(document.querySelector('.graphiql-doc-explorer')?.textContent ?? ''));
     const docs = await page.textContent('.graphiql-doc-explorer');
     assert.match(docs, /graphqlLimits/);
