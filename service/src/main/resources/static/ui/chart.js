@@ -210,13 +210,19 @@ export class OrgChart {
       if (unit.parent && this.units.has(unit.parent)) this.units.get(unit.parent).children.push(unit.key);
       else this.roots.push(unit.key);
     }
-    const first = this.units.size <= SMALL_ORG_UNITS ? [...this.units.keys()] : this.roots.slice(0, PAGE);
+    const first = this.firstOpen();
     first.forEach((key) => this.open.add(key));
     await this.loadPositions(first);
     if (this.mode === 'lines') await this.loadTops();
     if (this.org !== org || this.rev !== rev) return;
     this.render();
     this.overview();
+  }
+
+  /** What a first view opens: a small organisation whole, else its few top units (none of many). */
+  firstOpen() {
+    if (this.units.size <= SMALL_ORG_UNITS) return [...this.units.keys()];
+    return this.roots.length <= SMALL_ORG_UNITS ? this.roots.slice() : [];
   }
 
   get unitCount() {
@@ -461,7 +467,7 @@ export class OrgChart {
     if (this.mode === 'lines') {
       this.openLines = new Set(this.tops?.slice(0, 1) ?? []);
     } else {
-      this.open = new Set(this.roots.slice(0, PAGE));
+      this.open = new Set(this.firstOpen());
     }
     this.pins[this.mode].clear();
     this.limits[this.mode].clear();
