@@ -118,6 +118,11 @@ describe('a 700-post UK organogram', () => {
     assert.ok(chain.alongTree, 'the chain is drawn with the tree\'s lines');
     assert.equal(chain.arcs, 0, 'no line crosses the page as an arc');
     await screenshot(page, 'uk-700-chain-units');
+    // the junior staff the junior file counts under the post
+    const fte = uk.junior.split('\n').slice(1).filter(Boolean).map((row) => JSON.parse(`[${row}]`))
+      .filter((cells) => cells[3] === start).reduce((n, cells) => n + Number(cells[8]), 0);
+    assert.ok(fte > 0, `the junior file counts staff under ${start}`);
+    assert.match(await page.textContent('#panel-details'), new RegExp(`Junior staff under it\\s*${Math.round(fte * 100) / 100} FTE`));
 
     await page.click('.segmented button[data-tree="lines"]');
     await page.waitForFunction(() => window.orgraph.chart.mode === 'lines' && window.orgraph.chart.cy.nodes('.line-post').length > 0);

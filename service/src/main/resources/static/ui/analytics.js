@@ -8,6 +8,9 @@ const MAX_CHAIN = 200;
 /** Orphaned duties the page reads at most (the tab lists them, the chart marks their holders). */
 const MAX_ORPHANS = 2000;
 
+/** `juniorFte` where the server has it: staff reported only as FTE under a post (UK organograms). */
+const junior = async () => ((await schema()).typeHas('Position', 'juniorFte') ? 'juniorFte' : '');
+
 export async function unitDetails(org, rev, key) {
   const data = await gql(`query UnitDetails($org: ID!, $rev: Int, $key: ID!) {
     organization(key: $org) {
@@ -16,7 +19,7 @@ export async function unitDetails(org, rev, key) {
         parent { key name }
         head { key title vacant holders { acting person { key name } } }
         children { key }
-        positions { key vacant headcount holders { fte } }
+        positions { key vacant headcount ${await junior()} holders { fte } }
         duties { key text holder { kind key name } }
       }
     }
@@ -28,7 +31,7 @@ export async function positionDetails(org, rev, key) {
   const data = await gql(`query PositionDetails($org: ID!, $rev: Int, $key: ID!) {
     organization(key: $org) {
       position(key: $key, revision: $rev) {
-        key title grade headcount vacant
+        key title grade headcount vacant ${await junior()}
         unit { key name }
         holders { fte acting person { key name } }
         reportsTo { line derived position { key title } }

@@ -270,6 +270,11 @@ function renderChains(chains) {
     links.cycle ? h('p', { class: 'error' }, t('chain.cycle')) : null));
 }
 
+/** Junior FTE under these posts, rounded as organograms publish it (0 when none or not known). */
+function juniorFte(posts) {
+  return Math.round(posts.reduce((n, p) => n + (p.juniorFte ?? 0), 0) * 100) / 100;
+}
+
 function renderUnit(panel, unit) {
   if (!unit) return clear(panel, h('p', { class: 'note' }, '—'));
   const seats = unit.positions.reduce((n, p) => n + p.headcount, 0);
@@ -283,6 +288,7 @@ function renderUnit(panel, unit) {
           unit.head.vacant ? h('span', { class: 'tag vacant' }, t('vacant')) : unit.head.holders.map((x) => x.person.name).join('、')]
         : '—')],
       [h('dt', {}, t('unit.positions')), h('dd', {}, `${unit.positions.length} (${seats})`)],
+      juniorFte(unit.positions) ? [h('dt', {}, t('unit.junior')), h('dd', {}, t('fte', { n: juniorFte(unit.positions) }))] : null,
       unit.plannedHeadcount != null ? [h('dt', {}, t('unit.planned')), h('dd', {}, unit.plannedHeadcount)] : null),
     h('h3', {}, t('unit.duties')), dutyList(unit.duties));
 }
@@ -299,6 +305,7 @@ function renderPosition(panel, p, { chains }) {
           x.acting ? h('span', { class: 'tag acting' }, t('acting')) : null, x.fte !== 1 ? ` (${x.fte})` : ''])
         : h('span', { class: 'tag vacant' }, t('vacant'))),
       p.headcount > 1 ? [h('dt', {}, t('pos.seats')), h('dd', {}, `${p.holders.length} / ${p.headcount}`)] : null,
+      p.juniorFte ? [h('dt', {}, t('pos.junior')), h('dd', {}, t('fte', { n: juniorFte([p]) }))] : null,
       h('dt', {}, t('pos.reportsTo')), h('dd', {}, p.reportsTo.length
         ? p.reportsTo.map((r, i) => [i ? h('br') : '', ref('POSITION', r.position.key, r.position.title),
           r.line ? null : h('span', { class: 'tag dotted' }, t('pos.dotted')),
