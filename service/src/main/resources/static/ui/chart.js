@@ -16,8 +16,10 @@ export const PAGE = 300;
 const SMALL_ORG_UNITS = 12;
 /** Reports read per request in the reporting-lines tree (a page of a post's direct reports). */
 const REPORTS_PAGE = 50;
-/** What one page of reports weighs by the server's measure (docs/security.md#limits): 50 × about 40 fields. */
-const REPORTS_WEIGHT = REPORTS_PAGE * 40;
+/** What one page of reports weighs by the server's measure (docs/security.md#limits): 50 × about 30 fields. */
+const REPORTS_WEIGHT = REPORTS_PAGE * 32;
+/** Posts the reporting tree opens the way to at once (an overlay's holders, orphans' holders). */
+const LINES_REVEAL = 60;
 /** Below this zoom labels cannot be read: the first view of a big tree shows its top instead. */
 const READABLE_ZOOM = 0.45;
 const UNIT_SIZE = { w: 210, h: 46 };
@@ -180,6 +182,11 @@ export class OrgChart {
     this.reportsOf = new Map();
     this.reportsMore = new Map();
     this.openLines = new Set();
+    // posts opened only to show the way to something (a chain, an overlay): they show that way
+    // and a "+ N more" for their other reports until the user asks for those
+    this.narrow = new Set();
+    // a unit's head post, which stands for the unit in the reporting tree
+    this.unitHeads = new Map();
     // per tree: how many children a node shows, and children shown whatever that says
     this.limits = { units: new Map(), lines: new Map() };
     this.pins = { units: new Map(), lines: new Map() };
@@ -399,10 +406,16 @@ export class OrgChart {
     return ids.filter((id) => this.isKnown(id));
   }
 
-  /** In the reporting tree a post is shown by opening its chain of command, read in batches. */
+  /**
+   * In the reporting tree a post is shown by opening its chain of command, read in batches. That
+   * costs a request for every few posts, so at most LINES_REVEAL posts are opened at once: the
+   * first ones asked for (the overlays list the rest in their tabs).
+   */
   async revealLines(items) {
     await this.loadTops();
-    const keys = [...new Set(items.filter((i) => i.kind === 'POSITION').map((i) => i.key))];
+    await this.loadUnitHeads(items.filter((i) => i.kind === 'UNIT').map((i) => i.key));
+    const keys = [...new Set(items.map((i) => this.holderId(i)).filter((id) => id.startsWith('p:')).map((id) => id.slice(2)))]
+      .slice(0, LINES_REVEAL);
     const chains = new Map();
     const s = await schema();
     if (s.has('chainOfCommand')) {
@@ -422,12 +435,63 @@ export class OrgChart {
     return keys.filter((key) => this.isShown(key)).map((key) => 'p:' + key);
   }
 
+  /** Posts by key, as the reporting tree shows them, in batches within the server's limits. */
+  async loadPosts(keys) {
+    const s = await schema();
+    const fields = lineFields(s);
+    await batched([...new Set(keys)], async (batch) => {
+      const vars = batch.map((_, j) => `$p${j}: ID!`).join(', ');
+      const selections = batch.map((_, j) => `p${j}: position(key: $p${j}, revision: $rev) { ${fields} }`).join('\n');
+      const variables = { org: this.org, rev: this.rev };
+      batch.forEach((key, j) => (variables['p' + j] = key));
+      const data = await gql(`query ChartPosts($org: ID!, $rev: Int, ${vars}) { organization(key: $org) { ${selections} } }`, variables);
+      batch.forEach((_, j) => {
+        const p = data.organization?.['p' + j];
+        if (p) this.remember(p);
+      });
+    }, { weight: 40 });
+  }
+
+  /** The head posts of these units, for drawing what a unit holds at its head in the reporting tree. */
+  async loadUnitHeads(unitKeys) {
+    const missing = [...new Set(unitKeys)].filter((key) => !this.unitHeads.has(key));
+    await batched(missing, async (batch) => {
+      const vars = batch.map((_, j) => `$u${j}: ID!`).join(', ');
+      const fields = batch.map((_, j) => `u${j}: unit(key: $u${j}, revision: $rev) { head { key } }`).join('\n');
+      const variables = { org: this.org, rev: this.rev };
+      batch.forEach((key, j) => (variables['u' + j] = key));
+      const data = await gql(`query ChartUnitHeads($org: ID!, $rev: Int, ${vars}) { organization(key: $org) { ${fields} } }`, variables);
+      batch.forEach((key, j) => this.unitHeads.set(key, data.organization?.['u' + j]?.head?.key ?? null));
+    });
+  }
+
+  /** The node that stands for a duty's holder in the tree on screen: a unit is its head post among reporting lines. */
+  holderId(holder) {
+    if (holder.kind === 'UNIT' && this.mode === 'lines') {
+      const first = this.unitPositions.get(holder.key)?.[0];
+      const head = this.unitHeads.get(holder.key) ?? (this.positions.get(first)?.head ? first : null);
+      return head ? 'p:' + head : 'u:' + holder.key;
+    }
+    return nodeId(holder.kind, holder.key);
+  }
+
   /** Opens each chain (post keys from a post up to its top) in the reporting tree, and pins it. */
   async openChains(chains) {
     const usable = chains.filter((chain) => this.tops.includes(chain[chain.length - 1]));
     const ancestors = usable.flatMap((chain) => chain.slice(1));
     await this.loadReports(ancestors);
-    ancestors.forEach((key) => this.openLines.add(key));
+    // a post may lie beyond the page of reports read so far: read it and add it to its manager's list
+    await this.loadPosts(usable.flatMap((chain) => chain).filter((key) => !this.positions.get(key)?.title));
+    for (const chain of usable) {
+      for (let i = chain.length - 1; i > 0; i--) {
+        const list = this.reportsOf.get(chain[i]) ?? [];
+        if (!list.includes(chain[i - 1]) && this.positions.has(chain[i - 1])) this.reportsOf.set(chain[i], [...list, chain[i - 1]]);
+      }
+    }
+    for (const key of ancestors) {
+      if (!this.openLines.has(key)) this.narrow.add(key);
+      this.openLines.add(key);
+    }
     for (const chain of usable) {
       this.pin('lines', 'o', 'p:' + chain[chain.length - 1]);
       for (let i = chain.length - 1; i > 0; i--) this.pin('lines', 'p:' + chain[i], 'p:' + chain[i - 1]);
@@ -454,7 +518,10 @@ export class OrgChart {
   }
 
   async toggleLines(key) {
-    if (this.openLines.has(key)) {
+    if (this.openLines.has(key) && this.narrow.has(key)) {
+      // opened only to show a way through: a click shows all its reports
+      this.narrow.delete(key);
+    } else if (this.openLines.has(key)) {
       this.openLines.delete(key);
     } else {
       await this.loadReports([key]);
@@ -466,6 +533,7 @@ export class OrgChart {
   collapseAll() {
     if (this.mode === 'lines') {
       this.openLines = new Set(this.tops?.slice(0, 1) ?? []);
+      this.narrow.clear();
     } else {
       this.open = new Set(this.firstOpen());
     }
@@ -489,6 +557,11 @@ export class OrgChart {
         if (this.mode === 'lines' && this.hasReports(id.slice(2))) await this.toggleLines(id.slice(2));
       } else if (id.startsWith('m:')) {
         const parent = node.data('parentId');
+        if (this.mode === 'lines' && this.narrow.has(parent.slice(2))) {
+          this.narrow.delete(parent.slice(2));
+          this.renderKeeping(id);
+          return;
+        }
         const limits = this.limits[this.mode];
         const shown = limits.get(parent) ?? PAGE;
         if (this.mode === 'lines' && parent.startsWith('p:')) {
@@ -538,7 +611,7 @@ export class OrgChart {
     await this.reveal(holders);
     this.overlapEdges = [];
     for (const o of overlaps) {
-      const ids = [...new Set(o.holders.map((h) => nodeId(h.kind, h.key)))];
+      const ids = [...new Set(o.holders.map((h) => this.holderId(h)))];
       for (let i = 1; i < ids.length; i++) {
         this.overlapEdges.push({ id: `x:${o.id}:${i}`, source: ids[i - 1], target: ids[i], label: o.label, overlapId: o.id });
       }
@@ -553,7 +626,7 @@ export class OrgChart {
 
   async showOrphans(holders) {
     await this.reveal(holders);
-    this.orphans = new Set(holders.map((h) => nodeId(h.kind, h.key)));
+    this.orphans = new Set(holders.map((h) => this.holderId(h)));
     this.render();
   }
 
@@ -639,7 +712,8 @@ export class OrgChart {
     const drawn = new Set();
     const tree = this.mode;
     const addChildren = (parentId, items, box, make) => {
-      const limit = this.limits[tree].get(parentId) ?? PAGE;
+      const narrow = tree === 'lines' && this.narrow.has(parentId.slice(2));
+      const limit = this.limits[tree].get(parentId) ?? (narrow ? 0 : PAGE);
       const pins = this.pins[tree].get(parentId);
       const shown = items.filter((id, i) => (i < limit || pins?.has(id)) && !drawn.has(id));
       for (const id of shown) {
@@ -647,11 +721,13 @@ export class OrgChart {
         parentOf.set(id, parentId);
         box.children.push(make(id));
       }
-      const hidden = items.length - shown.length - items.filter((id) => drawn.has(id) && !shown.includes(id)).length;
-      const more = tree === 'lines' && parentId.startsWith('p:') && this.reportsMore.get(parentId.slice(2));
+      // in the reporting tree a post's span counts the reports not read yet too
+      const span = tree === 'lines' && parentId.startsWith('p:') ? this.positions.get(parentId.slice(2))?.span ?? 0 : 0;
+      const hidden = Math.max(items.length, span) - shown.length - items.filter((id) => drawn.has(id) && !shown.includes(id)).length;
+      const more = tree === 'lines' && parentId.startsWith('p:') && !narrow && this.reportsMore.get(parentId.slice(2));
       if (hidden > 0 || more) {
         const id = 'm:' + parentId;
-        const label = more ? t('more.posts') : t('more', { n: hidden });
+        const label = hidden > 0 ? t('more', { n: hidden }) : t('more.posts');
         nodes.push({ data: { id, label, parentId, ...MORE_SIZE, textWidth: MORE_SIZE.w - 10 }, classes: 'more' });
         parentOf.set(id, parentId);
         box.children.push({ id, ...MORE_SIZE, children: [] });

@@ -441,7 +441,8 @@ async function showTree(tree) {
     if (state.overlaps) await drawOverlaps(state.overlaps);
     if (state.orphans) await chart.showOrphans(state.orphans.slice(0, 200).map((o) => ({ kind: o.duty.holder.kind, key: o.duty.holder.key })));
     if (state.selection?.kind === 'POSITION') await select(state.selection, { fromChart: true });
-    markFirstRender();
+    // before an organisation is open (a first visit to an address with tree=lines) there is no chart yet
+    if (state.org) markFirstRender();
   } catch (e) {
     showError(e);
   }
