@@ -20,6 +20,8 @@ const REPORTS_PAGE = 50;
 const REPORTS_WEIGHT = REPORTS_PAGE * 32;
 /** Posts the reporting tree opens the way to at once (an overlay's holders, orphans' holders). */
 const LINES_REVEAL = 60;
+/** Holders the unit tree opens the way to at once for an overlay. */
+const REVEAL_UNITS = 150;
 /** Below this zoom labels cannot be read: the first view of a big tree shows its top instead. */
 const READABLE_ZOOM = 0.45;
 const UNIT_SIZE = { w: 210, h: 46 };
@@ -182,8 +184,9 @@ export class OrgChart {
     this.reportsOf = new Map();
     this.reportsMore = new Map();
     this.openLines = new Set();
-    // posts opened only to show the way to something (a chain, an overlay): they show that way
-    // and a "+ N more" for their other reports until the user asks for those
+    // nodes (units, or posts in the reporting tree) opened only to show the way to something (a
+    // chain, an overlay, a search hit): they show that way and a "+ N more" for the rest of their
+    // children until the user clicks them
     this.narrow = new Set();
     // a unit's head post, which stands for the unit in the reporting tree
     this.unitHeads = new Map();
@@ -239,8 +242,9 @@ export class OrgChart {
   /** Switches between the unit tree and the reporting-lines tree. */
   async setMode(mode) {
     if (mode === this.mode) return;
-    this.mode = mode;
+    // the tops first: until they are read, the tree on screen stays what it was
     if (mode === 'lines' && this.org) await this.loadTops();
+    this.mode = mode;
     this.render();
     this.overview();
   }
@@ -397,7 +401,10 @@ export class OrgChart {
       ids.push(nodeId(item.kind, item.key));
     }
     await this.loadPositions([...toOpen]);
-    toOpen.forEach((key) => this.open.add(key));
+    for (const key of toOpen) {
+      if (!this.open.has(key)) this.narrow.add('u:' + key);
+      this.open.add(key);
+    }
     for (const { item, path } of plans) {
       this.pin('units', this.roots.length === 1 ? null : 'o', 'u:' + path[0]);
       for (let i = 1; i < path.length; i++) this.pin('units', 'u:' + path[i - 1], 'u:' + path[i]);
@@ -489,7 +496,7 @@ export class OrgChart {
       }
     }
     for (const key of ancestors) {
-      if (!this.openLines.has(key)) this.narrow.add(key);
+      if (!this.openLines.has(key)) this.narrow.add('p:' + key);
       this.openLines.add(key);
     }
     for (const chain of usable) {
@@ -508,7 +515,10 @@ export class OrgChart {
   }
 
   async toggle(unitKey) {
-    if (this.open.has(unitKey)) {
+    if (this.open.has(unitKey) && this.narrow.has('u:' + unitKey)) {
+      // opened only to show a way through: a click shows everything in it
+      this.narrow.delete('u:' + unitKey);
+    } else if (this.open.has(unitKey)) {
       this.open.delete(unitKey);
     } else {
       await this.loadPositions([unitKey]);
@@ -518,9 +528,9 @@ export class OrgChart {
   }
 
   async toggleLines(key) {
-    if (this.openLines.has(key) && this.narrow.has(key)) {
+    if (this.openLines.has(key) && this.narrow.has('p:' + key)) {
       // opened only to show a way through: a click shows all its reports
-      this.narrow.delete(key);
+      this.narrow.delete('p:' + key);
     } else if (this.openLines.has(key)) {
       this.openLines.delete(key);
     } else {
@@ -536,6 +546,7 @@ export class OrgChart {
       this.narrow.clear();
     } else {
       this.open = new Set(this.firstOpen());
+      this.narrow.clear();
     }
     this.pins[this.mode].clear();
     this.limits[this.mode].clear();
@@ -557,8 +568,8 @@ export class OrgChart {
         if (this.mode === 'lines' && this.hasReports(id.slice(2))) await this.toggleLines(id.slice(2));
       } else if (id.startsWith('m:')) {
         const parent = node.data('parentId');
-        if (this.mode === 'lines' && this.narrow.has(parent.slice(2))) {
-          this.narrow.delete(parent.slice(2));
+        if (this.narrow.has(parent)) {
+          this.narrow.delete(parent);
           this.renderKeeping(id);
           return;
         }
@@ -608,7 +619,7 @@ export class OrgChart {
   /** Draws overlaps: `[{id, label, holders: [{kind, key}]}]`, one dashed line per pair of holders. */
   async showOverlaps(overlaps) {
     const holders = overlaps.flatMap((o) => o.holders);
-    await this.reveal(holders);
+    await this.reveal(this.firstOf(holders));
     this.overlapEdges = [];
     for (const o of overlaps) {
       const ids = [...new Set(o.holders.map((h) => this.holderId(h)))];
@@ -625,7 +636,7 @@ export class OrgChart {
   }
 
   async showOrphans(holders) {
-    await this.reveal(holders);
+    await this.reveal(this.firstOf(holders));
     this.orphans = new Set(holders.map((h) => this.holderId(h)));
     this.render();
   }
@@ -633,6 +644,22 @@ export class OrgChart {
   clearOrphans() {
     this.orphans = new Set();
     this.render();
+  }
+
+  /**
+   * The first holders an overlay opens the way to: REVEAL_UNITS in the unit tree, LINES_REVEAL
+   * in the reporting tree (each costs requests there). The others are drawn when their place is
+   * open anyway; the overlay's tab lists them all.
+   */
+  firstOf(holders) {
+    const seen = new Set();
+    const max = this.mode === 'lines' ? LINES_REVEAL : REVEAL_UNITS;
+    return holders.filter((h) => {
+      const id = nodeId(h.kind, h.key);
+      if (seen.has(id) || seen.size >= max) return false;
+      seen.add(id);
+      return true;
+    });
   }
 
   /** Centres the view on these nodes without zooming in further than a readable size. */
@@ -712,7 +739,7 @@ export class OrgChart {
     const drawn = new Set();
     const tree = this.mode;
     const addChildren = (parentId, items, box, make) => {
-      const narrow = tree === 'lines' && this.narrow.has(parentId.slice(2));
+      const narrow = this.narrow.has(parentId);
       const limit = this.limits[tree].get(parentId) ?? (narrow ? 0 : PAGE);
       const pins = this.pins[tree].get(parentId);
       const shown = items.filter((id, i) => (i < limit || pins?.has(id)) && !drawn.has(id));
