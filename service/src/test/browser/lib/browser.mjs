@@ -115,3 +115,68 @@ async function awaitImport(location) {
   }
   throw new Error('import did not finish');
 }
+
+/** Imports files as a form would (`multipart/form-data`: `format` and one `file` part each), as admin. */
+export async function importFiles(key, format, files) {
+  const form = new FormData();
+  form.append('format', format);
+  for (const { name, text } of files) form.append('file', new Blob([text], { type: 'text/csv' }), name);
+  const response = await fetch(`${BASE}/api/v1/orgs/${encodeURIComponent(key)}/imports`, {
+    method: 'POST', headers: adminHeaders(), body: form,
+  });
+  const body = await response.json();
+  if (response.status !== 201 && response.status !== 202) throw new Error(`import ${key}: ${response.status} ${JSON.stringify(body)}`);
+  if (response.status === 202) await awaitImport(response.headers.get('location'));
+  return body;
+}
+
+/** Whether an organisation is in the store already (tests share one service). */
+export async function organizationExists(key) {
+  const data = await api('query($key: ID!) { organization(key: $key) { key } }', { key });
+  return data.organization !== null;
+}
+
+/**
+ * Records what the page asks `/graphql`: the most aliases in one request, the error codes of
+ * the answers, and the Accept-Language each request was sent with.
+ */
+export function watchGraphQl(page) {
+  const seen = { maxAliases: 0, requests: 0, codes: [], languages: [] };
+  const ALIAS = /(?<![$\w])[A-Za-z_]\w*\s*:\s*[A-Za-z_]\w*\s*[({]/g;
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
+    const query = JSON.parse(request.postData() ?? '{}').query ?? '';
+    seen.requests++;
+    seen.maxAliases = Math.max(seen.maxAliases, (query.match(ALIAS) ?? []).length);
+    seen.languages.push(request.headers()['accept-language'] ?? '');
+  });
+  page.on('response', async (response) => {
+    if (!response.url().endsWith('/graphql')) return;
+    try {
+      const body = await response.json();
+      for (const e of body.errors ?? []) seen.codes.push(e.extensions?.code ?? e.extensions?.classification ?? e.message);
+    } catch {
+      seen.codes.push(`HTTP ${response.status()}`);
+    }
+  });
+  return seen;
+}
+
+/** Where the chart is on screen, and where everything drawn and its root are within it. */
+export async function chartGeometry(page) {
+  return page.evaluate(() => {
+    const chart = window.orgraph.chart;
+    const cy = chart.cy;
+    const root = chart.rootNode();
+    return {
+      width: cy.width(),
+      height: cy.height(),
+      zoom: cy.zoom(),
+      all: cy.elements().renderedBoundingBox(),
+      root: root.nonempty() ? root.renderedBoundingBox() : null,
+    };
+  });
+}
+
+/** True when `box` lies inside a `width` × `height` chart (a pixel of rounding allowed). */
+export const inside = (box, { width, height }) => box.x1 >= -1 && box.y1 >= -1 && box.x2 <= width + 1 && box.y2 <= height + 1;

@@ -82,3 +82,29 @@ test('GraphiQL asks for a token when the API refuses the one it has, and then us
     await page.context().close();
   }
 });
+
+test('GraphiQL reads the schema: its introspection query is answered and the Docs explorer lists the fields (issue 15)', async () => {
+  const page = await openPage(browser, null);
+  try {
+    const answers = [];
+    page.on('response', async (response) => {
+      if (!response.url().endsWith('/graphql')) return;
+      const query = JSON.parse(response.request().postData() ?? '{}').query ?? '';
+      if (/__schema/.test(query)) answers.push(await response.json());
+    });
+    await page.goto(BASE + '/graphiql');
+    await page.waitForSelector('.graphiql-tab', { timeout: 30000 });
+    await page.click('.graphiql-sidebar button[aria-label*="Documentation Explorer"]');
+    await page.waitForSelector('.graphiql-doc-explorer-root-type', { timeout: 30000 });
+    await page.click('.graphiql-doc-explorer-content a.graphiql-doc-explorer-type-name >> text="Query"');
+    await page.waitForFunction(() => /organizations/.test(document.querySelector('.graphiql-doc-explorer')?.textContent ?? ''));
+    const docs = await page.textContent('.graphiql-doc-explorer');
+    assert.match(docs, /graphqlLimits/);
+    assert.ok(answers.length >= 1, 'GraphiQL asked for the schema');
+    for (const answer of answers) assert.equal(answer.errors, undefined, JSON.stringify(answer.errors));
+    await screenshot(page, 'graphiql-docs');
+    assert.deepEqual(page.problems, [], 'console errors or requests leaving localhost');
+  } finally {
+    await page.context().close();
+  }
+});

@@ -1,10 +1,15 @@
 // The questions the page asks the API: details of a unit, post or person, the chain of command,
 // overlapping and orphaned duties. Each uses the analytic field when the server has it.
 
-import { gql, schema } from './api.js';
+import { gql, GraphQlError, limits, schema } from './api.js';
 
 const CHAIN_STEP = 8;
 const MAX_CHAIN = 200;
+/** Orphaned duties the page reads at most (the tab lists them, the chart marks their holders). */
+const MAX_ORPHANS = 2000;
+
+/** `juniorFte` where the server has it: staff reported only as FTE under a post (UK organograms). */
+const junior = async () => ((await schema()).typeHas('Position', 'juniorFte') ? 'juniorFte' : '');
 
 export async function unitDetails(org, rev, key) {
   const data = await gql(`query UnitDetails($org: ID!, $rev: Int, $key: ID!) {
@@ -14,7 +19,7 @@ export async function unitDetails(org, rev, key) {
         parent { key name }
         head { key title vacant holders { acting person { key name } } }
         children { key }
-        positions { key vacant headcount holders { fte } }
+        positions { key vacant headcount ${await junior()} holders { fte } }
         duties { key text holder { kind key name } }
       }
     }
@@ -26,7 +31,7 @@ export async function positionDetails(org, rev, key) {
   const data = await gql(`query PositionDetails($org: ID!, $rev: Int, $key: ID!) {
     organization(key: $org) {
       position(key: $key, revision: $rev) {
-        key title grade headcount vacant
+        key title grade headcount vacant ${await junior()}
         unit { key name }
         holders { fte acting person { key name } }
         reportsTo { line derived position { key title } }
@@ -145,8 +150,32 @@ export async function overlaps(org, rev, first = 100) {
 export async function orphans(org, rev) {
   const s = await schema();
   if (!s.has('orphanedDuties')) return null;
-  const data = await gql(`query Orphans($org: ID!, $rev: Int) {
-    orphanedDuties(org: $org, revision: $rev) { reason explanation duty { key text holder { kind key name } } }
-  }`, { org, rev });
+  const fields = 'reason explanation duty { key text holder { kind key name } }';
+  const returns = s.returns('orphanedDuties');
+  if (returns === null) {
+    // the schema could not be read (introspection off): the list, else the connection
+    try {
+      const data = await gql(`query Orphans($org: ID!, $rev: Int) { orphanedDuties(org: $org, revision: $rev) { ${fields} } }`, { org, rev });
+      return data.orphanedDuties;
+    } catch (e) {
+      if (!(e instanceof GraphQlError) || e.denied) throw e;
+    }
+  }
+  if (returns === null || /Connection$/.test(returns)) {
+    // a connection: read it page by page (a page as big as the server allows)
+    const { maxPageSize } = await limits();
+    const list = [];
+    let after = null;
+    do {
+      const data = await gql(`query Orphans($org: ID!, $rev: Int, $first: Int, $after: String) {
+        orphanedDuties(org: $org, revision: $rev, first: $first, after: $after) { edges { node { ${fields} } } pageInfo { hasNextPage endCursor } }
+      }`, { org, rev, first: Math.min(maxPageSize, 200), after });
+      const page = data.orphanedDuties;
+      list.push(...page.edges.map((e) => e.node));
+      after = page.pageInfo.hasNextPage && list.length < MAX_ORPHANS ? page.pageInfo.endCursor : null;
+    } while (after);
+    return list;
+  }
+  const data = await gql(`query Orphans($org: ID!, $rev: Int) { orphanedDuties(org: $org, revision: $rev) { ${fields} } }`, { org, rev });
   return data.orphanedDuties;
 }

@@ -1,5 +1,9 @@
 // The page's only way to the server: POST /graphql with the caller's bearer token, if any.
 // Security is the API's job; the page just sends the token it was given and asks for one on 401.
+// Every request asks in the page's language (Accept-Language), so the API's explanations come
+// back in the language the page shows, and big questions are split to fit the server's limits.
+
+import { language } from './i18n.js';
 
 const TOKEN_KEY = 'orgraph.token';
 
@@ -50,7 +54,7 @@ export async function gqlWithErrors(query, variables = {}) {
   for (let attempt = 0; ; attempt++) {
     const response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...authHeaders() },
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'accept-language': acceptLanguage(), ...authHeaders() },
       body: JSON.stringify({ query, variables }),
     });
     if ((response.status === 401 || response.status === 403) && askForToken && attempt < 3) {
@@ -72,6 +76,11 @@ export async function gqlWithErrors(query, variables = {}) {
   }
 }
 
+/** The page's language as an Accept-Language header: the API answers its explanations in it. */
+export function acceptLanguage() {
+  return language() === 'zh' ? 'zh-CN,zh;q=0.9' : 'en';
+}
+
 export async function gql(query, variables = {}) {
   return (await gqlWithErrors(query, variables)).data;
 }
@@ -85,25 +94,80 @@ let schemaInfo = null;
 export async function schema() {
   if (!schemaInfo) {
     // one `fields` selection only: graphql-java refuses introspection that repeats it
-    schemaInfo = gql(`{ __schema { queryType { name } types { name fields { name args { name } } } } }`).then((data) => {
+    schemaInfo = gql(`{ __schema { queryType { name } types { name fields { name args { name }
+      type { name ofType { name ofType { name ofType { name } } } } } } } }`).then((data) => {
+      const named = (type) => (type ? type.name ?? named(type.ofType) : null);
       const all = data.__schema.types.filter((t) => t.fields);
-      const types = new Map(all.map((t) => [t.name, new Set(t.fields.map((f) => f.name))]));
+      const types = new Map(all.map((t) => [t.name, new Map(t.fields.map((f) => [f.name, named(f.type)]))]));
       const queryType = all.find((t) => t.name === data.__schema.queryType.name);
       const query = new Map(queryType.fields.map((f) => [f.name, new Set(f.args.map((a) => a.name))]));
       return {
         has: (field) => query.has(field),
         hasArg: (field, arg) => query.get(field)?.has(arg) ?? false,
         typeHas: (type, field) => types.get(type)?.has(field) ?? false,
+        /** The type a query field answers with, unwrapped from lists and non-null (null: unknown). */
+        returns: (field) => types.get(queryType.name)?.get(field) ?? null,
       };
     }).catch((e) => {
       // Introspection is off outside the dev profile. The page ships with this server, so
       // every field it knows is there: carry on without the check.
       if (e && /introspection|__schema/i.test(String(e.message ?? e))) {
-        return { has: () => true, hasArg: () => true, typeHas: () => true };
+        return { has: () => true, hasArg: () => true, typeHas: () => true, returns: () => null };
       }
       schemaInfo = null;
       throw e;
     });
   }
   return schemaInfo;
+}
+
+/** What the page assumes of a server that does not publish its limits (the service's defaults). */
+const DEFAULT_LIMITS = { maxAliases: 30, maxRootFields: 10, maxComplexity: 10000, maxPageSize: 500 };
+let limitsInfo = null;
+
+/** The server's published limits on one request (`graphqlLimits`), read once. */
+export async function limits() {
+  if (!limitsInfo) {
+    limitsInfo = schema().then(async (s) => {
+      if (!s.has('graphqlLimits')) return DEFAULT_LIMITS;
+      const data = await gql('query Limits { graphqlLimits { maxAliases maxRootFields maxComplexity maxPageSize } }');
+      return { ...DEFAULT_LIMITS, ...data.graphqlLimits };
+    }).catch((e) => {
+      limitsInfo = null;
+      throw e;
+    });
+  }
+  return limitsInfo;
+}
+
+/** Codes (and a 413) that say a request asked for too much at once, not that it was wrong. */
+const TOO_BIG = new Set(['TOO_MANY_ALIASES', 'QUERY_TOO_COMPLEX', 'TOO_MANY_ROOT_FIELDS', 'REQUEST_TOO_LARGE']);
+
+/**
+ * Runs `run(batch)` over `items` in batches that respect the server's limits: at most
+ * `maxAliases` aliased fields (`aliasesPerItem` each), at most `maxRootFields` when every
+ * item is a root field of its own, and no more than `maxComplexity` allows for items that each
+ * weigh about `weight`. Should the server still find a batch too big (its weight
+ * depends on the data asked for), the batch is split in two and tried again. Resolves to the
+ * batches' results in order.
+ */
+export async function batched(items, run, { aliasesPerItem = 1, rootFields = false, weight = 0 } = {}) {
+  const limit = await limits();
+  let size = Math.max(1, Math.floor(limit.maxAliases / aliasesPerItem));
+  if (rootFields) size = Math.min(size, limit.maxRootFields);
+  if (weight > 0) size = Math.max(1, Math.min(size, Math.floor(limit.maxComplexity / weight)));
+  const results = [];
+  const attempt = async (batch) => {
+    try {
+      results.push(await run(batch));
+    } catch (e) {
+      const tooBig = e instanceof GraphQlError && (e.status === 413 || e.codes.some((c) => TOO_BIG.has(c)));
+      if (!tooBig || batch.length === 1) throw e;
+      const half = Math.ceil(batch.length / 2);
+      await attempt(batch.slice(0, half));
+      await attempt(batch.slice(half));
+    }
+  };
+  for (let i = 0; i < items.length; i += size) await attempt(items.slice(i, i + size));
+  return results;
 }

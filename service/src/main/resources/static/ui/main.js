@@ -18,6 +18,7 @@ const state = {
   rev: null,
   revisions: [],
   view: 'chart',
+  tree: 'units',
   tab: 'details',
   selection: null,
   overlaps: null,
@@ -82,6 +83,7 @@ function readHash() {
     org: p.get('org'),
     rev: p.get('rev') ? Number(p.get('rev')) : null,
     view: p.get('view') === 'compare' ? 'compare' : 'chart',
+    tree: p.get('tree') === 'lines' ? 'lines' : 'units',
     sel: at > 0 ? { kind: sel.slice(0, at), key: sel.slice(at + 1) } : null,
   };
 }
@@ -91,6 +93,7 @@ function writeHash() {
   if (state.org) p.set('org', state.org);
   if (state.rev && state.rev !== currentRevision()) p.set('rev', state.rev);
   if (state.view !== 'chart') p.set('view', state.view);
+  if (state.tree !== 'units') p.set('tree', state.tree);
   if (state.selection) p.set('sel', `${state.selection.kind}:${state.selection.key}`);
   history.replaceState(null, '', '#' + p.toString());
 }
@@ -267,6 +270,11 @@ function renderChains(chains) {
     links.cycle ? h('p', { class: 'error' }, t('chain.cycle')) : null));
 }
 
+/** Junior FTE under these posts, rounded as organograms publish it (0 when none or not known). */
+function juniorFte(posts) {
+  return Math.round(posts.reduce((n, p) => n + (p.juniorFte ?? 0), 0) * 100) / 100;
+}
+
 function renderUnit(panel, unit) {
   if (!unit) return clear(panel, h('p', { class: 'note' }, '—'));
   const seats = unit.positions.reduce((n, p) => n + p.headcount, 0);
@@ -280,6 +288,7 @@ function renderUnit(panel, unit) {
           unit.head.vacant ? h('span', { class: 'tag vacant' }, t('vacant')) : unit.head.holders.map((x) => x.person.name).join('、')]
         : '—')],
       [h('dt', {}, t('unit.positions')), h('dd', {}, `${unit.positions.length} (${seats})`)],
+      juniorFte(unit.positions) ? [h('dt', {}, t('unit.junior')), h('dd', {}, t('fte', { n: juniorFte(unit.positions) }))] : null,
       unit.plannedHeadcount != null ? [h('dt', {}, t('unit.planned')), h('dd', {}, unit.plannedHeadcount)] : null),
     h('h3', {}, t('unit.duties')), dutyList(unit.duties));
 }
@@ -296,6 +305,7 @@ function renderPosition(panel, p, { chains }) {
           x.acting ? h('span', { class: 'tag acting' }, t('acting')) : null, x.fte !== 1 ? ` (${x.fte})` : ''])
         : h('span', { class: 'tag vacant' }, t('vacant'))),
       p.headcount > 1 ? [h('dt', {}, t('pos.seats')), h('dd', {}, `${p.holders.length} / ${p.headcount}`)] : null,
+      p.juniorFte ? [h('dt', {}, t('pos.junior')), h('dd', {}, t('fte', { n: juniorFte([p]) }))] : null,
       h('dt', {}, t('pos.reportsTo')), h('dd', {}, p.reportsTo.length
         ? p.reportsTo.map((r, i) => [i ? h('br') : '', ref('POSITION', r.position.key, r.position.title),
           r.line ? null : h('span', { class: 'tag dotted' }, t('pos.dotted')),
@@ -333,15 +343,21 @@ async function toggleOverlaps(on) {
     const result = await fetchOverlaps(state.org, state.rev);
     if (org !== state.org || !$('#overlay-overlaps').checked) return;
     state.overlaps = result;
-    const drawn = result.items.slice(0, OVERLAPS_ON_CHART);
-    await chart.showOverlaps(drawn.map((o, i) => ({
-      id: o.id, label: `#${i + 1}`, holders: o.duties.map((d) => ({ kind: d.holder.kind, key: d.holder.key })),
-    })));
-    renderOverlaps(panel, result, drawn.length);
+    const drawn = await drawOverlaps(result);
+    renderOverlaps(panel, result, drawn);
     if (state.tab === 'details' && !state.selection) showTab('overlaps');
   } catch (e) {
     clear(panel, problem(e));
   }
+}
+
+/** Joins the holders of the first overlaps on the chart; returns how many are drawn. */
+async function drawOverlaps(result) {
+  const drawn = result.items.slice(0, OVERLAPS_ON_CHART);
+  await chart.showOverlaps(drawn.map((o, i) => ({
+    id: o.id, label: `#${i + 1}`, holders: o.duties.map((d) => ({ kind: d.holder.kind, key: d.holder.key })),
+  })));
+  return drawn.length;
 }
 
 function renderOverlaps(panel, { total, items }, drawn) {
@@ -408,6 +424,28 @@ async function setUpOverlays() {
   }
   clear($('#panel-overlaps'), h('p', { class: 'note' }, s.has('dutyOverlaps') ? t('overlaps.off') : t('overlay.unavailable', { what: t('overlay.overlaps') })));
   clear($('#panel-orphans'), h('p', { class: 'note' }, s.has('orphanedDuties') ? t('orphans.off') : t('overlay.unavailable', { what: t('overlay.orphans') })));
+}
+
+// ---- which tree: units or reporting lines ------------------------------------------------------
+
+async function showTree(tree) {
+  state.tree = tree;
+  document.querySelectorAll('.segmented button').forEach((b) => {
+    b.classList.toggle('active', b.dataset.tree === tree);
+    b.setAttribute('aria-checked', String(b.dataset.tree === tree));
+  });
+  writeHash();
+  try {
+    await chart.setMode(tree);
+    // what the overlays and the selection point at must be opened in this tree too
+    if (state.overlaps) await drawOverlaps(state.overlaps);
+    if (state.orphans) await chart.showOrphans(state.orphans.slice(0, 200).map((o) => ({ kind: o.duty.holder.kind, key: o.duty.holder.key })));
+    if (state.selection?.kind === 'POSITION') await select(state.selection, { fromChart: true });
+    // before an organisation is open (a first visit to an address with tree=lines) there is no chart yet
+    if (state.org) markFirstRender();
+  } catch (e) {
+    showError(e);
+  }
 }
 
 // ---- side tabs, metrics, views ------------------------------------------------------------------
@@ -525,7 +563,9 @@ function wire() {
     if (state.revisions.length) fillRevisions();
     chart.render();
     if (state.selection) select(state.selection, { fromChart: true });
-    if (state.overlaps) renderOverlaps($('#panel-overlaps'), state.overlaps, Math.min(OVERLAPS_ON_CHART, state.overlaps.items.length));
+    // the API words its explanations in the language asked for: ask again
+    if (state.overlaps) toggleOverlaps(true);
+    if (state.orphans) toggleOrphans(true);
     state.metricsFor = null;
     if (state.tab === 'metrics') showMetrics();
     if (state.view === 'compare') runCompare();
@@ -544,6 +584,7 @@ function wire() {
   });
   document.querySelectorAll('.views button').forEach((b) => b.addEventListener('click', () => showView(b.dataset.view)));
   document.querySelectorAll('.tabs button').forEach((b) => b.addEventListener('click', () => showTab(b.dataset.tab)));
+  document.querySelectorAll('.segmented button').forEach((b) => b.addEventListener('click', () => showTree(b.dataset.tree)));
   $('#overlay-overlaps').addEventListener('change', (e) => toggleOverlaps(e.target.checked));
   $('#overlay-orphans').addEventListener('change', (e) => toggleOrphans(e.target.checked));
   $('#fit').addEventListener('click', () => chart.fit());
@@ -568,6 +609,7 @@ async function start() {
     await Promise.all([loadOrganizations(), setUpOverlays()]);
     const wanted = readHash();
     showView(wanted.view);
+    if (wanted.tree !== state.tree) await showTree(wanted.tree);
     // a first visit opens the first organisation, so there is a chart to look at straight away
     const org = state.orgs.some((o) => o.key === wanted.org) ? wanted.org : state.orgs[0]?.key ?? null;
     await openOrganization(org, wanted.rev, wanted.sel);

@@ -122,6 +122,9 @@ class GraphQlLimits extends SimplePerformantInstrumentation {
 	List<GraphQLError> refusals(QueryShape.Measures measured) {
 		List<GraphQLError> errors = new ArrayList<>();
 		refuse(errors, measured.depth(), this.limits.maxDepth(), "QUERY_TOO_DEEP", "the query nests %d levels deep, at most %d are allowed");
+		// with introspection off, Spring refuses __schema and __type whatever their depth
+		refuse(errors, measured.introspectionDepth(), this.limits.maxIntrospectionDepth(), "QUERY_TOO_DEEP",
+				"the introspection query nests %d levels deep, at most %d are allowed");
 		refuse(errors, measured.complexity(), this.limits.maxComplexity(), "QUERY_TOO_COMPLEX",
 				"the query weighs more than %d (fields times list sizes), at most %d is allowed");
 		refuse(errors, measured.aliases(), this.limits.maxAliases(), "TOO_MANY_ALIASES", "the query has %d aliases, at most %d are allowed");

@@ -12,6 +12,10 @@ import org.springframework.util.unit.DataSize;
  *
  * @param introspection answer {@code __schema} and {@code __type} (GraphiQL's docs explorer needs it)
  * @param maxDepth the deepest field nesting, fragments expanded; a root field is depth 1
+ * @param maxIntrospectionDepth the deepest nesting under {@code __schema} and {@code __type}, held
+ * apart from {@code maxDepth} because those selections read only the schema and GraphiQL's own
+ * introspection query (graphql-js's, which most tools send) nests 13 levels: a type reference
+ * unwrapped seven times
  * @param maxComplexity fields counted once each, a list field's selection multiplied by its
  * {@code first} (or {@code defaultListSize})
  * @param defaultListSize what a list without {@code first} is assumed to hold when weighing a query
@@ -25,6 +29,7 @@ import org.springframework.util.unit.DataSize;
 public record GraphQlLimitsProperties(
 		@DefaultValue("false") boolean introspection,
 		@DefaultValue("12") int maxDepth,
+		@DefaultValue("14") int maxIntrospectionDepth,
 		@DefaultValue("10000") int maxComplexity,
 		@DefaultValue("5") int defaultListSize,
 		@DefaultValue("30") int maxAliases,

@@ -39,9 +39,22 @@ import org.jspecify.annotations.Nullable;
  */
 final class QueryShape {
 
-	/** What the document asks for; {@code complexity} is at least {@code budget + 1} when measuring stopped early. */
-	record Measures(int depth, long complexity, int aliases, int rootFields, int directives) {
+	/**
+	 * What the document asks for; {@code complexity} is at least {@code budget + 1} when measuring
+	 * stopped early. {@code depth} is the nesting of the fields that read data;
+	 * {@code introspectionDepth} that of the {@code __schema} and {@code __type} selections, which
+	 * only lead to schema types and are held to their own limit.
+	 */
+	record Measures(int depth, long complexity, int aliases, int rootFields, int directives, int introspectionDepth) {
+
+		Measures(int depth, long complexity, int aliases, int rootFields, int directives) {
+			this(depth, complexity, aliases, rootFields, directives, 0);
+		}
+
 	}
+
+	/** Root fields answered from the schema itself, never from data. */
+	private static final java.util.Set<String> INTROSPECTION_ROOTS = java.util.Set.of("__schema", "__type");
 
 	private final GraphQLSchema schema;
 
@@ -58,6 +71,11 @@ final class QueryShape {
 	private long visits;
 
 	private int depth;
+
+	private int introspectionDepth;
+
+	/** Whether the field being measured lies under {@code __schema} or {@code __type}. */
+	private boolean inIntrospection;
 
 	private int aliases;
 
@@ -84,6 +102,7 @@ final class QueryShape {
 			Map<String, Object> variables, int defaultListSize, long budget) {
 		QueryShape shape = new QueryShape(schema, document, variables, defaultListSize, budget);
 		int depth = 0;
+		int introspectionDepth = 0;
 		long complexity = 0;
 		int aliases = 0;
 		int rootFields = 0;
@@ -93,6 +112,7 @@ final class QueryShape {
 				continue;
 			}
 			shape.depth = 0;
+			shape.introspectionDepth = 0;
 			shape.aliases = 0;
 			shape.rootFields = 0;
 			shape.directives = operation.getDirectives().size();
@@ -109,12 +129,13 @@ final class QueryShape {
 				cost = budget + 1;
 			}
 			depth = Math.max(depth, shape.depth);
+			introspectionDepth = Math.max(introspectionDepth, shape.introspectionDepth);
 			complexity = Math.max(complexity, cost);
 			aliases = Math.max(aliases, shape.aliases);
 			rootFields = Math.max(rootFields, shape.rootFields);
 			directives = Math.max(directives, shape.directives);
 		}
-		return new Measures(depth, complexity, aliases, rootFields, directives);
+		return new Measures(depth, complexity, aliases, rootFields, directives, introspectionDepth);
 	}
 
 	private long cost(@Nullable SelectionSet selections, @Nullable GraphQLType parent, int level) {
@@ -152,7 +173,27 @@ final class QueryShape {
 	private long fieldCost(Field field, @Nullable GraphQLType parent, int level) {
 		this.visits++;
 		spend(this.visits);
-		this.depth = Math.max(this.depth, level);
+		boolean introspectionRoot = level == 1 && INTROSPECTION_ROOTS.contains(field.getName());
+		if (introspectionRoot) {
+			this.inIntrospection = true;
+		}
+		try {
+			return measureField(field, parent, level);
+		}
+		finally {
+			if (introspectionRoot) {
+				this.inIntrospection = false;
+			}
+		}
+	}
+
+	private long measureField(Field field, @Nullable GraphQLType parent, int level) {
+		if (this.inIntrospection) {
+			this.introspectionDepth = Math.max(this.introspectionDepth, level);
+		}
+		else {
+			this.depth = Math.max(this.depth, level);
+		}
 		if (field.getAlias() != null) {
 			this.aliases++;
 		}

@@ -152,6 +152,37 @@ class QueryShapeTests {
 	}
 
 	@Test
+	void shouldMeasureGraphiQlsIntrospectionQueryApartFromTheDataDepth() {
+		QueryShape.Measures m = measure(Parser.parse(read(Path.of("src/test/resources/graphiql/introspection.graphql"))));
+
+		// __schema, types, fields, args, type and seven ofType: 13 levels, all of them schema
+		assertThat(m.introspectionDepth()).isEqualTo(13);
+		assertThat(m.depth()).isZero();
+		assertThat(new GraphQlLimits(DEFAULTS).refusals(m)).isEmpty();
+	}
+
+	@Test
+	void shouldStillRefuseDeepDataBesideIntrospection() {
+		QueryShape.Measures m = measure(Parser.parse("{ __schema { queryType { name } } organization(key: \"a\") { "
+				+ "unit(key: \"b\") { " + "parent { ".repeat(10) + "key" + " }".repeat(10) + " } } }"));
+
+		assertThat(m.depth()).isEqualTo(13);
+		assertThat(m.introspectionDepth()).isEqualTo(3);
+		assertThat(new GraphQlLimits(DEFAULTS).refusals(m)).extracting(e -> e.getExtensions().get("code"))
+			.containsExactly("QUERY_TOO_DEEP");
+	}
+
+	@Test
+	void shouldRefuseIntrospectionDeeperThanItsOwnLimit() {
+		QueryShape.Measures m = measure(Parser.parse(
+				"{ __type(name: \"Position\") { " + "ofType { ".repeat(14) + "name" + " }".repeat(14) + " } }"));
+
+		assertThat(m.introspectionDepth()).isEqualTo(16);
+		assertThat(new GraphQlLimits(DEFAULTS).refusals(m)).singleElement()
+			.satisfies(e -> assertThat(e.getMessage()).isEqualTo("the introspection query nests 16 levels deep, at most 14 are allowed"));
+	}
+
+	@Test
 	void shouldRefuseEachLimitWithItsCode() {
 		GraphQlLimits limits = new GraphQlLimits(DEFAULTS);
 		var errors = limits.refusals(new QueryShape.Measures(13, 10_001, 31, 11, 5));
