@@ -1,7 +1,7 @@
 // The questions the page asks the API: details of a unit, post or person, the chain of command,
 // overlapping and orphaned duties. Each uses the analytic field when the server has it.
 
-import { gql, GraphQlError, limits, schema } from './api.js';
+import { gqlWithErrors, gql, GraphQlError, limits, schema } from './api.js';
 
 const CHAIN_STEP = 8;
 const MAX_CHAIN = 200;
@@ -127,23 +127,27 @@ async function walkReportsTo(org, rev, start) {
 export async function overlaps(org, rev, first = 100) {
   const s = await schema();
   if (!s.has('dutyOverlaps')) return null;
+  const semantic = s.hasArg('dutyOverlaps', 'includeDistinct');
   const fields = `totalCount edges { node {
-      id kind score relation explanation
+      id kind score relation explanation ${semantic ? 'extent review { verdict note }' : ''}
       settledBy { key title }
-      evidence { matched onlyInFirst onlyInSecond }
+      evidence { matched onlyInFirst onlyInSecond ${semantic ? 'meaning contrast' : ''} }
       duties { key text holder { kind key name } }
   } }`;
   const similar = s.hasArg('dutyOverlaps', 'mode') ? `similar: dutyOverlaps(org: $org, mode: SIMILAR, revision: $rev, first: $first) { ${fields} }` : '';
   const exactMode = s.hasArg('dutyOverlaps', 'mode') ? 'mode: EXACT, ' : '';
-  const data = await gql(`query Overlaps($org: ID!, $rev: Int, $first: Int) {
+  const { data, errors } = await gqlWithErrors(`query Overlaps($org: ID!, $rev: Int, $first: Int) {
     exact: dutyOverlaps(org: $org, ${exactMode}revision: $rev, first: $first) { ${fields} }
     ${similar}
   }`, { org, rev, first });
   const list = [...data.exact.edges, ...(data.similar?.edges ?? [])].map((e) => e.node);
   const seen = new Set();
+  // similar overlaps of a revision whose duties are still being analysed: say how far it has come
+  const pending = errors.find((e) => e.extensions?.code === 'ANALYSIS_PENDING');
   return {
     total: data.exact.totalCount + (data.similar?.totalCount ?? 0),
     items: list.filter((o) => !seen.has(o.id) && seen.add(o.id)),
+    pending: pending ? pending.extensions.progress ?? {} : null,
   };
 }
 

@@ -346,6 +346,12 @@ async function toggleOverlaps(on) {
     const drawn = await drawOverlaps(result);
     renderOverlaps(panel, result, drawn);
     if (state.tab === 'details' && !state.selection) showTab('overlaps');
+    if (result.pending) {
+      // the duties' meaning is still being worked out on the server: ask again shortly
+      setTimeout(() => {
+        if (org === state.org && $('#overlay-overlaps').checked) toggleOverlaps(true);
+      }, 3000);
+    }
   } catch (e) {
     clear(panel, problem(e));
   }
@@ -360,10 +366,12 @@ async function drawOverlaps(result) {
   return drawn.length;
 }
 
-function renderOverlaps(panel, { total, items }, drawn) {
-  if (!items.length) return clear(panel, h('p', { class: 'note' }, t('overlaps.none')));
+function renderOverlaps(panel, { total, items, pending }, drawn) {
+  const waiting = pending ? h('p', { class: 'note pending' },
+    t('overlaps.pending', { done: pending.embedded ?? 0, all: pending.texts ?? '?' })) : null;
+  if (!items.length) return clear(panel, waiting, h('p', { class: 'note' }, t('overlaps.none')));
   const holders = (o) => o.duties.map((d) => ({ kind: d.holder.kind, key: d.holder.key }));
-  clear(panel,
+  clear(panel, waiting,
     h('p', { class: 'sub' }, t('overlaps.intro', { n: total }), ' ', items.length > drawn ? t('overlaps.shown', { n: drawn }) : ''),
     items.map((o, i) => h('div', {
       class: 'card overlap', dataset: { overlap: o.id },
@@ -377,12 +385,18 @@ function renderOverlaps(panel, { total, items }, drawn) {
       },
     },
     h('div', { class: 'meta' }, `#${i + 1} · `, o.kind === 'EXACT' ? t('overlaps.exact') : t('overlaps.similar', { s: o.score.toFixed(2) }),
+      o.kind !== 'EXACT' && o.extent ? [' · ', t('overlaps.extent.' + o.extent)] : null,
+      o.review ? [' · ', h('strong', {}, t('overlaps.verdict.' + o.review.verdict))] : null,
       ' · ', t('relation.' + o.relation),
       o.settledBy ? [' · ', t('overlaps.settledBy', { who: '' }), ref('POSITION', o.settledBy.key, o.settledBy.title)] : null),
     h('ul', {}, o.duties.map((d) => h('li', {}, d.text, ' — ',
       ref(d.holder.kind, d.holder.key, d.holder.name)))),
     o.evidence?.matched?.length ? h('div', { class: 'terms' }, t('overlaps.matched'), ': ',
-      o.evidence.matched.map((m, j) => [j ? ' ' : '', h('mark', {}, m)])) : null)));
+      o.evidence.matched.map((m, j) => [j ? ' ' : '', h('mark', {}, m)]),
+      o.evidence.onlyInFirst?.length || o.evidence.onlyInSecond?.length
+        ? [' · ', t('overlaps.only'), ': ', (o.evidence.onlyInFirst ?? []).join(' '), ' / ', (o.evidence.onlyInSecond ?? []).join(' ')]
+        : null,
+      o.evidence.contrast ? [' · ', h('em', {}, t('overlaps.contrast'))] : null) : null)));
 }
 
 async function toggleOrphans(on) {
