@@ -39,6 +39,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			case InvalidArgumentException e -> "BAD_ARGUMENT";
 			case DutySimilarity.TooManyPairsException e -> "TOO_MANY_OVERLAPS";
 			case DutyAnalytics.AnalysisPendingException e -> "ANALYSIS_PENDING";
+			case DutyAnalytics.AnalysisUnavailableException e -> "ANALYSIS_UNAVAILABLE";
 			case IllegalArgumentException e -> "BAD_ARGUMENT";
 			case org.springframework.security.access.AccessDeniedException e -> "FORBIDDEN";
 			case GraphQlLimits.QueryTimeoutException e -> "TIMEOUT";

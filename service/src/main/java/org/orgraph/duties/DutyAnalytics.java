@@ -118,6 +118,15 @@ public class DutyAnalytics {
 	public record AnalysisProgress(int texts, int embedded, boolean complete) {
 	}
 
+	/** An analysis that needs the embedding models, asked of a server without them. */
+	public static final class AnalysisUnavailableException extends RuntimeException {
+
+		AnalysisUnavailableException(String message) {
+			super(message);
+		}
+
+	}
+
 	/** Similar overlaps are asked for before the revision's duties have been analysed. */
 	public static final class AnalysisPendingException extends RuntimeException {
 
@@ -196,6 +205,125 @@ public class DutyAnalytics {
 		}
 		List<Overlap> scored = held == minScore ? all : all.stream().filter(o -> o.score() >= minScore).toList();
 		return filter(this.snapshots.get(rev), scored, filter);
+	}
+
+	private final SlowAnswers<List<DutyTheme>> themes = new SlowAnswers<>(16, Duration.ofMinutes(30));
+
+	/** Links between duties at least this likely to overlap join them in one theme. */
+	static final double THEME_LINK = 0.5;
+
+	/** A theme grows no larger than this many distinct texts: chains of partial overlaps stop there. */
+	static final int THEME_MAX_TEXTS = 25;
+
+	/**
+	 * The revision's duties grouped into themes, largest first: duties linked by a likely overlap
+	 * (meaning and components, {@link #THEME_LINK}) fall into one theme, strongest links first and
+	 * no theme larger than {@link #THEME_MAX_TEXTS} texts. Needs the duties' meaning, as SIMILAR does.
+	 */
+	public List<DutyTheme> themes(String rev) {
+		if (degraded()) {
+			throw new AnalysisUnavailableException("duty themes need the embedding models, which are not available "
+					+ "on this server (health says why)");
+		}
+		SemanticSimilarDuties.Progress progress = this.semantic.await(this.snapshots.get(rev), this.analysisWait);
+		if (!progress.complete()) {
+			throw new AnalysisPendingException(rev, new AnalysisProgress(progress.texts(), progress.embedded(), false));
+		}
+		return this.themes.get(rev, () -> computeThemes(this.snapshots.get(rev)));
+	}
+
+	private List<DutyTheme> computeThemes(RevisionSnapshot s) {
+		Map<String, List<RevisionSnapshot.Duty>> byText = new java.util.LinkedHashMap<>();
+		for (RevisionSnapshot.Duty d : s.duties().values()) {
+			if (!d.norm().isEmpty()) {
+				byText.computeIfAbsent(DutyComponents.meaningText(d.text()), k -> new ArrayList<>()).add(d);
+			}
+		}
+		List<String> texts = List.copyOf(byText.keySet());
+		Map<String, Integer> index = new HashMap<>();
+		for (int i = 0; i < texts.size(); i++) {
+			index.put(texts.get(i), i);
+		}
+		int[] parent = new int[texts.size()];
+		int[] size = new int[texts.size()];
+		for (int i = 0; i < parent.length; i++) {
+			parent[i] = i;
+			size[i] = 1;
+		}
+		List<SemanticSimilarDuties.TextPair> links = new ArrayList<>(this.semantic.textPairs(s, THEME_LINK));
+		links.sort(Comparator.comparingDouble((SemanticSimilarDuties.TextPair p) -> -p.scored().score()));
+		Map<Integer, Map<String, Integer>> sharedWords = new HashMap<>();
+		for (SemanticSimilarDuties.TextPair link : links) {
+			if (link.scored().score() < THEME_LINK || link.features().contrast() > 0) {
+				continue;
+			}
+			Integer a = index.get(link.a());
+			Integer b = index.get(link.b());
+			if (a == null || b == null) {
+				continue;
+			}
+			int ra = root(parent, a);
+			int rb = root(parent, b);
+			if (ra == rb || size[ra] + size[rb] > THEME_MAX_TEXTS) {
+				continue;
+			}
+			parent[rb] = ra;
+			size[ra] += size[rb];
+			Map<String, Integer> words = sharedWords.computeIfAbsent(ra, k -> new HashMap<>());
+			Map<String, Integer> merged = sharedWords.remove(rb);
+			if (merged != null) {
+				merged.forEach((w, n) -> words.merge(w, n, Integer::sum));
+			}
+			link.scored().shared().forEach(w -> words.merge(w, 1, Integer::sum));
+		}
+		Map<Integer, List<Integer>> members = new java.util.TreeMap<>();
+		for (int i = 0; i < texts.size(); i++) {
+			members.computeIfAbsent(root(parent, i), k -> new ArrayList<>()).add(i);
+		}
+		List<DutyTheme> result = new ArrayList<>();
+		for (Map.Entry<Integer, List<Integer>> theme : members.entrySet()) {
+			List<RevisionSnapshot.Duty> duties = new ArrayList<>();
+			theme.getValue().forEach(i -> duties.addAll(byText.get(texts.get(i))));
+			duties.sort(Comparator.comparing(RevisionSnapshot.Duty::key));
+			List<String> words = sharedWords.getOrDefault(theme.getKey(), Map.of())
+				.entrySet()
+				.stream()
+				.sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
+				.limit(3)
+				.map(Map.Entry::getKey)
+				.toList();
+			List<DutyView> views = duties.stream().map(d -> view(s, d)).toList();
+			List<DutyHolderView> holders = views.stream().map(DutyView::holder).distinct().toList();
+			String name = words.isEmpty() ? DutyComponents.meaningText(duties.getFirst().text())
+					: String.join(words.getFirst().chars().anyMatch(c -> c > 127) ? "" : " ", words);
+			result.add(new DutyTheme("T:" + duties.getFirst().key(), name, words, views, holders,
+					duplicated(s, duties)));
+		}
+		result.sort(Comparator.comparing((DutyTheme t) -> -t.holders().size())
+			.thenComparing(t -> -t.duties().size())
+			.thenComparing(DutyTheme::id));
+		return List.copyOf(result);
+	}
+
+	private static int root(int[] parent, int i) {
+		while (parent[i] != i) {
+			parent[i] = parent[parent[i]];
+			i = parent[i];
+		}
+		return i;
+	}
+
+	/** Several holders of which some two are neither one holder nor a unit and its own post. */
+	private static boolean duplicated(RevisionSnapshot s, List<RevisionSnapshot.Duty> duties) {
+		for (int i = 0; i < duties.size(); i++) {
+			for (int j = i + 1; j < duties.size(); j++) {
+				HolderRelation r = relation(s, duties.get(i), duties.get(j));
+				if (r != HolderRelation.SAME_HOLDER && r != HolderRelation.UNIT_AND_OWN_POSITION) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/** Duties nobody effectively holds, with the reason, in duty key order. */

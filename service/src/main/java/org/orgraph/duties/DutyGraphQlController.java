@@ -140,6 +140,14 @@ class DutyGraphQlController {
 	}
 
 	@QueryMapping
+	Connection<DutyTheme> dutyThemes(@Argument String org, @Argument @Nullable Integer revision,
+			@Argument @Nullable Integer first, @Argument @Nullable String after) {
+		int limit = this.reader.pageSize(first);
+		List<DutyTheme> all = revision(org, revision).map(this.analytics::themes).orElse(List.of());
+		return Connection.slice(all, limit, after, DutyTheme::id);
+	}
+
+	@QueryMapping
 	List<Orphan> orphanedDuties(@Argument String org, @Argument @Nullable Integer revision) {
 		return revision(org, revision).map(this.analytics::orphans).orElse(List.of());
 	}

@@ -10,6 +10,7 @@ import org.orgraph.duties.DutySimilarity;
 import org.orgraph.duties.Orphan;
 import org.orgraph.duties.Overlap;
 import org.orgraph.duties.OverlapReviews;
+import org.orgraph.graph.Views.DutyHolderView;
 import org.orgraph.graph.Views.DutyView;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,9 @@ class DutyAnalyticsTables implements DutyTables {
 	static final List<String> OVERLAP_COLUMNS = List.of("id", "kind", "score", "extent", "relation", "settledBy",
 			"dutyKeys", "dutyTexts", "holderKinds", "holderKeys", "holderNames", "matched", "onlyInFirst", "onlyInSecond",
 			"meaning", "explanation", "verdict", "reviewNote", "reviewedBy", "reviewedAt");
+
+	static final List<String> THEME_COLUMNS = List.of("theme", "name", "words", "holderKind", "holderKey", "holderName",
+			"dutyKeys", "dutyTexts", "themeHolders", "duplication");
 
 	static final List<String> ORPHAN_COLUMNS = List.of("dutyKey", "text", "holderKind", "holderKey", "holderName",
 			"reason", "explanation");
@@ -54,6 +58,44 @@ class DutyAnalyticsTables implements DutyTables {
 	@Override
 	public List<Map<String, @Nullable Object>> orphans(String rev) {
 		return this.duties.orphans(rev).stream().map(DutyAnalyticsTables::row).toList();
+	}
+
+	@Override
+	public List<Map<String, @Nullable Object>> themes(String rev) {
+		List<org.orgraph.duties.DutyTheme> themes;
+		try {
+			themes = this.duties.themes(rev);
+		}
+		catch (DutyAnalytics.AnalysisPendingException ex) {
+			throw new ExportTables.ExportException(HttpStatus.SERVICE_UNAVAILABLE, "ANALYSIS_PENDING", ex.getMessage());
+		}
+		catch (DutyAnalytics.AnalysisUnavailableException ex) {
+			throw new ExportTables.ExportException(HttpStatus.SERVICE_UNAVAILABLE, "ANALYSIS_UNAVAILABLE", ex.getMessage());
+		}
+		List<Map<String, @Nullable Object>> rows = new java.util.ArrayList<>();
+		for (org.orgraph.duties.DutyTheme theme : themes) {
+			for (DutyHolderView holder : theme.holders()) {
+				List<DutyView> held = theme.duties().stream().filter(d -> d.holder().equals(holder)).toList();
+				Map<String, @Nullable Object> row = new LinkedHashMap<>();
+				row.put("theme", theme.id());
+				row.put("name", theme.name());
+				row.put("words", theme.words());
+				row.put("holderKind", holder.kind().name());
+				row.put("holderKey", holder.key());
+				row.put("holderName", holder.name());
+				row.put("dutyKeys", held.stream().map(DutyView::key).toList());
+				row.put("dutyTexts", held.stream().map(DutyView::text).toList());
+				row.put("themeHolders", theme.holders().size());
+				row.put("duplication", theme.duplication());
+				rows.add(row);
+			}
+		}
+		return rows;
+	}
+
+	@Override
+	public List<String> themeColumns() {
+		return THEME_COLUMNS;
 	}
 
 	@Override

@@ -19,6 +19,16 @@ public interface DutyTables {
 
 	List<Map<String, @Nullable Object>> orphans(String rev);
 
+	/** The responsibility matrix: one row per theme and holder. */
+	default List<Map<String, @Nullable Object>> themes(String rev) {
+		return List.of();
+	}
+
+	/** The themes table's columns. */
+	default List<String> themeColumns() {
+		return List.of();
+	}
+
 	/** The overlaps table's columns, so an empty table still has its header; empty: the first row's keys. */
 	default List<String> overlapColumns() {
 		return List.of();

@@ -28,7 +28,7 @@ class ExportTables {
 
 	/** Every table name, in the order docs/bi.md lists them. */
 	static final List<String> NAMES = List.of("units", "positions", "people", "duties", "vacancies", "metrics",
-			"org-metrics", "overlaps", "orphans");
+			"org-metrics", "overlaps", "orphans", "themes");
 
 	static final List<String> UNITS = List.of("key", "name", "kind", "parent", "depth", "head", "plannedHeadcount",
 			"positions", "seats", "filled", "filledFte", "duties");
@@ -128,7 +128,7 @@ class ExportTables {
 			case "vacancies" -> new Table(VACANCIES, page -> vacancies(scope, page));
 			case "metrics" -> new Table(METRICS, page -> unitMetrics(scope, page));
 			case "org-metrics" -> new Table(ORG_METRICS, page -> page.accept(List.of(row(this.metrics.orgMetrics(scope)))));
-			case "overlaps", "orphans" -> dutyTable(name, rev);
+			case "overlaps", "orphans", "themes" -> dutyTable(name, rev);
 			default -> throw new IllegalArgumentException("no export table " + name);
 		};
 	}
@@ -197,8 +197,16 @@ class ExportTables {
 			throw new ExportException(HttpStatus.NOT_FOUND, "TABLE_NOT_AVAILABLE", "the " + name
 					+ " table needs the duty analytics, which this server does not have yet; the other tables are served");
 		}
-		List<Map<String, @Nullable Object>> rows = name.equals("overlaps") ? tables.overlaps(rev) : tables.orphans(rev);
-		List<String> declared = name.equals("overlaps") ? tables.overlapColumns() : tables.orphanColumns();
+		List<Map<String, @Nullable Object>> rows = switch (name) {
+			case "overlaps" -> tables.overlaps(rev);
+			case "themes" -> tables.themes(rev);
+			default -> tables.orphans(rev);
+		};
+		List<String> declared = switch (name) {
+			case "overlaps" -> tables.overlapColumns();
+			case "themes" -> tables.themeColumns();
+			default -> tables.orphanColumns();
+		};
 		List<String> columns = !declared.isEmpty() ? declared
 				: rows.isEmpty() ? List.of() : List.copyOf(rows.getFirst().keySet());
 		return new Table(columns, page -> {
