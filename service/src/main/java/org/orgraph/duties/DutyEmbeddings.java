@@ -66,9 +66,6 @@ public class DutyEmbeddings implements HealthIndicator {
 
 	private final CountDownLatch loaded = new CountDownLatch(1);
 
-	/** One model call at a time: ONNX Runtime is held to one intra-op thread, and two callers would only queue in it. */
-	private final ReentrantLock running = new ReentrantLock();
-
 	private final Cache<String, float[]> vectors;
 
 	private long embedded;
@@ -87,14 +84,33 @@ public class DutyEmbeddings implements HealthIndicator {
 		loader.start();
 	}
 
+	/**
+	 * The models, loaded once per JVM: they are read-only and held off-heap (about 220 MB), so
+	 * every application context in the process (tests start several) shares one pair.
+	 */
+	private static Model @Nullable [] shared;
+
+	private static synchronized Model[] models() throws IOException, OrtException {
+		if (shared == null) {
+			OrtEnvironment environment = OrtEnvironment.getEnvironment();
+			shared = new Model[] {
+					Model.load(environment, "bge-small-zh-v1.5", "bge-small-zh-v1.5-q.onnx",
+							"bge-small-zh-v1.5-q-tokenizer.json"),
+					Model.load(environment, "bge-small-en-v1.5", "bge-small-en-v1.5-q.onnx",
+							"bge-small-en-v1.5-q-tokenizer.json") };
+		}
+		return shared;
+	}
+
+	/** One model call at a time in the JVM: the models are shared, and ONNX Runtime is held to one thread. */
+	private static final ReentrantLock MODEL_IN_USE = new ReentrantLock();
+
 	private void load() {
 		long start = System.nanoTime();
 		try {
-			OrtEnvironment environment = OrtEnvironment.getEnvironment();
-			this.chinese = Model.load(environment, "bge-small-zh-v1.5", "bge-small-zh-v1.5-q.onnx",
-					"bge-small-zh-v1.5-q-tokenizer.json");
-			this.english = Model.load(environment, "bge-small-en-v1.5", "bge-small-en-v1.5-q.onnx",
-					"bge-small-en-v1.5-q-tokenizer.json");
+			Model[] models = models();
+			this.chinese = models[0];
+			this.english = models[1];
 			this.state = State.READY;
 			log.info("Duty embedding models loaded in {} ms (bge-small-zh-v1.5, bge-small-en-v1.5)",
 					Duration.ofNanos(System.nanoTime() - start).toMillis());
@@ -188,7 +204,7 @@ public class DutyEmbeddings implements HealthIndicator {
 		List<String> zh = new ArrayList<>();
 		List<String> en = new ArrayList<>();
 		batch.forEach(t -> ("zh".equals(modelFor(t)) ? zh : en).add(t));
-		this.running.lock();
+		MODEL_IN_USE.lock();
 		try {
 			long start = System.nanoTime();
 			put(zh, Objects.requireNonNull(this.chinese));
@@ -197,7 +213,7 @@ public class DutyEmbeddings implements HealthIndicator {
 			this.embedded += batch.size();
 		}
 		finally {
-			this.running.unlock();
+			MODEL_IN_USE.unlock();
 		}
 	}
 
