@@ -118,6 +118,21 @@ describe('org chart', () => {
     await screenshot(page, 'duty-overlaps');
   });
 
+  test('the themes tab lists work held in several places, with its holders and their duties', async () => {
+    assert.ok((await queryFields()).has('dutyThemes'), 'the API offers dutyThemes');
+    await openOrg('hotel-ops-centre');
+    await page.click('.tabs button[data-tab="themes"]');
+    await page.waitForSelector('#panel-themes .card.theme', { timeout: 60000 });
+    const themes = await page.$$eval('#panel-themes .card.theme', (cards) => cards.map((c) => c.textContent));
+    // the office's 监督 and the operations department's 指导 of the departments' operations: one theme
+    const supervising = themes.find((text) => text.includes('监督各部门的运营工作'));
+    assert.ok(supervising, themes.join('\n'));
+    assert.match(supervising, /总经理办公室/);
+    assert.match(supervising, /运营管理部/);
+    assert.match(supervising, /指导各部门的运营工作/);
+    await screenshot(page, 'duty-themes');
+  });
+
   test('the orphan overlay marks a post whose duty nobody holds', async () => {
     assert.ok((await queryFields()).has('orphanedDuties'), 'the API offers orphanedDuties');
     await openOrg(CAR_RENTAL);

@@ -151,6 +151,22 @@ export async function overlaps(org, rev, first = 100) {
   };
 }
 
+/** The responsibility matrix: themes with their holders, most holders first (null where not offered). */
+export async function themes(org, rev, first = 100) {
+  const s = await schema();
+  if (!s.has('dutyThemes')) return null;
+  const { data, errors } = await gqlWithErrors(`query Themes($org: ID!, $rev: Int, $first: Int) {
+    dutyThemes(org: $org, revision: $rev, first: $first) { totalCount edges { node {
+      id name words duplication holders { kind key name } duties { key text holder { kind key } } } } }
+  }`, { org, rev, first });
+  const pending = errors.find((e) => e.extensions?.code === 'ANALYSIS_PENDING');
+  return {
+    total: data.dutyThemes?.totalCount ?? 0,
+    items: data.dutyThemes?.edges.map((e) => e.node) ?? [],
+    pending: pending ? pending.extensions.progress ?? {} : null,
+  };
+}
+
 export async function orphans(org, rev) {
   const s = await schema();
   if (!s.has('orphanedDuties')) return null;

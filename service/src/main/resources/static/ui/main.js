@@ -2,7 +2,7 @@
 // follow the chain of command, switch the duty overlays on, chart the metrics, compare revisions.
 
 import { gql, GraphQlError, onTokenNeeded, schema, storeToken } from './api.js';
-import { chainsOf, orphans as fetchOrphans, overlaps as fetchOverlaps, personDetails, positionDetails, unitDetails } from './analytics.js';
+import { chainsOf, orphans as fetchOrphans, overlaps as fetchOverlaps, themes as fetchThemes, personDetails, positionDetails, unitDetails } from './analytics.js';
 import { nodeId, OrgChart } from './chart.js';
 import { compare, renderCompare } from './compare.js';
 import { clear, h } from './dom.js';
@@ -24,6 +24,7 @@ const state = {
   overlaps: null,
   orphans: null,
   metricsFor: null,
+  themesFor: null,
   revisionsReady: Promise.resolve(),
 };
 
@@ -174,6 +175,7 @@ async function openRevision(sel = null) {
     $('#overlay-orphans').checked ? toggleOrphans(true) : null,
   ]);
   if (state.tab === 'metrics') showMetrics();
+  if (state.tab === 'themes') showThemes();
   if (state.view === 'compare') runCompare();
   if (sel) await select(sel);
 }
@@ -469,6 +471,38 @@ function showTab(tab) {
   document.querySelectorAll('.tabs button').forEach((b) => b.classList.toggle('active', b.dataset.tab === tab));
   document.querySelectorAll('.side .panel').forEach((p) => (p.hidden = p.id !== 'panel-' + tab));
   if (tab === 'metrics') showMetrics();
+  if (tab === 'themes') showThemes();
+}
+
+/** The responsibility matrix: each theme with its holders; a shared theme is marked as duplicated. */
+async function showThemes() {
+  const panel = $('#panel-themes');
+  const key = `${state.org}@${state.rev}`;
+  if (!state.org || state.themesFor === key) return;
+  state.themesFor = key;
+  clear(panel, h('p', { class: 'note' }, t('loading')));
+  try {
+    const result = await fetchThemes(state.org, state.rev);
+    if (key !== `${state.org}@${state.rev}`) return;
+    if (!result) return clear(panel, h('p', { class: 'note' }, t('themes.none')));
+    if (result.pending) {
+      state.themesFor = null;
+      setTimeout(() => { if (state.tab === 'themes') showThemes(); }, 3000);
+      return clear(panel, h('p', { class: 'note pending' },
+        t('overlaps.pending', { done: result.pending.embedded ?? 0, all: result.pending.texts ?? '?' })));
+    }
+    const shared = result.items.filter((th) => th.holders.length > 1);
+    clear(panel,
+      h('p', { class: 'sub' }, t('themes.intro', { n: result.total, shared: shared.length })),
+      (shared.length ? shared : result.items).map((th) => h('div', { class: 'card theme' + (th.duplication ? ' duplication' : '') },
+        h('div', { class: 'meta' }, h('strong', {}, th.name), ' · ', t('themes.holders', { n: th.holders.length }),
+          th.duplication ? [' · ', h('em', {}, t('themes.duplication'))] : null),
+        h('ul', {}, th.holders.map((hd) => h('li', {}, ref(hd.kind, hd.key, hd.name), ': ',
+          th.duties.filter((d) => d.holder.kind === hd.kind && d.holder.key === hd.key).map((d) => d.text).join('; ')))))));
+  } catch (e) {
+    state.themesFor = null;
+    clear(panel, problem(e));
+  }
 }
 
 async function showMetrics() {
@@ -581,7 +615,9 @@ function wire() {
     if (state.overlaps) toggleOverlaps(true);
     if (state.orphans) toggleOrphans(true);
     state.metricsFor = null;
+    state.themesFor = null;
     if (state.tab === 'metrics') showMetrics();
+    if (state.tab === 'themes') showThemes();
     if (state.view === 'compare') runCompare();
   });
   $('#token-button').addEventListener('click', async () => {
