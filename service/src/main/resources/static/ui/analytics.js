@@ -124,7 +124,7 @@ async function walkReportsTo(org, rev, start) {
 }
 
 /** Overlapping duties, exact and (where offered) similar, best first. */
-export async function overlaps(org, rev, first = 100) {
+export async function overlaps(org, rev, first = 50) {
   const s = await schema();
   if (!s.has('dutyOverlaps')) return null;
   const semantic = s.hasArg('dutyOverlaps', 'includeDistinct');
