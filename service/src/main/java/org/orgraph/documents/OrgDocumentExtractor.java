@@ -52,7 +52,7 @@ final class OrgDocumentExtractor {
 			"处", "所", "层");
 
 	private static final Pattern NOT_A_NAME = Pattern.compile(
-			"[,,。;;!?!?、“”\"《》]|的|负责|包括|通过|需要|应当|应该|可以|进行|主要|以下|如下|各个|每个|一个|之间|成员|员工|全体|工作人员|相关|其他|等$");
+			"[,,。;;!?!?、“”\"《》]|的|给|把|对于|汇报|协助|确保|提高|负责|包括|通过|需要|应当|应该|可以|进行|主要|以下|如下|各个|每个|一个|之间|成员|员工|全体|工作人员|相关|其他|等$");
 
 	private static final Pattern EXCLUDED_SECTION = Pattern.compile(
 			"任职|资格|要求|条件|流程|步骤|程序|权限|权力|权利|考核|绩效|纪律|奖惩|处罚|附则|协作|协同|配合关系|沟通机制|工作时间|标准|指标|KPI|培训|晋升|薪酬|福利|做到|遵守|不得|禁止|严禁");
@@ -71,6 +71,8 @@ final class OrgDocumentExtractor {
 	private static final Pattern TITLE_KEYWORD = Pattern.compile(
 			"(?:组织架构|组织结构|架构图?|管理制度|规章制度|制度范本|制度|说明书|运行机制|管理机制|机制|方案|职责|职能)"
 					+ "(?:(?:及|和|与|暨)[\\p{IsHan}]{0,8}?(?:职责|职能|编制|分工|方案|说明书|制度|职责说明))?");
+
+	private static final Pattern NOT_TITLE = Pattern.compile("以下|本文|介绍|探讨|如下|是指|可以|需要|我们|通过|包括|一个|能够|^这|^该|^其");
 
 	private static final Pattern TITLE_KIND = Pattern.compile("组织|架构|说明书|制度|机制|方案");
 
@@ -98,6 +100,8 @@ final class OrgDocumentExtractor {
 					+ "|(?<bullet>[•●▪◆■□◇○·](?:\\s?)|(?<![\\d\\w-])-(?![\\d-])\\s?)");
 
 	private static final Set<String> ANYWHERE = Set.of("num3", "num2", "circled", "bullet", "paren");
+
+	private static final Set<String> LIST_SCHEMES = Set.of("bullet", "paren", "circled");
 
 	private static final Set<String> AFTER_BREAK = Set.of("chapter", "article", "zh", "zhparen", "num");
 
@@ -218,7 +222,7 @@ final class OrgDocumentExtractor {
 			}
 			String title = text.substring(0, m.end());
 			String rest = text.substring(m.end());
-			if (m.start() < 2 || title.matches(".*[,,。;;::!?].*")) {
+			if (m.start() < 2 || title.matches(".*[,,。;;::!?].*") || NOT_TITLE.matcher(title).find()) {
 				continue;
 			}
 			boolean strongKind = TITLE_KIND.matcher(title).find();
@@ -229,6 +233,9 @@ final class OrgDocumentExtractor {
 				return title.length() <= 36 ? title : null;
 			}
 			String r = rest.strip();
+			if (",,。;;::!?、".indexOf(r.charAt(0)) >= 0) {
+				return null;
+			}
 			if (MARKER.matcher(r).lookingAt() || INTRO_WORD.matcher(r).find()) {
 				return title;
 			}
@@ -321,7 +328,8 @@ final class OrgDocumentExtractor {
 				String group = groupOf(m);
 				int at = m.start();
 				boolean accepted = ANYWHERE.contains(group) || at == 0 || breakBefore(text, at)
-						|| (AFTER_BREAK.contains(group) && at == cut + 0 && cut > 0);
+						|| (AFTER_BREAK.contains(group) && !marker.isEmpty() && at - cut <= 12 && at > cut
+								&& !group.equals("zh"));
 				if (group.equals("bullet") && text.charAt(at) == '-' && at > 0 && !breakBefore(text, at)
 						&& !Character.isIdeographic(text.codePointBefore(at))) {
 					accepted = false;
@@ -370,6 +378,13 @@ final class OrgDocumentExtractor {
 		}
 
 		private int level(String scheme) {
+			// unnumbered name lines sit below numbered headings, "name: text" entries below both
+			if (scheme.equals("bare")) {
+				return 50;
+			}
+			if (scheme.equals("kv")) {
+				return 100;
+			}
 			return this.levels.computeIfAbsent(scheme, s -> this.levels.size() + 1);
 		}
 
@@ -379,7 +394,8 @@ final class OrgDocumentExtractor {
 			String text = f.text();
 			if (f.scheme().isEmpty()) {
 				Entity e = headOf(text);
-				if (e != null && e.rest.isEmpty() && e.kind != Kind.OTHER && text.length() <= MAX_NAME) {
+				if (e != null && e.rest.isEmpty() && (e.kind == Kind.UNIT || e.kind == Kind.POST) && !e.colon
+						&& text.length() <= MAX_NAME) {
 					// a line that is only a name: a heading without a number (Word heading styles)
 					Frame frame = push(level("bare"));
 					open(frame, e, f);
@@ -393,7 +409,21 @@ final class OrgDocumentExtractor {
 				return;
 			}
 			int level = level(f.scheme());
+			Matcher intro = INTRO_WORD.matcher(text);
+			if (intro.find()) {
+				Frame frame = push(level);
+				frame.section = SectionKind.NEUTRAL;
+				prose(text.substring(intro.end()), f);
+				return;
+			}
 			Entity e = headOf(text);
+			String[] glued = e != null && e.kind == Kind.POST ? glued(e.name) : null;
+			if (glued != null) {
+				Frame unitFrame = push(level);
+				unitFrame.unit = unit(glued[0], contextUnit(unitFrame), f);
+				e = new Entity(glued[1], Kind.POST, e.rest, e.colon);
+				level = level("kv");
+			}
 			if (e != null && (e.kind == Kind.UNIT || e.kind == Kind.POST)) {
 				Frame frame = push(level);
 				open(frame, e, f);
@@ -407,7 +437,8 @@ final class OrgDocumentExtractor {
 				return;
 			}
 			SectionKind section = sectionOf(text);
-			if (section != null && isHeadingLike(text, f)) {
+			if (section != null && isHeadingLike(text, f)
+					&& (section != SectionKind.NEUTRAL || (text.length() <= 10 && !LIST_SCHEMES.contains(f.scheme())))) {
 				Frame frame = push(level);
 				frame.section = section;
 				String rest = e != null ? e.rest : "";
@@ -1143,6 +1174,21 @@ final class OrgDocumentExtractor {
 		}
 		if (best != null) {
 			return new Entity(best, kindOf(best), t.substring(best.length()).strip(), false);
+		}
+		return null;
+	}
+
+	/** "招商运营部门招商总监": a unit's heading glued to its first post. */
+	static String @Nullable [] glued(String name) {
+		for (String suffix : List.of("部门", "团队", "管理层", "领导层", "办公室", "中心", "委员会", "小组")) {
+			int at = name.indexOf(suffix);
+			if (at >= 1) {
+				String unit = name.substring(0, at + suffix.length());
+				String post = name.substring(at + suffix.length());
+				if (post.length() >= 3 && kindOf(post) == Kind.POST && kindOf(unit) == Kind.UNIT) {
+					return new String[] { unit, post };
+				}
+			}
 		}
 		return null;
 	}
