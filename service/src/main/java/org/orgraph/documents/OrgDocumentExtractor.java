@@ -52,7 +52,7 @@ final class OrgDocumentExtractor {
 			"处", "所", "层");
 
 	private static final Pattern NOT_A_NAME = Pattern.compile(
-			"[,,。;;!?!?、“”\"《》]|的|给|把|对于|汇报|协助|确保|提高|负责|包括|通过|需要|应当|应该|可以|进行|主要|以下|如下|各个|每个|一个|之间|成员|员工|全体|工作人员|相关|其他|等$");
+			"[,,。;;!?!?、“”\"《》]|的|给|把|对于|汇报|协助|确保|提高|负责|包括|通过|需要|应当|应该|可以|进行|主要|以下|如下|各个|每个|一个|之间|成员|员工|全体|各|工作人员|相关|其他|等$");
 
 	private static final Pattern EXCLUDED_SECTION = Pattern.compile(
 			"任职|资格|要求|条件|流程|步骤|程序|权限|权力|权利|考核|绩效|纪律|奖惩|处罚|附则|协作|协同|配合关系|沟通机制|工作时间|标准|指标|KPI|培训|晋升|薪酬|福利|做到|遵守|不得|禁止|严禁");
@@ -111,6 +111,8 @@ final class OrgDocumentExtractor {
 			"(下设|内设|分设|设有|设立了?|设置了?|分为|包括|包含|由)([^。;;]*?)(?:组成|构成|等(?:[\\p{IsHan}]{0,6})|[。;;]|$)");
 
 	private static final Pattern SET_POST = Pattern.compile("设([\\p{IsHan}A-Za-z]{1,10}?)([" + CN_NUM + "\\d]+|若干)[名人个]");
+
+	private static final Pattern MORE_POSTS = Pattern.compile("[,,、]([\\p{IsHan}A-Za-z]{1,10}?)([" + CN_NUM + "\\d]+|若干)[名人个]");
 
 	private static final Pattern HEADCOUNT = Pattern.compile(
 			"(?:编制|定员|人数|定编|人员)[::为是]?\\s*(?:共|约)?\\s*(\\d{1,5}|[" + CN_NUM + "]{1,4})\\s*(?:人|名)");
@@ -283,6 +285,8 @@ final class OrgDocumentExtractor {
 
 		private final Map<String, Integer> levels = new HashMap<>();
 
+		private final Map<String, Integer> listLevels = new HashMap<>();
+
 		private final Map<String, Unit> unitsByName = new HashMap<>();
 
 		private final Map<String, List<Position>> postsByTitle = new HashMap<>();
@@ -298,6 +302,13 @@ final class OrgDocumentExtractor {
 			Unit root = new Unit("U00", segment.name(), null, "organization", segment.line());
 			this.out.units.add(root);
 			this.unitsByName.put(norm(segment.name()), root);
+			String rootName = segment.name();
+			for (int i = 1; i + 3 <= rootName.length(); i++) {
+				String tail = rootName.substring(i);
+				if (kindOf(tail) == Kind.UNIT) {
+					this.unitsByName.putIfAbsent(norm(tail), root); // "燃气公司运营部" is also "运营部"
+				}
+			}
 			source("unit", root.key, segment.line(), segment.title().isEmpty() ? segment.name() : segment.title());
 		}
 
@@ -380,10 +391,14 @@ final class OrgDocumentExtractor {
 		private int level(String scheme) {
 			// unnumbered name lines sit below numbered headings, "name: text" entries below both
 			if (scheme.equals("bare")) {
-				return 50;
+				return 15;
 			}
 			if (scheme.equals("kv")) {
 				return 100;
+			}
+			if (LIST_SCHEMES.contains(scheme)) {
+				// list markers rank among themselves, always below numbered headings
+				return this.listLevels.computeIfAbsent(scheme, s -> 20 + this.listLevels.size());
 			}
 			return this.levels.computeIfAbsent(scheme, s -> this.levels.size() + 1);
 		}
@@ -449,6 +464,13 @@ final class OrgDocumentExtractor {
 			}
 			if (f.scheme().equals("chapter") || f.scheme().equals("article")) {
 				Frame frame = push(level);
+				Object subject = leadingName(text);
+				if (subject instanceof Unit u) {
+					frame.unit = u;
+				}
+				else if (subject instanceof Position p) {
+					frame.post = p;
+				}
 				frame.section = EXCLUDED_SECTION.matcher(firstClause(text)).find() ? SectionKind.EXCLUDED
 						: DUTY_SECTION.matcher(firstClause(text)).find() ? SectionKind.DUTY : SectionKind.NEUTRAL;
 				prose(text, f);
@@ -648,8 +670,8 @@ final class OrgDocumentExtractor {
 		// ---- list entries
 
 		private void item(String text, Fragment f, int level) {
-			// a list entry closes deeper headings but opens nothing
-			while (!this.stack.isEmpty() && this.stack.peek().level > level) {
+			// a list entry closes deeper list entries but opens nothing
+			while (!this.stack.isEmpty() && this.stack.peek().level > level && this.stack.peek().level < 100) {
 				this.stack.pop();
 			}
 			while (!this.stack.isEmpty() && this.stack.peek().level == level && this.stack.peek().unit == null
@@ -748,6 +770,24 @@ final class OrgDocumentExtractor {
 						p.headcount = n;
 						source("headcount", p.key, f.line(), f.excerpt());
 					}
+				}
+			}
+			set.reset();
+			if (set.find()) {
+				Matcher more = MORE_POSTS.matcher(sentence);
+				int at = set.end();
+				while (at < sentence.length() && more.region(at, sentence.length()).lookingAt()) {
+					String title = more.group(1);
+					if (kindOf(title) != Kind.POST) {
+						break;
+					}
+					Position p = post(title, subjectUnit(sentence.substring(0, set.start())), f);
+					Integer n = number(more.group(2));
+					if (n != null && p.headcount == null) {
+						p.headcount = n;
+						source("headcount", p.key, f.line(), f.excerpt());
+					}
+					at = more.end();
 				}
 			}
 			Matcher list = LIST_VERB.matcher(sentence);
@@ -916,6 +956,17 @@ final class OrgDocumentExtractor {
 			}
 			if (s.length() <= 12 && k == Kind.POST) {
 				return post(s, contextUnit(null), null);
+			}
+			return null;
+		}
+
+		/** The known unit or post a sentence starts with ("运营部应…", "财务经理负责…"). */
+		private @Nullable Object leadingName(String text) {
+			for (int len = Math.min(MAX_NAME, text.length()); len >= 2; len--) {
+				Object h = known(text.substring(0, len));
+				if (h != null) {
+					return h;
+				}
 			}
 			return null;
 		}
