@@ -213,10 +213,10 @@ final class DocumentReaders {
 		private final Map<String, int[]> counters = new HashMap<>();
 
 		String prefix(XWPFParagraph p) {
-			if (p.getNumID() == null || p.getNumIlvl() == null) {
+			if (p.getNumID() == null) {
 				return "";
 			}
-			int level = p.getNumIlvl().intValue();
+			int level = p.getNumIlvl() == null ? 0 : p.getNumIlvl().intValue();
 			if (level < 0 || level > 8) {
 				return "";
 			}

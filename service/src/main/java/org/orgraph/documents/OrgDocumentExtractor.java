@@ -57,7 +57,10 @@ final class OrgDocumentExtractor {
 	private static final Pattern EXCLUDED_SECTION = Pattern.compile(
 			"任职|资格|要求|条件|流程|步骤|程序|权限|权力|权利|考核|绩效|纪律|奖惩|处罚|附则|协作|协同|配合关系|沟通机制|工作时间|标准|指标|KPI|培训|晋升|薪酬|福利|做到|遵守|不得|禁止|严禁");
 
-	private static final Pattern DUTY_SECTION = Pattern.compile("职责|职能|任务|工作内容|负责");
+	private static final Pattern DUTY_SECTION = Pattern.compile("职责|职能|任务|工作内容");
+
+	private static final Pattern LIST_SECTION = Pattern.compile(
+			"^.{0,6}(?:任职要求|任职资格|任职条件|岗位要求|工作流程|流程|权限|权力|权利|考核|职责|职能|工作内容)[::]?$");
 
 	private static final Pattern RULE_ITEM = Pattern.compile("不得|严禁|禁止|不准|不允许|须遵守|应遵守");
 
@@ -452,8 +455,10 @@ final class OrgDocumentExtractor {
 				return;
 			}
 			SectionKind section = sectionOf(text);
+			boolean listed = LIST_SCHEMES.contains(f.scheme());
 			if (section != null && isHeadingLike(text, f)
-					&& (section != SectionKind.NEUTRAL || (text.length() <= 10 && !LIST_SCHEMES.contains(f.scheme())))) {
+					&& (listed ? LIST_SECTION.matcher(text).matches()
+							: section != SectionKind.NEUTRAL || text.length() <= 10)) {
 				Frame frame = push(level);
 				frame.section = section;
 				String rest = e != null ? e.rest : "";

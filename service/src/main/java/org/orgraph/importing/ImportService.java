@@ -23,6 +23,7 @@ import org.orgraph.security.AuditTrail;
 import org.orgraph.security.Callers;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -60,12 +61,22 @@ public class ImportService implements DisposableBean {
 	private final OrgReader reader;
 
 	ImportService(RevisionWriter writer, AuditTrail audit, RevisionDocuments documents, OrgReader reader) {
+		this(writer, audit, documents, reader, List.of());
+	}
+
+	/** {@code more}: formats other features add (the documents feature's {@code document}). */
+	@Autowired
+	ImportService(RevisionWriter writer, AuditTrail audit, RevisionDocuments documents, OrgReader reader,
+			List<FormatParser> more) {
 		this.writer = writer;
 		this.audit = audit;
 		this.documents = documents;
 		this.reader = reader;
 		for (FormatParser parser : List.of(new OrgJsonParser(), new CsvBundleParser(), new UkOrganogramParser())) {
 			this.parsers.put(parser.format(), parser);
+		}
+		for (FormatParser parser : more) {
+			this.parsers.putIfAbsent(parser.format(), parser);
 		}
 	}
 
