@@ -52,7 +52,7 @@ final class OrgDocumentExtractor {
 			"处", "所", "层");
 
 	private static final Pattern NOT_A_NAME = Pattern.compile(
-			"[,,。;;!?!?、“”\"《》]|的|给|把|对于|汇报|协助|确保|提高|负责|包括|通过|需要|应当|应该|可以|进行|主要|以下|如下|各个|每个|一个|之间|成员|员工|全体|各|工作人员|相关|其他|等$");
+			"[,,。;;!?!?、“”\"《》]|的|给|把|对于|汇报|协助|确保|提高|负责|包括|通过|需要|应当|应该|可以|进行|主要|以下|如下|各个|每个|一个|之间|成员|员工|全体|各|多个|几个|若干|工作人员|相关|其他|等$");
 
 	private static final Pattern EXCLUDED_SECTION = Pattern.compile(
 			"任职|资格|要求|条件|流程|步骤|程序|权限|权力|权利|考核|绩效|纪律|奖惩|处罚|附则|协作|协同|配合关系|沟通机制|工作时间|标准|指标|KPI|培训|晋升|薪酬|福利|做到|遵守|不得|禁止|严禁");
@@ -67,13 +67,16 @@ final class OrgDocumentExtractor {
 	private static final Pattern DUTY_KEY = Pattern.compile(
 			"^(?:其?(?:主要|具体|岗位|部门|工作|基本)?(?:职责|职能|任务)(?:包括|如下|有|是|为)?|工作内容|负责内容)$");
 
+	private static final Pattern SUBJECT_DUTY_KEY = Pattern.compile(
+			"^(.{2,20}?)的?(?:主要|具体|基本)?(?:职责|职能|任务)(?:包括|如下|有|是|为)?$");
+
 	private static final Pattern HEADCOUNT_KEY = Pattern.compile("^(?:人数|编制|定员|人员编制|编制人数|岗位编制|定编|人员数量)$");
 
 	private static final Pattern POSTS_KEY = Pattern.compile("^(?:职位|岗位|岗位设置|职位设置|人员构成|主要岗位|人员)$");
 
 	private static final Pattern TITLE_KEYWORD = Pattern.compile(
 			"(?:组织架构|组织结构|架构图?|管理制度|规章制度|制度范本|制度|说明书|运行机制|管理机制|机制|方案|职责|职能)"
-					+ "(?:(?:及|和|与|暨)[\\p{IsHan}]{0,8}?(?:职责|职能|编制|分工|方案|说明书|制度|职责说明))?");
+					+ "(?:(?:及|和|与|暨)[\\p{IsHan}]{0,8}?(?:职责|职能|编制|分工|方案|说明书|制度|职责说明|管理))?");
 
 	private static final Pattern NOT_TITLE = Pattern.compile("以下|本文|介绍|探讨|如下|是指|可以|需要|我们|通过|包括|一个|能够|^这|^该|^其");
 
@@ -127,6 +130,8 @@ final class OrgDocumentExtractor {
 					+ "|是([\\p{IsHan}A-Za-z()()]{2,20}?)的直接下属|协助([\\p{IsHan}A-Za-z()()]{2,20}?)(?:开展|处理|完成|制定|做好|的|工作|进行|管理)");
 
 	private static final Pattern BELONGS = Pattern.compile("隶属于([\\p{IsHan}A-Za-z()()]{2,20}?)(?:[,,。;;]|$|管理|领导)");
+
+	private static final Pattern STRUCTURE = Pattern.compile("^(?:包括|包含|由|下设|设有|分为|主要包括|通常包括|通常由)");
 
 	private static final Pattern RESPONSIBLE = Pattern.compile("负责");
 
@@ -582,6 +587,14 @@ final class OrgDocumentExtractor {
 			if (e.kind == Kind.DUTY_KEY) {
 				Frame frame = push(level);
 				frame.section = SectionKind.DUTY;
+				Matcher subject = SUBJECT_DUTY_KEY.matcher(key.replaceAll("\\s", ""));
+				Object h = subject.matches() ? known(trimName(subject.group(1))) : null;
+				if (h instanceof Unit u) {
+					frame.unit = u;
+				}
+				else if (h instanceof Position p) {
+					frame.post = p;
+				}
 				if (!value.isEmpty()) {
 					dutyList(value, f, true);
 				}
@@ -664,7 +677,7 @@ final class OrgDocumentExtractor {
 				prose(rest, f);
 				String desc = cleanDuty(rest);
 				Object h = holder();
-				if (!desc.isEmpty() && h != null && looksLikeDuty(desc)) {
+				if (!desc.isEmpty() && h != null && looksLikeDuty(desc) && !STRUCTURE.matcher(desc).find()) {
 					summary(h, desc, f);
 				}
 				return;
@@ -1212,6 +1225,14 @@ final class OrgDocumentExtractor {
 		if (t.length() <= MAX_NAME && kindOf(t) != Kind.OTHER) {
 			return new Entity(trimName(t), kindOf(t), "", false);
 		}
+		// "高级管理层互联网运营管理组织的高级管理层通常由…": a heading glued to a sentence that names it again
+		for (int len = 2; len <= Math.min(MAX_NAME, t.length() - 1); len++) {
+			String head = t.substring(0, len);
+			int again = t.indexOf(head, len);
+			if (again > len && again <= len + 25 && kindOf(head) != Kind.OTHER) {
+				return new Entity(head, kindOf(head), t.substring(len).strip(), false);
+			}
+		}
 		// "部门领导•负责…", "运营部负责…": the longest name followed by a word that starts a sentence
 		Matcher m = Pattern.compile("^([\\p{IsHan}A-Za-z()()]{2," + MAX_NAME
 				+ "}?)(?=负责|是|主要|为|作为|包括|由|下设|设有|通常|承担|的主要职责|的职责|职责|具体|全面|-|•|\\s)").matcher(t);
@@ -1254,6 +1275,10 @@ final class OrgDocumentExtractor {
 		if (DUTY_KEY.matcher(k).matches()) {
 			return Kind.DUTY_KEY;
 		}
+		Matcher subject = SUBJECT_DUTY_KEY.matcher(k);
+		if (subject.matches() && kindOf(subject.group(1)) != Kind.OTHER) {
+			return Kind.DUTY_KEY;
+		}
 		if (k.matches("^(?:任职要求|任职资格|任职条件|岗位要求|工作权限|权限|权力|权利|权力范围|考核|考核指标|考核内容|工作流程|流程|工作关系|协作关系|内部关系|外部关系|工作环境|学历|经验|技能|知识|能力要求|素质要求)$")) {
 			return Kind.EXCLUDED_KEY;
 		}
@@ -1277,10 +1302,11 @@ final class OrgDocumentExtractor {
 
 	static Kind kindOf(String raw) {
 		String name = trimName(raw);
-		if (name.length() < 2 || name.length() > MAX_NAME || NOT_A_NAME.matcher(name).find()) {
+		String bare = name.replaceAll("[((][^))]{1,30}[))]$", "");
+		if (name.length() < 2 || bare.length() > MAX_NAME || name.length() > 2 * MAX_NAME
+				|| NOT_A_NAME.matcher(bare).find()) {
 			return Kind.OTHER;
 		}
-		String bare = name.replaceAll("[((][^))]*[))]$", "");
 		if (bare.matches(".*[A-Z]{2,4}$") && bare.matches(".*(?:CEO|COO|CFO|CTO|CIO|CMO|CHO|HRBP|VP)$")) {
 			return Kind.POST;
 		}
@@ -1308,7 +1334,7 @@ final class OrgDocumentExtractor {
 
 	static String trimName(String raw) {
 		return raw.strip()
-			.replaceAll("^(?:公司的?|设立|设置|以及|及|和|与|还有|如|例如|比如|包括)", "")
+			.replaceAll("^(?:其中|公司的?|设立|设置|以及|及|和|与|还有|如|例如|比如|包括|主要有|分别是)", "")
 			.replaceAll("(?:等部门|等岗位|等职位|等科室|等团队|等层级|等|一名|一人|若干名|若干)$", "")
 			.replaceAll("^[-•\\s]+|[\\s。.,,;;::]+$", "");
 	}
