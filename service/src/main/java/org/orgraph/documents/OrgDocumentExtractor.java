@@ -59,6 +59,9 @@ final class OrgDocumentExtractor {
 
 	private static final Pattern DUTY_SECTION = Pattern.compile("职责|职能|任务|工作内容");
 
+	private static final Pattern NEUTRAL_HEADING = Pattern.compile(
+			"(?:架构|结构|设置|配置|构成|组成|概况|概述|简介|背景|情况|说明|介绍|分工|原则|目标|体系|机制|制度|总则|附则|结语|总结|层级|部门|岗位|人员|团队|关系|范围|模式|方案|规划)[::]?$");
+
 	private static final Pattern LIST_SECTION = Pattern.compile(
 			"^.{0,6}(?:任职要求|任职资格|任职条件|岗位要求|工作流程|流程|权限|权力|权利|考核|职责|职能|工作内容)[::]?$");
 
@@ -124,6 +127,8 @@ final class OrgDocumentExtractor {
 			"(?:编制|定员|人数|定编|人员)[::为是]?\\s*(?:共|约)?\\s*(\\d{1,5}|[" + CN_NUM + "]{1,4})\\s*(?:人|名)");
 
 	private static final Pattern CONCURRENT = Pattern.compile("([\\p{IsHan}A-Za-z()()]{2,20}?)(?:一职)?由([\\p{IsHan}A-Za-z()()]{2,20}?)兼任");
+
+	private static final Pattern CONCURRENT_BY = Pattern.compile("由([\\p{IsHan}A-Za-z()()]{2,20}?)兼任");
 
 	private static final Pattern REPORTS = Pattern.compile(
 			"(?:直接上级|上级领导|汇报对象|直属上级)[::为是]?\\s*([\\p{IsHan}A-Za-z()()]{2,20})|向([\\p{IsHan}A-Za-z()()]{2,20}?)(?:汇报|报告|负责)"
@@ -461,9 +466,12 @@ final class OrgDocumentExtractor {
 			}
 			SectionKind section = sectionOf(text);
 			boolean listed = LIST_SCHEMES.contains(f.scheme());
+			// a short numbered line under a unit or post is a duty unless it reads like a section title
+			boolean neutralHeading = text.length() <= 10
+					&& (holder() == null || NEUTRAL_HEADING.matcher(firstClause(text)).find());
 			if (section != null && isHeadingLike(text, f)
 					&& (listed ? LIST_SECTION.matcher(text).matches()
-							: section != SectionKind.NEUTRAL || text.length() <= 10)) {
+							: section != SectionKind.NEUTRAL || neutralHeading)) {
 				Frame frame = push(level);
 				frame.section = section;
 				String rest = e != null ? e.rest : "";
@@ -838,7 +846,31 @@ final class OrgDocumentExtractor {
 				}
 			}
 			Matcher conc = CONCURRENT.matcher(sentence);
-			if (conc.find()) {
+			Matcher held = CONCURRENT_BY.matcher(sentence);
+			if (!conc.find() && held.find()) {
+				// "设总监一名,由副总经理兼任": the post named last before 由
+				String before = sentence.substring(0, held.start());
+				Position named = null;
+				int at = -1;
+				for (Position p : this.out.positions) {
+					int i = before.lastIndexOf(p.title);
+					if (i > at) {
+						at = i;
+						named = p;
+					}
+				}
+				Object h = holder();
+				Position subject = named != null ? named : h instanceof Position hp ? hp : null;
+				String b = trimName(held.group(1));
+				if (subject != null && kindOf(b) == Kind.POST) {
+					Position pb = post(b, contextUnit(null), f);
+					if (pb != subject) {
+						subject.concurrentWith = pb;
+						source("concurrentWith", subject.key, f.line(), f.excerpt());
+					}
+				}
+			}
+			else if (conc.find(0)) {
 				String a = trimName(conc.group(1));
 				String b = trimName(conc.group(2));
 				if (kindOf(a) == Kind.POST && kindOf(b) == Kind.POST) {
