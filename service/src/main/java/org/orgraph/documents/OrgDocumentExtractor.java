@@ -274,7 +274,7 @@ final class OrgDocumentExtractor {
 			name = name.substring(0, m.start());
 		}
 		name = name.replaceAll("(?:的|之|及|和|与)$", "")
-			.replaceAll("(?:人员|经营期人员|经营期|岗位|整体|部门)+$", "")
+			.replaceAll("(?:人员|经营期人员|经营期|岗位|整体)+$", "")
 			.replaceAll("(?:的|之)$", "");
 		return name.length() >= 2 ? name : title;
 	}
@@ -994,7 +994,8 @@ final class OrgDocumentExtractor {
 						return null;
 					}
 				}
-				return holder();
+				Object h = holder();
+				return h != null ? h : this.out.root();
 			}
 			Object h = known(s);
 			if (h != null) {
