@@ -136,6 +136,8 @@ final class OrgDocumentExtractor {
 
 	private static final Pattern BELONGS = Pattern.compile("隶属于([\\p{IsHan}A-Za-z()()]{2,20}?)(?:[,,。;;]|$|管理|领导)");
 
+	private static final Pattern FUNCTION_ENTRY = Pattern.compile("^([\\p{IsHan}]{2,6})[::]\\s*(负责.+)$");
+
 	private static final Pattern STRUCTURE = Pattern.compile("^(?:包括|包含|由|下设|设有|分为|主要包括|通常包括|通常由)");
 
 	private static final Pattern RESPONSIBLE = Pattern.compile("负责");
@@ -715,6 +717,17 @@ final class OrgDocumentExtractor {
 			}
 			if (h == null) {
 				h = this.out.root();
+			}
+			Matcher function = FUNCTION_ENTRY.matcher(text);
+			if (h instanceof Unit parent && function.matches() && keyKind(function.group(1)) == Kind.OTHER
+					&& !NOT_A_NAME.matcher(function.group(1)).find()) {
+				// "人力资源:负责招聘、培训…" in a unit's list: a function of the unit, with its duty
+				Unit u = unit(function.group(1), parent, f);
+				String d = cleanDuty(firstSentence(function.group(2)));
+				if (u != parent && !d.isEmpty()) {
+					duty(u, d, f);
+					return;
+				}
 			}
 			String first = firstSentence(text);
 			String duty = cleanDuty(first.length() >= 4 ? first : text);
