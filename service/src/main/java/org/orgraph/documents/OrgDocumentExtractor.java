@@ -71,7 +71,7 @@ final class OrgDocumentExtractor {
 			"^(?:其?(?:主要|具体|岗位|部门|工作|基本)?(?:职责|职能|任务)(?:包括|如下|有|是|为)?|工作内容|负责内容)$");
 
 	private static final Pattern SUBJECT_DUTY_KEY = Pattern.compile(
-			"^(.{2,20}?)的?(?:主要|具体|基本)?(?:职责|职能|任务)(?:包括|如下|有|是|为)?$");
+			"^(.{2,40}?)的?(?:岗位|部门)?(?:主要|具体|基本)?(?:职责|职能|任务)(?:包括|如下|有|是|为)?$");
 
 	private static final Pattern HEADCOUNT_KEY = Pattern.compile("^(?:人数|编制|定员|人员编制|编制人数|岗位编制|定编|人员数量)$");
 
@@ -598,7 +598,17 @@ final class OrgDocumentExtractor {
 				Frame frame = push(level);
 				frame.section = SectionKind.DUTY;
 				Matcher subject = SUBJECT_DUTY_KEY.matcher(key.replaceAll("\\s", ""));
-				Object h = subject.matches() ? known(trimName(subject.group(1))) : null;
+				String named = subject.matches() ? postName(trimName(subject.group(1))) : "";
+				if (named.matches("^(?:该|本|此|其|这|各|每).*")) {
+					named = ""; // "该部门的主要职责包括": the current holder
+				}
+				Object h = named.isEmpty() ? null : known(named);
+				if (h == null && kindOf(named) == Kind.POST) {
+					h = post(named, contextUnit(frame), f); // "市场部经理岗位职责:"
+				}
+				else if (h == null && kindOf(named) == Kind.UNIT) {
+					h = unit(named, contextUnit(frame), f);
+				}
 				if (h instanceof Unit u) {
 					frame.unit = u;
 				}
@@ -1129,7 +1139,8 @@ final class OrgDocumentExtractor {
 			return u;
 		}
 
-		private Position post(String title, Unit unit, @Nullable Fragment f) {
+		private Position post(String rawTitle, Unit unit, @Nullable Fragment f) {
+			String title = postName(rawTitle);
 			String n = norm(title);
 			List<Position> same = this.postsByTitle.get(n);
 			if (same != null) {
@@ -1378,9 +1389,14 @@ final class OrgDocumentExtractor {
 		return Kind.OTHER;
 	}
 
+	/** "运营总监(运营部经理辅助总监工作)" is 运营总监; "首席运营官(COO)" keeps its abbreviation. */
+	static String postName(String raw) {
+		return raw.replaceAll("[((][^))]*\\p{IsHan}{4,}[^))]*[))]$", "").strip();
+	}
+
 	static String trimName(String raw) {
 		return raw.strip()
-			.replaceAll("^(?:其中|公司的?|设立|设置|以及|及|和|与|还有|如|例如|比如|包括|主要有|分别是)", "")
+			.replaceAll("^(?:岗位职责|部门职责|其中|公司的?|设立|设置|以及|及|和|与|还有|如|例如|比如|包括|主要有|分别是)", "")
 			.replaceAll("(?:等部门|等岗位|等职位|等科室|等团队|等层级|等|一名|一人|若干名|若干)$", "")
 			.replaceAll("^[-•\\s]+|[\\s。.,,;;::]+$", "");
 	}
