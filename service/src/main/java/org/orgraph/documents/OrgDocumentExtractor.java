@@ -140,7 +140,7 @@ final class OrgDocumentExtractor {
 
 	private static final Pattern STRUCTURE = Pattern.compile("^(?:包括|包含|由|下设|设有|分为|主要包括|通常包括|通常由)");
 
-	private static final Pattern RESPONSIBLE = Pattern.compile("负责");
+	private static final Pattern RESPONSIBLE = Pattern.compile("负责(?!人)");
 
 	private enum SectionKind {
 		NEUTRAL, DUTY, EXCLUDED
@@ -275,7 +275,8 @@ final class OrgDocumentExtractor {
 		if (m.find() && m.start() >= 2) {
 			name = name.substring(0, m.start());
 		}
-		name = name.replaceAll("(?:的|之|及|和|与)$", "")
+		name = name.replaceAll("(?:的|之|及|和|与)?(?:各项|几大项|几项|各类)$", "")
+			.replaceAll("(?:的|之|及|和|与)$", "")
 			.replaceAll("(?:人员|经营期人员|经营期|岗位|整体)+$", "")
 			.replaceAll("(?:的|之)$", "");
 		return name.length() >= 2 ? name : title;
@@ -599,6 +600,7 @@ final class OrgDocumentExtractor {
 				frame.section = SectionKind.DUTY;
 				Matcher subject = SUBJECT_DUTY_KEY.matcher(key.replaceAll("\\s", ""));
 				String named = subject.matches() ? postName(trimName(subject.group(1))) : "";
+				named = named.replaceAll("^.*[权的有对,,;;。]", ""); // "…有建议权分公司总经理岗位职责:" (text run together)
 				if (named.matches("^(?:该|本|此|其|这|各|每).*")) {
 					named = ""; // "该部门的主要职责包括": the current holder
 				}
@@ -1257,7 +1259,7 @@ final class OrgDocumentExtractor {
 			return null;
 		}
 		int colon = indexOfAny(t, "::");
-		if (colon > 0 && colon <= 24) {
+		if (colon > 0 && colon <= 40) {
 			String key = t.substring(0, colon).strip();
 			String rest = t.substring(colon + 1).strip();
 			Kind k = keyKind(key);
