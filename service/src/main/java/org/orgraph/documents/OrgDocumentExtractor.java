@@ -114,6 +114,9 @@ final class OrgDocumentExtractor {
 
 	private static final Set<String> AFTER_BREAK = Set.of("chapter", "article", "zh", "zhparen", "num");
 
+	private static final Pattern SECTION_START = Pattern.compile(
+			"(?:岗位职责|部门职责|工作职责|主要职责|组织架构|组织结构|部门设置|岗位设置|任职要求|任职资格|工作流程|权限|权力范围|考核)");
+
 	private static final Pattern SENTENCE_END = Pattern.compile("[。!?!?]");
 
 	private static final Pattern LIST_VERB = Pattern.compile(
@@ -214,8 +217,11 @@ final class OrgDocumentExtractor {
 				name = nameFromTitle(t);
 				start = raw.number();
 				String rest = text.substring(t.length()).strip();
-				if (!rest.isEmpty() && !rest.startsWith(t)) {
-					current.add(new DocumentLine(raw.number(), " ".repeat(raw.text().indexOf(rest) < 0 ? 0 : 0) + rest));
+				while (rest.startsWith(t)) {
+					rest = rest.substring(t.length()).strip(); // the title printed twice
+				}
+				if (!rest.isEmpty()) {
+					current.add(new DocumentLine(raw.number(), rest));
 				}
 				continue;
 			}
@@ -357,6 +363,10 @@ final class OrgDocumentExtractor {
 				boolean accepted = ANYWHERE.contains(group) || at == 0 || breakBefore(text, at)
 						|| (AFTER_BREAK.contains(group) && !marker.isEmpty() && at - cut <= 12 && at > cut
 								&& !group.equals("zh"));
+				if (!accepted && AFTER_BREAK.contains(group)
+						&& SECTION_START.matcher(text).region(m.end(), text.length()).lookingAt()) {
+					accepted = true; // "…企划部二:岗位职责…": a numbered section title run into the text before it
+				}
 				if (group.equals("bullet") && text.charAt(at) == '-' && at > 0 && !breakBefore(text, at)
 						&& !Character.isIdeographic(text.codePointBefore(at))) {
 					accepted = false;
