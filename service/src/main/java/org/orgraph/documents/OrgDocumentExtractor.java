@@ -117,6 +117,19 @@ final class OrgDocumentExtractor {
 	private static final Pattern SECTION_START = Pattern.compile(
 			"(?:岗位职责|部门职责|工作职责|主要职责|组织架构|组织结构|部门设置|岗位设置|任职要求|任职资格|工作流程|权限|权力范围|考核)");
 
+	private static final Pattern RX_NOTE = Pattern.compile("[((][^))]*\\p{IsHan}{4,}[^))]*[))]$");
+	private static final Pattern RX_LEAD = Pattern.compile("^(?:岗位职责|部门职责|其中|公司的?|设立|设置|以及|及|和|与|还有|如|例如|比如|包括|主要有|分别是)");
+	private static final Pattern RX_TAIL = Pattern.compile("(?:等部门|等岗位|等职位|等科室|等团队|等层级|等|一名|一人|若干名|若干)$");
+	private static final Pattern RX_EDGES = Pattern.compile("^[-•\\s]+|[\\s。.,,;;::]+$");
+	private static final Pattern RX_PAREN = Pattern.compile("[((][^))]{1,30}[))]$");
+	private static final Pattern RX_EXEC = Pattern.compile("(?:CEO|COO|CFO|CTO|CIO|CMO|CHO|HRBP|VP)$");
+	private static final Pattern RX_CLAUSE = Pattern.compile("[,,。;;::]");
+	private static final Pattern RX_DUTY_INTRO = Pattern.compile("(?:主要|具体)?职责(?:包括|如下|有|是|为)?[::]");
+	private static final Pattern RX_NAME_THEN_VERB = Pattern.compile("^([\\p{IsHan}A-Za-z()()]{2," + MAX_NAME
+			+ "}?)(?=负责|是|主要|为|作为|包括|由|下设|设有|通常|承担|的主要职责|的职责|职责|具体|全面|-|•|\\s)");
+	private static final Pattern RX_ITEM_MARK = Pattern.compile("^(?:[-•●▪◆■□◇○·]|[((]?\\d{1,2}[))]|\\d{1,2}[.、．]|[①-⑳])\\s*");
+	private static final Pattern RX_ITEM_END = Pattern.compile("[\\s;;。.,,、::!!??]+$");
+
 	private static final Pattern SENTENCE_END = Pattern.compile("[。!?!?]");
 
 	private static final Pattern LIST_VERB = Pattern.compile(
@@ -317,6 +330,8 @@ final class OrgDocumentExtractor {
 
 		private int skippedLists;
 
+		private final Map<String, String> firstExcerpt = new HashMap<>();
+
 		Reader(String file, Segment segment) {
 			this.file = file;
 			this.segment = segment;
@@ -515,7 +530,7 @@ final class OrgDocumentExtractor {
 		}
 
 		private static String firstClause(String text) {
-			Matcher m = Pattern.compile("[,,。;;::]").matcher(text);
+			Matcher m = RX_CLAUSE.matcher(text);
 			return m.find() ? text.substring(0, m.start()) : text;
 		}
 
@@ -699,7 +714,7 @@ final class OrgDocumentExtractor {
 
 		/** What follows a unit's or post's name in its heading or entry. */
 		private void rest(String rest, Fragment f, boolean described) {
-			Matcher dutyIntro = Pattern.compile("(?:主要|具体)?职责(?:包括|如下|有|是|为)?[::]").matcher(rest);
+			Matcher dutyIntro = RX_DUTY_INTRO.matcher(rest);
 			if (dutyIntro.find()) {
 				prose(rest.substring(0, dutyIntro.start()), f);
 				dutyList(rest.substring(dutyIntro.end()), f, true);
@@ -1239,16 +1254,12 @@ final class OrgDocumentExtractor {
 		}
 
 		private String excerptOf(String key) {
-			for (Source s : this.out.sources) {
-				if (s.key().equals(key)) {
-					return s.excerpt();
-				}
-			}
-			return "";
+			return this.firstExcerpt.getOrDefault(key, "");
 		}
 
 		private void source(String kind, String key, int line, String excerpt) {
 			this.out.sources.add(new Source(kind, key, this.file, line, excerpt));
+			this.firstExcerpt.putIfAbsent(key, excerpt);
 		}
 
 	}
@@ -1303,8 +1314,7 @@ final class OrgDocumentExtractor {
 			}
 		}
 		// "部门领导•负责…", "运营部负责…": the longest name followed by a word that starts a sentence
-		Matcher m = Pattern.compile("^([\\p{IsHan}A-Za-z()()]{2," + MAX_NAME
-				+ "}?)(?=负责|是|主要|为|作为|包括|由|下设|设有|通常|承担|的主要职责|的职责|职责|具体|全面|-|•|\\s)").matcher(t);
+		Matcher m = RX_NAME_THEN_VERB.matcher(t);
 		String best = null;
 		int from = 0;
 		while (m.find(from)) {
@@ -1371,12 +1381,12 @@ final class OrgDocumentExtractor {
 
 	static Kind kindOf(String raw) {
 		String name = trimName(raw);
-		String bare = name.replaceAll("[((][^))]{1,30}[))]$", "");
+		String bare = RX_PAREN.matcher(name).replaceAll("");
 		if (name.length() < 2 || bare.length() > MAX_NAME || name.length() > 2 * MAX_NAME
 				|| NOT_A_NAME.matcher(bare).find()) {
 			return Kind.OTHER;
 		}
-		if (bare.matches(".*[A-Z]{2,4}$") && bare.matches(".*(?:CEO|COO|CFO|CTO|CIO|CMO|CHO|HRBP|VP)$")) {
+		if (RX_EXEC.matcher(bare).find()) {
 			return Kind.POST;
 		}
 		if (bare.length() < 2) {
@@ -1403,14 +1413,13 @@ final class OrgDocumentExtractor {
 
 	/** "运营总监(运营部经理辅助总监工作)" is 运营总监; "首席运营官(COO)" keeps its abbreviation. */
 	static String postName(String raw) {
-		return raw.replaceAll("[((][^))]*\\p{IsHan}{4,}[^))]*[))]$", "").strip();
+		return RX_NOTE.matcher(raw).replaceAll("").strip();
 	}
 
 	static String trimName(String raw) {
-		return raw.strip()
-			.replaceAll("^(?:岗位职责|部门职责|其中|公司的?|设立|设置|以及|及|和|与|还有|如|例如|比如|包括|主要有|分别是)", "")
-			.replaceAll("(?:等部门|等岗位|等职位|等科室|等团队|等层级|等|一名|一人|若干名|若干)$", "")
-			.replaceAll("^[-•\\s]+|[\\s。.,,;;::]+$", "");
+		String t = RX_LEAD.matcher(raw.strip()).replaceAll("");
+		t = RX_TAIL.matcher(t).replaceAll("");
+		return RX_EDGES.matcher(t).replaceAll("");
 	}
 
 	private static String unitKind(String name) {
@@ -1469,10 +1478,8 @@ final class OrgDocumentExtractor {
 	}
 
 	static String cleanDuty(String raw) {
-		String t = raw.strip()
-			.replaceAll("^(?:[-•●▪◆■□◇○·]|[((]?\\d{1,2}[))]|\\d{1,2}[.、．]|[①-⑳])\\s*", "")
-			.replaceAll("[\\s;;。.,,、::!!??]+$", "")
-			.strip();
+		String t = RX_ITEM_MARK.matcher(raw.strip()).replaceAll("");
+		t = RX_ITEM_END.matcher(t).replaceAll("").strip();
 		if (t.length() > MAX_DUTY) {
 			return "";
 		}
