@@ -96,8 +96,9 @@ final class OrgDocumentExtractor {
 	private static final String CN_NUM = "一二三四五六七八九十百零两";
 
 	// markers: where a heading or list entry starts inside a line
+	// the lookahead lets the engine skip, with one character test, the positions no marker starts at
 	private static final Pattern MARKER = Pattern.compile(
-			"(?<chapter>第[" + CN_NUM + "\\d]{1,4}[章节部分](?:[::、\\s]|(?=[\\p{IsHan}])))"
+			"(?=[第" + "一二三四五六七八九十百零两" + "((\\d①-⑳•●▪◆■□◇○·-])(?:(?<chapter>第[" + CN_NUM + "\\d]{1,4}[章节部分](?:[::、\\s]|(?=[\\p{IsHan}])))"
 					+ "|(?<article>第[" + CN_NUM + "\\d]{1,4}条(?:[::、\\s]|(?=[\\p{IsHan}])))"
 					+ "|(?<zh>[" + CN_NUM + "]{1,3}[、::](?!\\d))"
 					+ "|(?<zhparen>[((][" + CN_NUM + "]{1,3}[))])"
@@ -106,7 +107,7 @@ final class OrgDocumentExtractor {
 					+ "|(?<num>(?<![\\d.])\\d{1,2}[.、．](?![\\d%])\\s?)"
 					+ "|(?<paren>[((]\\d{1,2}[))])"
 					+ "|(?<circled>[①-⑳])"
-					+ "|(?<bullet>[•●▪◆■□◇○·](?:\\s?)|(?<![\\d\\w-])-(?![\\d-])\\s?)");
+					+ "|(?<bullet>[•●▪◆■□◇○·](?:\\s?)|(?<![\\d\\w-])-(?![\\d-])\\s?))");
 
 	private static final Set<String> ANYWHERE = Set.of("num3", "num2", "circled", "bullet", "paren");
 
@@ -129,6 +130,8 @@ final class OrgDocumentExtractor {
 			+ "}?)(?=负责|是|主要|为|作为|包括|由|下设|设有|通常|承担|的主要职责|的职责|职责|具体|全面|-|•|\\s)");
 	private static final Pattern RX_ITEM_MARK = Pattern.compile("^(?:[-•●▪◆■□◇○·]|[((]?\\d{1,2}[))]|\\d{1,2}[.、．]|[①-⑳])\\s*");
 	private static final Pattern RX_ITEM_END = Pattern.compile("[\\s;;。.,,、::!!??]+$");
+
+	private static final Pattern RX_CHART_GAP = Pattern.compile("[\\s\u3000|│┃]+");
 
 	private static final Pattern SENTENCE_END = Pattern.compile("[。!?!?]");
 
@@ -1115,7 +1118,12 @@ final class OrgDocumentExtractor {
 		// ---- flattened org charts: a line of box labels
 
 		private boolean flattenedChart(DocumentLine line) {
-			String[] tokens = line.text().strip().split("[\\s\u3000|│┃]+");
+			String text = line.text().strip();
+			if (text.indexOf(' ') < 0 && text.indexOf('\u3000') < 0 && text.indexOf('\t') < 0 && text.indexOf('|') < 0
+					&& text.indexOf('│') < 0) {
+				return false;
+			}
+			String[] tokens = RX_CHART_GAP.split(text);
 			if (tokens.length < 3) {
 				return false;
 			}
