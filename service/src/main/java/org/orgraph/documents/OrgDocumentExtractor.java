@@ -672,7 +672,8 @@ final class OrgDocumentExtractor {
 			}
 			if (e.kind == Kind.POST_NAME_KEY) {
 				if (kindOf(value) != Kind.OTHER || value.length() <= MAX_NAME) {
-					Frame frame = push(level);
+					// a form's post name heads what follows (直接上级:, 岗位职责:, …), like a heading
+					Frame frame = push(Math.min(level, level("bare")));
 					frame.post = post(value.strip(), contextUnit(frame), f);
 				}
 				return;
@@ -687,7 +688,7 @@ final class OrgDocumentExtractor {
 					}
 				}
 				else if (value.length() <= MAX_NAME) {
-					Frame frame = push(level);
+					Frame frame = push(Math.min(level, level("bare")));
 					frame.unit = unit(value.strip(), contextUnit(frame), f);
 				}
 				return;

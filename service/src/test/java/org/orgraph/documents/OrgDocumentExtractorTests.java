@@ -156,4 +156,19 @@ class OrgDocumentExtractorTests {
 		assertThat(e.positions).extracting(p -> p.title).contains("店长", "仓管员");
 	}
 
+	@Test
+	void readsAWordJobDescriptionFormWithItsNumberedDuties() throws Exception {
+		List<DocumentLine> lines = DocumentReaders.read("财务部岗位说明书.docx", DocumentReadersTests.docx());
+		Extraction e = OrgDocumentExtractor.extract("财务部岗位说明书.docx", lines).getFirst();
+		Extraction.Position manager = post(e, "财务经理");
+		assertThat(manager.headcount).isEqualTo(2);
+		assertThat(manager.reportsTo).isNotNull();
+		assertThat(manager.reportsTo.title).isEqualTo("总经理");
+		assertThat(texts(manager.duties)).containsExactly("编制公司年度预算", "审核各项费用支出");
+		assertThat(e.sources).anySatisfy(s -> {
+			assertThat(s.kind()).isEqualTo("duty");
+			assertThat(s.excerpt()).isEqualTo("1.编制公司年度预算");
+		});
+	}
+
 }
