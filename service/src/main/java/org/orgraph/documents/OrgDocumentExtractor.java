@@ -157,7 +157,7 @@ final class OrgDocumentExtractor {
 
 	private static final Pattern FUNCTION_ENTRY = Pattern.compile("^([\\p{IsHan}]{2,6})[::]\\s*(负责.+)$");
 
-	private static final Pattern STRUCTURE = Pattern.compile("^(?:包括|包含|由|下设|设有|分为|主要包括|通常包括|通常由)");
+	private static final Pattern STRUCTURE = Pattern.compile("^(?:这个\\p{IsHan}{0,2}|该\\p{IsHan}{0,2})?(?:包括|包含|由|下设|设有|分为|主要包括|通常包括|通常由)");
 
 	private static final Pattern RESPONSIBLE = Pattern.compile("负责(?!人)");
 
@@ -476,6 +476,13 @@ final class OrgDocumentExtractor {
 				return;
 			}
 			Entity e = headOf(text);
+			if (e != null && !e.colon && e.rest.startsWith("的")
+					&& EXCLUDED_SECTION.matcher(e.rest.substring(0, Math.min(12, e.rest.length()))).find()) {
+				// "职能部门的协作关系…", "财务部的考核办法": about the unit, not the unit
+				Frame frame = push(level);
+				frame.section = SectionKind.EXCLUDED;
+				return;
+			}
 			String[] glued = e != null && e.kind == Kind.POST ? glued(e.name) : null;
 			if (glued != null) {
 				Frame unitFrame = push(level);
@@ -728,7 +735,9 @@ final class OrgDocumentExtractor {
 				prose(rest, f);
 				String desc = cleanDuty(rest);
 				Object h = holder();
-				if (!desc.isEmpty() && h != null && looksLikeDuty(desc) && !STRUCTURE.matcher(desc).find()) {
+				// a description with 负责 gave its duty through prose() already ("这个部门负责…" → "负责…")
+				if (!desc.isEmpty() && h != null && looksLikeDuty(desc) && !STRUCTURE.matcher(desc).find()
+						&& !RESPONSIBLE.matcher(desc).find()) {
 					summary(h, desc, f);
 				}
 				return;
@@ -1011,7 +1020,9 @@ final class OrgDocumentExtractor {
 				String subject = sentence.substring(clauseStart, m.start()).strip();
 				Object h = resolveSubject(subject, clauseStart == 0 ? null : sentence.substring(0, clauseStart));
 				if (h != null) {
-					starts.add(new int[] { clauseStart, m.start() });
+					// "全面负责…", "具体负责…": the adverb belongs to the duty
+					int from = subject.matches("^(?:全面|具体|统一)$") ? clauseStart : m.start();
+					starts.add(new int[] { clauseStart, from });
 					holders.add(h);
 				}
 			}
