@@ -136,7 +136,7 @@ final class OrgDocumentExtractor {
 	private static final Pattern SENTENCE_END = Pattern.compile("[。!?!?]");
 
 	private static final Pattern LIST_VERB = Pattern.compile(
-			"(下设|内设|分设|设有|设立了?|设置了?|分为|包括|包含|由)([^。;;]*?)(?:组成|构成|等(?:[\\p{IsHan}]{0,6})|[。;;]|$)");
+			"(下设|内设|分设|设有|设立了?|设置了?|分为|包括|包含|由|例如|比如|如(?!果|何|此|下|今|同|实|期))([^。;;]*?)(?:组成|构成|等([\\p{IsHan}]{0,6})|[。;;]|$)");
 
 	private static final Pattern SET_POST = Pattern.compile("设([\\p{IsHan}A-Za-z]{1,10}?)([" + CN_NUM + "\\d]+|若干)[名人个]");
 
@@ -884,18 +884,27 @@ final class OrgDocumentExtractor {
 				String verb = list.group(1);
 				String subject = sentence.substring(0, list.start());
 				List<String> tokens = tokens(list.group(2));
+				// "包括人力资源、财务、IT等部门": the word after 等 says what the items are
+				String classifier = list.group(3) == null ? "" : list.group(3);
+				Kind forced = classifier.matches("^(?:部门|各部门|职能部门|团队|科室|中心|机构|小组)$") ? Kind.UNIT
+						: classifier.matches("^(?:岗位|职位|职务)$") ? Kind.POST : null;
 				int named = 0;
 				for (String t : tokens) {
-					if (kindOf(t) == Kind.UNIT || kindOf(t) == Kind.POST) {
+					if (kindOf(t) == Kind.UNIT || kindOf(t) == Kind.POST
+							|| (forced != null && t.length() <= 8 && !NOT_A_NAME.matcher(t).find())) {
 						named++;
 					}
 				}
-				if (named == 0 || (verb.equals("包括") || verb.equals("包含") || verb.equals("由")) && named * 2 < tokens.size()) {
+				boolean loose = verb.equals("包括") || verb.equals("包含") || verb.equals("由") || verb.endsWith("如");
+				if (named == 0 || loose && named * 2 < tokens.size() || verb.endsWith("如") && list.group(3) == null) {
 					continue;
 				}
 				Unit parent = subjectUnit(subject);
 				for (String t : tokens) {
 					Kind k = kindOf(t);
+					if (k == Kind.OTHER && forced != null && t.length() <= 8 && !NOT_A_NAME.matcher(t).find()) {
+						k = forced;
+					}
 					if (k == Kind.UNIT) {
 						Unit u = unit(t, parent, f);
 						if (u != parent && u.parent == this.out.root() && parent != this.out.root() && u != this.out.root()
