@@ -24,6 +24,7 @@ import org.orgraph.security.AuditTrail;
 import org.orgraph.security.Callers;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -65,6 +66,13 @@ public class ImportService implements DisposableBean {
 
 	ImportService(RevisionWriter writer, AuditTrail audit, RevisionDocuments documents, OrgReader reader,
 			ApplicationEventPublisher events) {
+		this(writer, audit, documents, reader, events, List.of());
+	}
+
+	/** {@code more}: formats other features add (the documents feature's {@code document}). */
+	@Autowired
+	ImportService(RevisionWriter writer, AuditTrail audit, RevisionDocuments documents, OrgReader reader,
+			ApplicationEventPublisher events, List<FormatParser> more) {
 		this.events = events;
 		this.writer = writer;
 		this.audit = audit;
@@ -72,6 +80,9 @@ public class ImportService implements DisposableBean {
 		this.reader = reader;
 		for (FormatParser parser : List.of(new OrgJsonParser(), new CsvBundleParser(), new UkOrganogramParser())) {
 			this.parsers.put(parser.format(), parser);
+		}
+		for (FormatParser parser : more) {
+			this.parsers.putIfAbsent(parser.format(), parser);
 		}
 	}
 

@@ -35,8 +35,11 @@ class SecurityConfiguration {
 				// /_static/** is where mvnpm jars (ECharts) put their files, as WebJars use /webjars/**
 				.requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/graphiql", "/graphiql/**",
 						"/webjars/**", "/_static/**", "/ui/**", "/css/**", "/js/**", "/assets/**").permitAll()
+				.requestMatchers(HttpMethod.GET, "/documents.html", "/documents/**").permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/orgs/*/imports").hasRole(Role.EDITOR.name())
 				.requestMatchers("/api/v1/imports/**").hasRole(Role.EDITOR.name())
+				// reading a document writes nothing: analysts may try it
+				.requestMatchers(HttpMethod.POST, "/api/v1/documents/extract").hasRole(Role.ANALYST.name())
 				.requestMatchers(HttpMethod.GET, "/api/v1/orgs/*/exports/**").hasRole(Role.VIEWER.name())
 				.requestMatchers("/graphql").hasRole(Role.VIEWER.name())
 				.anyRequest().hasRole(Role.ADMIN.name()))
