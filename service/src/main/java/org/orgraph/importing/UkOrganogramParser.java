@@ -515,6 +515,8 @@ final class UkOrganogramParser implements FormatParser {
 			metadata.put("juniorRows", this.juniorRows);
 			metadata.put("juniorFteTotal", this.juniorFteTotal.doubleValue());
 			metadata.put("juniorFteUnassigned", this.juniorFteUnassigned.doubleValue());
+			// holder keys are seats (B44-holder), not people: comparisons must match people by name
+			metadata.put("personKeys", "seats");
 			if (!this.linesToEliminated.isEmpty()) {
 				metadata.put("linesToEliminatedPosts", Map.copyOf(this.linesToEliminated));
 			}
