@@ -58,6 +58,34 @@ class UkPublishedConventionsIT {
 	}
 
 	@Test
+	void shouldCountEveryListAcrossItsPages() {
+		this.graphQl.document("""
+				{ organization(key: "examples") {
+				    units(first: 1) { totalCount pageInfo { hasNextPage } }
+				    positions(first: 2) { totalCount edges { node { key } } }
+				    people(first: 1) { totalCount }
+				    duties(first: 1) { totalCount } }
+				  vacancies(org: "examples") {
+				    positions(first: 1, status: [SHORTFALL]) { totalCount edges { node { position { key } } } }
+				    all: positions(first: 1) { totalCount }
+				    units(first: 1, status: [SHORTFALL]) { totalCount } }
+				  unitMetrics(org: "examples", first: 1) { totalCount } }""")
+			.execute()
+			// a department, its organisation and three units; eleven posts; nine holders; eleven functions
+			.path("organization.units.totalCount").entity(Integer.class).isEqualTo(4)
+			.path("organization.units.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true)
+			.path("organization.positions.totalCount").entity(Integer.class).isEqualTo(11)
+			.path("organization.positions.edges").entityList(Object.class).hasSize(2)
+			.path("organization.people.totalCount").entity(Integer.class).isEqualTo(9)
+			.path("organization.duties.totalCount").entity(Integer.class).isEqualTo(11)
+			// the two Vacant posts are the shortfall
+			.path("vacancies.positions.totalCount").entity(Integer.class).isEqualTo(2)
+			.path("vacancies.all.totalCount").entity(Integer.class).isEqualTo(11)
+			.path("vacancies.units.totalCount").entity(Integer.class).isEqualTo(3)
+			.path("unitMetrics.totalCount").entity(Integer.class).isEqualTo(4);
+	}
+
+	@Test
 	void shouldSayWhyAPostIsATop() {
 		assertThat(this.answer.warnings()).filteredOn(w -> "ELIMINATED_POST".equals(w.get("code")))
 			.extracting(w -> (String) w.get("message"))
