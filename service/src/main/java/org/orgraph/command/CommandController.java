@@ -149,6 +149,11 @@ class CommandController {
 	}
 
 	@SchemaMapping(typeName = "ReportingAnomalies")
+	int linesOutsideUnitCount(Report report) {
+		return this.anomalies.linesOutsideUnitCount(report);
+	}
+
+	@SchemaMapping(typeName = "ReportingAnomalies")
 	List<ConcurrentPostHolder> concurrentPosts(Report report) {
 		return this.anomalies.concurrentPosts(report);
 	}

@@ -8,10 +8,14 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
 import org.orgraph.graph.Graph;
+import org.orgraph.graph.OrgReader;
+import org.orgraph.graph.Views.RevisionView;
 import org.orgraph.graph.Views.PersonView;
 import org.orgraph.graph.Views.PositionView;
 import org.orgraph.graph.Views.UnitView;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What is wrong with a revision's reporting lines, one list per kind, each item saying why
@@ -21,13 +25,18 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportingAnomalies {
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private final Graph graph;
 
 	private final Traversal traversal;
 
-	ReportingAnomalies(Graph graph, Traversal traversal) {
+	private final OrgReader reader;
+
+	ReportingAnomalies(Graph graph, Traversal traversal, OrgReader reader) {
 		this.graph = graph;
 		this.traversal = traversal;
+		this.reader = reader;
 	}
 
 	/** The question: which revision, the concurrent-post threshold, and the cap on each list. */
@@ -116,11 +125,16 @@ class ReportingAnomalies {
 	 */
 	List<TopPost> tops(Report report) {
 		String rev = report.rev();
+		Map<String, String> toEliminated = linesToEliminatedPosts(report);
 		List<TopPost> tops = this.graph.read("command/anomaly-tops", bounded(report), r -> {
 			PositionView top = PositionView.of(rev, r.get("p").asNode(), r.get("holders"));
 			int direct = r.get("direct").asInt();
 			int under = r.get("under").asInt();
-			return new TopPost(top, direct, under, name(top) + " has no solid line above it; " + direct
+			String gone = toEliminated.get(top.key());
+			String why = (gone == null) ? " has no solid line above it; "
+					: " has no solid line above it because the post it reports to, " + gone
+							+ ", is marked Eliminated in the release; ";
+			return new TopPost(top, direct, under, name(top) + why + direct
 					+ (direct == 1 ? " post reports" : " posts report") + " to it, " + under + " in all");
 		});
 		if (tops.size() < 2) {
@@ -148,6 +162,32 @@ class ReportingAnomalies {
 					name(post) + " in " + name(unit) + " reports to " + name(manager) + " in " + name(managerUnit)
 							+ ", which is neither its own unit nor a unit above it");
 		});
+	}
+
+	/** How many lines {@link #linesOutsideUnit} would list without its cap. */
+	int linesOutsideUnitCount(Report report) {
+		return this.graph.read("command/anomaly-lines-outside-unit-count", Map.of("rev", report.rev()),
+				r -> r.get("count").asInt()).getFirst();
+	}
+
+	/** Posts the import loaded as tops because their manager was eliminated (UK organograms). */
+	private Map<String, String> linesToEliminatedPosts(Report report) {
+		int slash = report.rev().lastIndexOf('/');
+		return this.reader.revisionView(report.rev().substring(0, slash), report.revision())
+			.map(RevisionView::metadata)
+			.filter(m -> m != null && m.contains("linesToEliminatedPosts"))
+			.map(ReportingAnomalies::linesToEliminated)
+			.orElse(Map.of());
+	}
+
+	private static Map<String, String> linesToEliminated(String metadata) {
+		Object lines = JSON.readValue(metadata, new TypeReference<Map<String, Object>>() {
+		}).get("linesToEliminatedPosts");
+		Map<String, String> map = new java.util.HashMap<>();
+		if (lines instanceof Map<?, ?> m) {
+			m.forEach((k, v) -> map.put(String.valueOf(k), String.valueOf(v)));
+		}
+		return map;
 	}
 
 	/** People holding more than {@code maxConcurrentPosts} posts. O(people + holdings). */

@@ -94,6 +94,24 @@ class UkPublishedConventionsIT {
 	}
 
 	@Test
+	void shouldExplainTheTopLeftByAnEliminatedManagerAndCountLinesOutsideTheUnitTree() {
+		this.graphQl.document("""
+				{ reportingAnomalies(org: "examples") {
+				    tops { position { key } reason }
+				    linesOutsideUnit { position { key } manager { key } }
+				    linesOutsideUnitCount } }""")
+			.execute()
+			.path("reportingAnomalies.tops[*].position.key").entityList(String.class).containsExactly("DD1", "PS1")
+			.path("reportingAnomalies.tops[0].reason").entity(String.class)
+			.satisfies(r -> assertThat(r).contains("DD1 (Deputy Director Estates) has no solid line above it because the post it reports to, D4, is marked Eliminated"))
+			.path("reportingAnomalies.tops[1].reason").entity(String.class)
+			.satisfies(r -> assertThat(r).doesNotContain("Eliminated"))
+			// the two directors general sit in their groups and report to the Private Office
+			.path("reportingAnomalies.linesOutsideUnit[*].position.key").entityList(String.class).containsExactly("DG1", "DG2")
+			.path("reportingAnomalies.linesOutsideUnitCount").entity(Integer.class).isEqualTo(2);
+	}
+
+	@Test
 	void shouldMarkPlaceholdersAndLeaveThemOutOfOverlapsAndOrphans() {
 		List<Map<String, Object>> duties = this.graphQl
 			.document("{ organization(key: \"examples\") { duties(first: 100) { edges { node { key text placeholder } } } } }")
