@@ -97,13 +97,15 @@ class UkPublishedConventionsIT {
 	void shouldExplainTheTopLeftByAnEliminatedManagerAndCountLinesOutsideTheUnitTree() {
 		this.graphQl.document("""
 				{ reportingAnomalies(org: "examples") {
-				    tops { position { key } reason }
+				    tops { position { key } reason zh: reason(lang: "zh") }
 				    linesOutsideUnit { position { key } manager { key } }
 				    linesOutsideUnitCount } }""")
 			.execute()
 			.path("reportingAnomalies.tops[*].position.key").entityList(String.class).containsExactly("DD1", "PS1")
 			.path("reportingAnomalies.tops[0].reason").entity(String.class)
 			.satisfies(r -> assertThat(r).contains("DD1 (Deputy Director Estates) has no solid line above it because the post it reports to, D4, is marked Eliminated"))
+			.path("reportingAnomalies.tops[0].zh").entity(String.class)
+			.isEqualTo("共 2 个顶层之一：DD1 (Deputy Director Estates) 上面没有实线汇报关系，因为它汇报的岗位 D4 在发布文件中标为已撤销（Eliminated）；直接下属 0 个岗位，全部下属 0 个")
 			.path("reportingAnomalies.tops[1].reason").entity(String.class)
 			.satisfies(r -> assertThat(r).doesNotContain("Eliminated"))
 			// the two directors general sit in their groups and report to the Private Office
