@@ -3,9 +3,11 @@ package org.orgraph.metrics;
 import java.util.List;
 import java.util.function.IntSupplier;
 
+import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
 import org.orgraph.graph.Connection;
 import org.orgraph.graph.CountedConnection;
+import org.orgraph.graph.Language;
 import org.orgraph.graph.OrgReader;
 import org.orgraph.metrics.Establishment.VacancyStatus;
 import org.orgraph.metrics.MetricsViews.OrgMetrics;
@@ -54,6 +56,16 @@ class MetricsGraphQlController {
 					!from.isEmpty(), (UnitMetrics m) -> m.unit().key()),
 					CountedConnection.revisionCount(this.reader, scope.rev(), "units"));
 		}).orElse(null);
+	}
+
+	@SchemaMapping(typeName = "PositionVacancy", field = "reason")
+	String positionReason(PositionVacancy vacancy, @Argument @Nullable String lang, GraphQLContext context) {
+		return (Language.of(lang, context) == Language.ZH) ? vacancy.reasonZh() : vacancy.reason();
+	}
+
+	@SchemaMapping(typeName = "UnitVacancy", field = "reason")
+	String unitReason(UnitVacancy vacancy, @Argument @Nullable String lang, GraphQLContext context) {
+		return (Language.of(lang, context) == Language.ZH) ? vacancy.reasonZh() : vacancy.reason();
 	}
 
 	@SchemaMapping(typeName = "Vacancies")

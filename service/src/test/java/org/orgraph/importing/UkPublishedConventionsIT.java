@@ -66,7 +66,7 @@ class UkPublishedConventionsIT {
 				    people(first: 1) { totalCount }
 				    duties(first: 1) { totalCount } }
 				  vacancies(org: "examples") {
-				    positions(first: 1, status: [SHORTFALL]) { totalCount edges { node { position { key } } } }
+				    positions(first: 1, status: [SHORTFALL]) { totalCount edges { node { position { key } reason zh: reason(lang: "zh") } } }
 				    all: positions(first: 1) { totalCount }
 				    units(first: 1, status: [SHORTFALL]) { totalCount } }
 				  unitMetrics(org: "examples", first: 1) { totalCount } }""")
@@ -80,6 +80,10 @@ class UkPublishedConventionsIT {
 			.path("organization.duties.totalCount").entity(Integer.class).isEqualTo(11)
 			// the two Vacant posts are the shortfall
 			.path("vacancies.positions.totalCount").entity(Integer.class).isEqualTo(2)
+			.path("vacancies.positions.edges[0].node.reason").entity(String.class)
+			.isEqualTo("D1 \"Director Strategy\": 1 seat, nobody holds it: 1 seat vacant (缺编).")
+			.path("vacancies.positions.edges[0].node.zh").entity(String.class)
+			.isEqualTo("D1 \"Director Strategy\"：1 个席位，无人任职：缺编 1 个席位。")
 			.path("vacancies.all.totalCount").entity(Integer.class).isEqualTo(11)
 			.path("vacancies.units.totalCount").entity(Integer.class).isEqualTo(3)
 			.path("unitMetrics.totalCount").entity(Integer.class).isEqualTo(4);
