@@ -83,6 +83,21 @@ class OrphanFindingsIT {
 	}
 
 	@Test
+	void shouldExplainOverlapsInChineseToo() {
+		// 总经理办公室 监督… and its sub-unit 运营管理部 指导… (README tour)
+		this.graphQl.document("""
+				{ dutyOverlaps(org: "hotel-ops-centre", mode: SIMILAR) { edges { node {
+				    en: explanation(lang: "en") zh: explanation(lang: "zh") } } } }""")
+			.execute()
+			.path("dutyOverlaps.edges[0].node.en").entity(String.class)
+			.satisfies(e -> assertThat(e).startsWith("Two duties say the same in different words").contains("Settled by 总经理 (P01)"))
+			.path("dutyOverlaps.edges[0].node.zh").entity(String.class)
+			.satisfies(z -> assertThat(z).startsWith("两项职责措辞不同但内容相同：")
+				.contains("由部门 总经理办公室（U01）承担", "承担者之间：一个部门和它的下级部门", "由 总经理（P01）协调解决")
+				.doesNotContain("Settled", "held"));
+	}
+
+	@Test
 	void shouldExplainInTheLanguageTheRequestAsksFor() {
 		String query = "{ orphanedDuties(org: \"commercial-mgmt-company\") { reason explanation } }";
 		List<String> chinese = this.graphQl.mutate()
