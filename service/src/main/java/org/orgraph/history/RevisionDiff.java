@@ -39,6 +39,16 @@ public record RevisionDiff(int from, int to, List<Change> unitsAdded, List<Chang
 	public record HeldPost(String key, String title, String unit) {
 	}
 
+	/** {@link #summary()} in Chinese. */
+	public String summaryZh() {
+		return "新增部门 %d 个，撤销 %d 个，调整 %d 个；新增岗位 %d 个，撤销 %d 个，调整 %d 个；汇报关系变化 %d 条；任职人员变化的岗位 %d 个；新加入 %d 人，离开 %d 人，调动 %d 人；新增无人承担的职责 %d 项；新增职责重叠 %d 处"
+			.formatted(this.unitsAdded.size(), this.unitsRemoved.size(), this.unitsMoved.size(),
+					this.positionsAdded.size(), this.positionsRemoved.size(), this.positionsMoved.size(),
+					this.reportingChanged.size(), this.holdersChanged.size(), this.peopleJoined.size(),
+					this.peopleLeft.size(), this.peopleMoved.size(), this.dutiesNewlyOrphaned.size(),
+					this.dutiesNewlyOverlapping.size());
+	}
+
 	public String summary() {
 		return "%d units added, %d removed, %d moved; %d positions added, %d removed, %d moved; %d reporting lines changed; %d posts changed holders; %d people joined, %d left, %d moved; %d duties newly orphaned; %d new overlaps"
 			.formatted(this.unitsAdded.size(), this.unitsRemoved.size(), this.unitsMoved.size(),

@@ -94,13 +94,15 @@ class CompareRevisionsIT {
 	void shouldMatchHoldersAsPeopleNotSeats() {
 		var response = this.graphQl.document("""
 				{ compareRevisions(org: "dfid", from: 1, to: 2) {
-				    peopleMatchedBy
+				    peopleMatchedBy zh: summary(lang: "zh")
 				    holdersChanged { key name before after }
 				    peopleLeft { key name before { key title } }
 				    peopleJoined { key name after { key title } }
 				    peopleMoved { name before { key unit } after { key unit } } } }
 				""").execute();
 		response.path("compareRevisions.peopleMatchedBy").entity(String.class).isEqualTo("NAME");
+		response.path("compareRevisions.zh").entity(String.class)
+			.satisfies(z -> assertThat(z).contains("任职人员变化的岗位 3 个；新加入 40 人，离开 20 人"));
 		List<Map<String, Object>> holders = response.path("compareRevisions.holdersChanged").entityList(MAP).get();
 		// the three roles whose title is the same in both releases and whose holder changed, read off the CSVs
 		assertThat(holders).extracting(h -> h.get("key"), h -> h.get("before"), h -> h.get("after"))
