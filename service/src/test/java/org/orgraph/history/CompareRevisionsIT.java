@@ -126,6 +126,28 @@ class CompareRevisionsIT {
 	}
 
 	@Test
+	void shouldShowAViewerPseudonymsInsteadOfTheHoldersNames() {
+		String token = this.graphQl
+			.document("mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token } }")
+			.variable("i", Map.of("name", "dashboard", "role", "VIEWER"))
+			.execute()
+			.path("createApiToken.token").entity(String.class).get();
+		HttpGraphQlTester viewer = this.graphQl.mutate().header("Authorization", "Bearer " + token).build();
+		var response = viewer.document("""
+				{ compareRevisions(org: "dfid", from: 1, to: 2) {
+				    holdersChanged { key before after } peopleLeft { name } } }""").execute();
+		List<Map<String, Object>> holders = response.path("compareRevisions.holdersChanged").entityList(MAP).get();
+		assertThat(holders).hasSize(3).allSatisfy(h -> {
+			assertThat((String) h.get("before")).startsWith("Person ");
+			assertThat((String) h.get("after")).startsWith("Person ");
+		});
+		assertThat(response.path("compareRevisions.peopleLeft[*].name").entityList(String.class).get())
+			.hasSize(20)
+			.allSatisfy(n -> assertThat(n).startsWith("Person "))
+			.doesNotContain("Michael Anderson");
+	}
+
+	@Test
 	void shouldReportAnUnknownRevision() {
 		this.graphQl.document("{ compareRevisions(org: \"dfid\", from: 7) { summary } }")
 			.execute()
