@@ -1,5 +1,5 @@
 // Department-level duties (部门职责).
-// $rev, $rows: [{key, text, norm, holder (the unit's element id)}]
+// $rev, $rows: [{key, text, norm, placeholder (a stand-in text, see PlaceholderDuties), holder (the unit's element id)}]
 UNWIND $rows AS row
 MATCH (u:Unit) WHERE elementId(u) = row.holder
-CREATE (u)-[:OWNS]->(:Duty {rev: $rev, key: row.key, text: row.text, norm: row.norm})
+CREATE (u)-[:OWNS]->(:Duty {rev: $rev, key: row.key, text: row.text, norm: row.norm, placeholder: row.placeholder})

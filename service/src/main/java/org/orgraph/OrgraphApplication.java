@@ -13,6 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class OrgraphApplication {
 
 	public static void main(String[] args) {
+		// Neo4j brings a second SLF4J provider; naming ours spares every start-up SLF4J's warning about it
+		if (System.getProperty("slf4j.provider") == null) {
+			System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
+			// and not to say that it took the one named
+			System.setProperty("slf4j.internal.verbosity", "WARN");
+		}
 		if (args.length > 0 && ImportCommand.NAME.equals(args[0])) {
 			System.exit(ImportCommand.run(args));
 		}

@@ -8,6 +8,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -43,6 +44,12 @@ public @interface OrgraphIntegrationTest {
 	/** Sends the admin token by default; security tests override the header per request. */
 	@TestConfiguration(proxyBeanMethods = false)
 	class AdminClient {
+
+		/** Keeps the start-up schema inspection (Boot logs it) for StartupIT to read. */
+		@Bean
+		GraphQlSourceBuilderCustomizer schemaReport() {
+			return builder -> builder.inspectSchemaMappings(SchemaReports::record);
+		}
 
 		@Bean
 		WebTestClientBuilderCustomizer adminToken() {

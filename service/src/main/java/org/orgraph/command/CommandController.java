@@ -23,6 +23,7 @@ import org.orgraph.command.ReportingAnomalies.TopPost;
 import org.orgraph.command.ReportingAnomalies.UnitWithoutHead;
 import org.orgraph.command.Reports.ReportsConnection;
 import org.orgraph.graph.KnownUnits;
+import org.orgraph.graph.Language;
 import org.orgraph.graph.OrgReader;
 import org.orgraph.graph.Views.OrganizationView;
 import org.orgraph.graph.Views.PositionView;
@@ -146,6 +147,41 @@ class CommandController {
 	@SchemaMapping(typeName = "ReportingAnomalies")
 	List<LineOutsideUnit> linesOutsideUnit(Report report) {
 		return this.anomalies.linesOutsideUnit(report);
+	}
+
+	@SchemaMapping(typeName = "ReportingCycle", field = "reason")
+	String reason(ReportingCycle item, @Argument @Nullable String lang, GraphQLContext context) {
+		return item.reason().in(Language.of(lang, context));
+	}
+
+	@SchemaMapping(typeName = "PostWithoutTop", field = "reason")
+	String reason(PostWithoutTop item, @Argument @Nullable String lang, GraphQLContext context) {
+		return item.reason().in(Language.of(lang, context));
+	}
+
+	@SchemaMapping(typeName = "TopPost", field = "reason")
+	String reason(TopPost item, @Argument @Nullable String lang, GraphQLContext context) {
+		return item.reason().in(Language.of(lang, context));
+	}
+
+	@SchemaMapping(typeName = "LineOutsideUnit", field = "reason")
+	String reason(LineOutsideUnit item, @Argument @Nullable String lang, GraphQLContext context) {
+		return item.reason().in(Language.of(lang, context));
+	}
+
+	@SchemaMapping(typeName = "ConcurrentPostHolder", field = "reason")
+	String reason(ConcurrentPostHolder item, @Argument @Nullable String lang, GraphQLContext context) {
+		return item.reason().in(Language.of(lang, context));
+	}
+
+	@SchemaMapping(typeName = "UnitWithoutHead", field = "reason")
+	String reason(UnitWithoutHead item, @Argument @Nullable String lang, GraphQLContext context) {
+		return item.reason().in(Language.of(lang, context));
+	}
+
+	@SchemaMapping(typeName = "ReportingAnomalies")
+	int linesOutsideUnitCount(Report report) {
+		return this.anomalies.linesOutsideUnitCount(report);
 	}
 
 	@SchemaMapping(typeName = "ReportingAnomalies")

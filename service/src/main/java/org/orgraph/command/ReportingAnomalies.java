@@ -8,10 +8,15 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
 import org.orgraph.graph.Graph;
+import org.orgraph.graph.Language;
+import org.orgraph.graph.OrgReader;
+import org.orgraph.graph.Views.RevisionView;
 import org.orgraph.graph.Views.PersonView;
 import org.orgraph.graph.Views.PositionView;
 import org.orgraph.graph.Views.UnitView;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What is wrong with a revision's reporting lines, one list per kind, each item saying why
@@ -21,21 +26,39 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportingAnomalies {
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private final Graph graph;
 
 	private final Traversal traversal;
 
-	ReportingAnomalies(Graph graph, Traversal traversal) {
+	private final OrgReader reader;
+
+	ReportingAnomalies(Graph graph, Traversal traversal, OrgReader reader) {
 		this.graph = graph;
 		this.traversal = traversal;
+		this.reader = reader;
 	}
 
 	/** The question: which revision, the concurrent-post threshold, and the cap on each list. */
 	record Report(int revision, String rev, int maxConcurrentPosts, int limit) {
 	}
 
+	/** Why an item is listed, in English and in Chinese. */
+	record Reason(String en, String zh) {
+
+		String in(Language language) {
+			return (language == Language.ZH) ? this.zh : this.en;
+		}
+
+		Reason prefixed(String en, String zh) {
+			return new Reason(en + this.en, zh + this.zh);
+		}
+
+	}
+
 	/** Posts whose solid lines loop, from the smallest key in the order the lines run. */
-	record ReportingCycle(List<PositionView> positions, String reason) {
+	record ReportingCycle(List<PositionView> positions, Reason reason) {
 	}
 
 	/**
@@ -46,20 +69,20 @@ class ReportingAnomalies {
 	 * @param linksToCycle links from the post to {@code cycleEntry}
 	 */
 	record PostWithoutTop(PositionView position, @Nullable PositionView cycleEntry, @Nullable Integer linksToCycle,
-			String reason) {
+			Reason reason) {
 	}
 
 	/** One of several tops: a post with no solid line above it. */
-	record TopPost(PositionView position, int directReports, int postsUnder, String reason) {
+	record TopPost(PositionView position, int directReports, int postsUnder, Reason reason) {
 	}
 
 	/** A stated solid line to a manager outside the post's unit and the units above it. */
 	record LineOutsideUnit(PositionView position, UnitView unit, PositionView manager, UnitView managerUnit,
-			String reason) {
+			Reason reason) {
 	}
 
 	/** A person holding more posts than the threshold. */
-	record ConcurrentPostHolder(PersonView person, List<PositionView> posts, String reason) {
+	record ConcurrentPostHolder(PersonView person, List<PositionView> posts, Reason reason) {
 
 		public int count() {
 			return this.posts.size();
@@ -68,7 +91,7 @@ class ReportingAnomalies {
 	}
 
 	/** A unit no post heads. */
-	record UnitWithoutHead(UnitView unit, int positions, int childUnits, String reason) {
+	record UnitWithoutHead(UnitView unit, int positions, int childUnits, Reason reason) {
 	}
 
 	/**
@@ -83,8 +106,10 @@ class ReportingAnomalies {
 				posts.add(PositionView.of(rev, r.get("posts").get(i).asNode(), r.get("holders").get(i)));
 			}
 			String loop = posts.stream().map(ReportingAnomalies::name).collect(Collectors.joining(" → "));
-			return new ReportingCycle(posts, "the solid lines loop: " + loop + " → " + name(posts.getFirst())
-					+ ", so none of these " + posts.size() + " posts reaches a top");
+			String around = loop + " → " + name(posts.getFirst());
+			return new ReportingCycle(posts, new Reason(
+					"the solid lines loop: " + around + ", so none of these " + posts.size() + " posts reaches a top",
+					"实线汇报关系形成闭环：" + around + "，这 " + posts.size() + " 个岗位都到达不了顶层"));
 		});
 	}
 
@@ -99,13 +124,17 @@ class ReportingAnomalies {
 			PositionView post = PositionView.of(rev, r.get("p").asNode(), r.get("holders"));
 			if (r.get("entry").isNull()) {
 				return new PostWithoutTop(post, null, null,
-						name(post) + " reaches no top within " + maxDepth + " solid reporting links");
+						new Reason(name(post) + " reaches no top within " + maxDepth + " solid reporting links",
+								name(post) + " 在 " + maxDepth + " 级实线汇报之内到达不了顶层"));
 			}
 			PositionView entry = PositionView.of(rev, r.get("entry").asNode(), r.get("entryHolders"));
 			int links = r.get("links").asInt();
-			String reason = links == 0 ? name(post) + " is on a reporting cycle, so it reaches no top"
-					: name(post) + " reaches no top: its chain runs into a reporting cycle at " + name(entry) + " after "
-							+ links + (links == 1 ? " link" : " links");
+			Reason reason = links == 0
+					? new Reason(name(post) + " is on a reporting cycle, so it reaches no top",
+							name(post) + " 在汇报闭环上，到达不了顶层")
+					: new Reason(name(post) + " reaches no top: its chain runs into a reporting cycle at " + name(entry)
+							+ " after " + links + (links == 1 ? " link" : " links"),
+							name(post) + " 到达不了顶层：其汇报链经过 " + links + " 级后在 " + name(entry) + " 处进入闭环");
 			return new PostWithoutTop(post, links == 0 ? post : entry, links, reason);
 		});
 	}
@@ -116,12 +145,20 @@ class ReportingAnomalies {
 	 */
 	List<TopPost> tops(Report report) {
 		String rev = report.rev();
+		Map<String, String> toEliminated = linesToEliminatedPosts(report);
 		List<TopPost> tops = this.graph.read("command/anomaly-tops", bounded(report), r -> {
 			PositionView top = PositionView.of(rev, r.get("p").asNode(), r.get("holders"));
 			int direct = r.get("direct").asInt();
 			int under = r.get("under").asInt();
-			return new TopPost(top, direct, under, name(top) + " has no solid line above it; " + direct
-					+ (direct == 1 ? " post reports" : " posts report") + " to it, " + under + " in all");
+			String gone = toEliminated.get(top.key());
+			String why = (gone == null) ? " has no solid line above it; "
+					: " has no solid line above it because the post it reports to, " + gone
+							+ ", is marked Eliminated in the release; ";
+			String whyZh = (gone == null) ? " 上面没有实线汇报关系；"
+					: " 上面没有实线汇报关系，因为它汇报的岗位 " + gone + " 在发布文件中标为已撤销（Eliminated）；";
+			return new TopPost(top, direct, under, new Reason(name(top) + why + direct
+					+ (direct == 1 ? " post reports" : " posts report") + " to it, " + under + " in all",
+					name(top) + whyZh + "直接下属 " + direct + " 个岗位，全部下属 " + under + " 个"));
 		});
 		if (tops.size() < 2) {
 			return List.of();
@@ -129,7 +166,8 @@ class ReportingAnomalies {
 		int n = tops.size();
 		return tops.stream()
 			.map(t -> new TopPost(t.position(), t.directReports(), t.postsUnder(),
-					"one of " + (n == report.limit() ? "at least " : "") + n + " tops: " + t.reason()))
+					t.reason().prefixed("one of " + (n == report.limit() ? "at least " : "") + n + " tops: ",
+							(n == report.limit() ? "至少 " : "共 ") + n + " 个顶层之一：")))
 			.toList();
 	}
 
@@ -144,10 +182,38 @@ class ReportingAnomalies {
 			PositionView manager = PositionView.of(rev, r.get("m").asNode(), r.get("managerHolders"));
 			UnitView unit = UnitView.of(rev, r.get("u").asNode());
 			UnitView managerUnit = UnitView.of(rev, r.get("mu").asNode());
-			return new LineOutsideUnit(post, unit, manager, managerUnit,
+			return new LineOutsideUnit(post, unit, manager, managerUnit, new Reason(
 					name(post) + " in " + name(unit) + " reports to " + name(manager) + " in " + name(managerUnit)
-							+ ", which is neither its own unit nor a unit above it");
+							+ ", which is neither its own unit nor a unit above it",
+					name(post) + "（" + name(unit) + "）向 " + name(manager) + "（" + name(managerUnit)
+							+ "）汇报，后者既不是本部门也不是上级部门"));
 		});
+	}
+
+	/** How many lines {@link #linesOutsideUnit} would list without its cap. */
+	int linesOutsideUnitCount(Report report) {
+		return this.graph.read("command/anomaly-lines-outside-unit-count", Map.of("rev", report.rev()),
+				r -> r.get("count").asInt()).getFirst();
+	}
+
+	/** Posts the import loaded as tops because their manager was eliminated (UK organograms). */
+	private Map<String, String> linesToEliminatedPosts(Report report) {
+		int slash = report.rev().lastIndexOf('/');
+		return this.reader.revisionView(report.rev().substring(0, slash), report.revision())
+			.map(RevisionView::metadata)
+			.filter(m -> m != null && m.contains("linesToEliminatedPosts"))
+			.map(ReportingAnomalies::linesToEliminated)
+			.orElse(Map.of());
+	}
+
+	private static Map<String, String> linesToEliminated(String metadata) {
+		Object lines = JSON.readValue(metadata, new TypeReference<Map<String, Object>>() {
+		}).get("linesToEliminatedPosts");
+		Map<String, String> map = new java.util.HashMap<>();
+		if (lines instanceof Map<?, ?> m) {
+			m.forEach((k, v) -> map.put(String.valueOf(k), String.valueOf(v)));
+		}
+		return map;
 	}
 
 	/** People holding more than {@code maxConcurrentPosts} posts. O(people + holdings). */
@@ -158,10 +224,12 @@ class ReportingAnomalies {
 					PersonView person = PersonView.of(rev, r.get("person").asNode());
 					List<PositionView> posts = r.get("posts")
 						.asList((Value v) -> PositionView.of(rev, v.get("p").asNode(), v.get("holders")));
-					return new ConcurrentPostHolder(person, posts,
+					String held = posts.stream().map(ReportingAnomalies::name).collect(Collectors.joining(", "));
+					return new ConcurrentPostHolder(person, posts, new Reason(
 							"person " + person.key() + " holds " + posts.size() + " posts, more than "
-									+ report.maxConcurrentPosts() + ": "
-									+ posts.stream().map(ReportingAnomalies::name).collect(Collectors.joining(", ")));
+									+ report.maxConcurrentPosts() + ": " + held,
+							"人员 " + person.key() + " 担任 " + posts.size() + " 个岗位，超过 " + report.maxConcurrentPosts()
+									+ " 个：" + held));
 				});
 	}
 
@@ -172,11 +240,14 @@ class ReportingAnomalies {
 			UnitView unit = UnitView.of(rev, r.get("u").asNode());
 			int positions = r.get("positions").asInt();
 			int children = r.get("children").asInt();
-			String reason = positions == 0
-					? "no post heads " + name(unit) + ": it has no posts of its own"
-							+ (children == 0 ? "" : " (" + children + (children == 1 ? " child unit)" : " child units)"))
-					: "none of the " + positions + (positions == 1 ? " post" : " posts") + " in " + name(unit)
-							+ " heads it (their lines stay inside the unit)";
+			Reason reason = positions == 0
+					? new Reason("no post heads " + name(unit) + ": it has no posts of its own"
+							+ (children == 0 ? "" : " (" + children + (children == 1 ? " child unit)" : " child units)")),
+							"没有岗位担任 " + name(unit) + " 的负责人：它没有自己的岗位"
+									+ (children == 0 ? "" : "（下属部门 " + children + " 个）"))
+					: new Reason("none of the " + positions + (positions == 1 ? " post" : " posts") + " in " + name(unit)
+							+ " heads it (their lines stay inside the unit)",
+							name(unit) + " 的 " + positions + " 个岗位都不是它的负责人（它们的汇报关系都在部门内部）");
 			return new UnitWithoutHead(unit, positions, children, reason);
 		});
 	}

@@ -631,7 +631,7 @@ public class DutyAnalytics {
 			Verdict verdict = verdict(s, group, positionsByUnit);
 			if (verdict != null) {
 				for (RevisionSnapshot.Duty d : group) {
-					result.add(new Orphan(view(s, d), verdict.reason(), verdict.explanation()));
+					result.add(new Orphan(view(s, d), verdict.reason(), verdict.explanation(), verdict.subjects()));
 				}
 			}
 		}
@@ -644,7 +644,8 @@ public class DutyAnalytics {
 		return d.norm().isEmpty() ? "#" + d.key() : d.norm();
 	}
 
-	private record Verdict(OrphanReason reason, String explanation) {
+	/** {@code subjects}: the units or posts the explanation names, for its other languages. */
+	private record Verdict(OrphanReason reason, String explanation, List<String> subjects) {
 	}
 
 	/**
@@ -655,7 +656,7 @@ public class DutyAnalytics {
 	private static @Nullable Verdict verdict(RevisionSnapshot s, List<RevisionSnapshot.Duty> group,
 			Map<String, List<String>> positionsByUnit) {
 		if (group.stream().allMatch(d -> d.holder() == null)) {
-			return new Verdict(OrphanReason.NO_HOLDER, "no unit or position holds this duty");
+			return new Verdict(OrphanReason.NO_HOLDER, "no unit or position holds this duty", List.of());
 		}
 		Set<String> covering = new LinkedHashSet<>();
 		List<String> emptyUnits = new ArrayList<>();
@@ -676,17 +677,19 @@ public class DutyAnalytics {
 		}
 		if (covering.isEmpty()) {
 			return new Verdict(OrphanReason.UNIT_ONLY, "held only by " + String.join(", ", emptyUnits)
-					+ ", which has no positions; no post holds it");
+					+ ", which has no positions; no post holds it", List.copyOf(emptyUnits));
 		}
 		List<String> filled = covering.stream().filter(p -> !s.vacant(p)).toList();
 		if (filled.isEmpty()) {
-			return new Verdict(OrphanReason.ALL_HOLDERS_VACANT, "every post that would carry it is vacant: "
-					+ String.join(", ", covering.stream().map(p -> s.positions().get(p).title() + " (" + p + ")").toList()));
+			List<String> vacant = covering.stream().map(p -> s.positions().get(p).title() + " (" + p + ")").toList();
+			return new Verdict(OrphanReason.ALL_HOLDERS_VACANT,
+					"every post that would carry it is vacant: " + String.join(", ", vacant), vacant);
 		}
 		boolean onlyConcurrent = filled.stream().allMatch(p -> concurrentOnly(s, p));
 		if (onlyConcurrent) {
-			return new Verdict(OrphanReason.ONLY_CONCURRENT, "held only through posts filled concurrently (兼任): "
-					+ String.join(", ", filled.stream().map(p -> s.positions().get(p).title() + " (" + p + ")").toList()));
+			List<String> concurrent = filled.stream().map(p -> s.positions().get(p).title() + " (" + p + ")").toList();
+			return new Verdict(OrphanReason.ONLY_CONCURRENT,
+					"held only through posts filled concurrently (兼任): " + String.join(", ", concurrent), concurrent);
 		}
 		return null;
 	}

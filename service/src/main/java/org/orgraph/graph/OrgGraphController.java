@@ -79,27 +79,35 @@ class OrgGraphController {
 	}
 
 	@SchemaMapping(typeName = "Organization")
-	Connection<UnitView> units(OrganizationView org, @Argument @Nullable Integer revision,
+	CountedConnection<UnitView> units(OrganizationView org, @Argument @Nullable Integer revision,
 			@Argument @Nullable Integer first, @Argument @Nullable String after) {
-		return this.reader.units(this.reader.revision(org, revision), first, after);
+		String rev = this.reader.revision(org, revision);
+		return CountedConnection.of(this.reader.units(rev, first, after),
+				CountedConnection.revisionCount(this.reader, rev, "units"));
 	}
 
 	@SchemaMapping(typeName = "Organization")
-	Connection<PositionView> positions(OrganizationView org, @Argument @Nullable Integer revision,
+	CountedConnection<PositionView> positions(OrganizationView org, @Argument @Nullable Integer revision,
 			@Argument @Nullable Integer first, @Argument @Nullable String after) {
-		return this.reader.positions(this.reader.revision(org, revision), first, after);
+		String rev = this.reader.revision(org, revision);
+		return CountedConnection.of(this.reader.positions(rev, first, after),
+				CountedConnection.revisionCount(this.reader, rev, "positions"));
 	}
 
 	@SchemaMapping(typeName = "Organization")
-	Connection<PersonView> people(OrganizationView org, @Argument @Nullable Integer revision,
+	CountedConnection<PersonView> people(OrganizationView org, @Argument @Nullable Integer revision,
 			@Argument @Nullable Integer first, @Argument @Nullable String after) {
-		return this.reader.people(this.reader.revision(org, revision), first, after);
+		String rev = this.reader.revision(org, revision);
+		return CountedConnection.of(this.reader.people(rev, first, after),
+				CountedConnection.revisionCount(this.reader, rev, "people"));
 	}
 
 	@SchemaMapping(typeName = "Organization")
-	Connection<DutyView> duties(OrganizationView org, @Argument @Nullable Integer revision,
+	CountedConnection<DutyView> duties(OrganizationView org, @Argument @Nullable Integer revision,
 			@Argument @Nullable Integer first, @Argument @Nullable String after) {
-		return this.reader.duties(this.reader.revision(org, revision), first, after);
+		String rev = this.reader.revision(org, revision);
+		return CountedConnection.of(this.reader.duties(rev, first, after),
+				CountedConnection.revisionCount(this.reader, rev, "duties"));
 	}
 
 	@SchemaMapping(typeName = "Organization")

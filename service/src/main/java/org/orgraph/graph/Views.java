@@ -27,8 +27,18 @@ public final class Views {
 
 	}
 
+	/**
+	 * @param asOf the date the data describes (a release's "as at" date), when the import knew it
+	 * @param createdAt when it was imported
+	 */
 	public record RevisionView(String org, int number, String createdAt, String format, @Nullable String source,
-			@Nullable String metadata, Map<String, Object> counts) {
+			@Nullable String metadata, Map<String, Object> counts, @Nullable String asOf) {
+
+		/** How a person would name it: the date the data describes, else the import time. */
+		public String label() {
+			return (this.asOf != null) ? this.asOf : "revision " + this.number + ", imported " + this.createdAt;
+		}
+
 	}
 
 	public record UnitView(String rev, String key, String name, @Nullable String kind,
@@ -84,11 +94,15 @@ public final class Views {
 	public record DutyHolderView(HolderKind kind, String key, String name) {
 	}
 
-	public record DutyView(String rev, String key, String text, DutyHolderView holder) {
+	public record DutyView(String rev, String key, String text, DutyHolderView holder, boolean placeholder) {
+
+		public DutyView(String rev, String key, String text, DutyHolderView holder) {
+			this(rev, key, text, holder, PlaceholderDuties.isPlaceholder(text));
+		}
 
 		static DutyView of(String rev, Node d, HolderKind kind, String holderKey, String holderName) {
 			return new DutyView(rev, d.get("key").asString(), d.get("text").asString(),
-					new DutyHolderView(kind, holderKey, holderName));
+					new DutyHolderView(kind, holderKey, holderName), d.get("placeholder").asBoolean(false));
 		}
 
 	}

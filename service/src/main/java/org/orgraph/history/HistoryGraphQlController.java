@@ -1,10 +1,13 @@
 package org.orgraph.history;
 
+import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
+import org.orgraph.graph.Language;
 import org.orgraph.graph.OrgReader;
 import org.orgraph.graph.Views.OrganizationView;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /** {@code compareRevisions}. */
@@ -31,6 +34,11 @@ class HistoryGraphQlController {
 		String target = this.reader.revision(organization, to);
 		int toNumber = Integer.parseInt(target.substring(target.lastIndexOf('/') + 1));
 		return this.comparison.compare(org, from, toNumber);
+	}
+
+	@SchemaMapping(typeName = "RevisionDiff", field = "summary")
+	String summary(RevisionDiff diff, @Argument @Nullable String lang, GraphQLContext context) {
+		return (Language.of(lang, context) == Language.ZH) ? diff.summaryZh() : diff.summary();
 	}
 
 }

@@ -44,20 +44,21 @@ class ImportController {
 			@RequestBody(required = false) byte @Nullable [] body,
 			@RequestHeader(name = "Prefer", required = false) @Nullable String prefer) {
 		return run(key, OrgJsonParser.FORMAT, List.of(new ImportFile("document.json", body == null ? new byte[0] : body)),
-				prefer);
+				null, prefer);
 	}
 
 	@PostMapping(path = "/api/v1/orgs/{key}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Map<String, Object>> importFiles(@PathVariable String key,
 			@RequestParam(name = "file", required = false) @Nullable List<MultipartFile> parts,
 			@RequestParam(name = "format", defaultValue = OrgJsonParser.FORMAT) String format,
+			@RequestParam(name = "asOf", required = false) @Nullable String asOf,
 			@RequestHeader(name = "Prefer", required = false) @Nullable String prefer) throws IOException {
 		List<ImportFile> files = new ArrayList<>();
 		for (MultipartFile part : parts == null ? List.<MultipartFile>of() : parts) {
 			String name = part.getOriginalFilename();
 			files.add(new ImportFile(name == null || name.isBlank() ? part.getName() : name, part.getBytes()));
 		}
-		return run(key, format, files, prefer);
+		return run(key, format, files, asOf, prefer);
 	}
 
 	@GetMapping("/api/v1/imports/{id}")
@@ -78,14 +79,14 @@ class ImportController {
 	}
 
 	private ResponseEntity<Map<String, Object>> run(String key, String format, List<ImportFile> files,
-			@Nullable String prefer) {
+			@Nullable String asOf, @Nullable String prefer) {
 		long bytes = files.stream().mapToLong(f -> f.content().length).sum();
 		boolean background = (prefer != null && prefer.contains("respond-async")) || bytes > BACKGROUND_BYTES;
 		if (background) {
-			ImportJob job = this.imports.importInBackground(key, format, files);
+			ImportJob job = this.imports.importInBackground(key, format, files, asOf);
 			return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + job.id())).body(describe(job));
 		}
-		ImportJob job = this.imports.importNow(key, format, files);
+		ImportJob job = this.imports.importNow(key, format, files, asOf);
 		ImportResult result = job.result();
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.location(URI.create("/api/v1/imports/" + job.id()))

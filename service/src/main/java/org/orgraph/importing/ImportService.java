@@ -95,8 +95,16 @@ public class ImportService implements DisposableBean {
 	 * Throws {@link ImportRejectedException} when the input is unsound.
 	 */
 	public ImportJob importNow(String org, String format, List<ImportFile> files) {
+		return importNow(org, format, files, null);
+	}
+
+	/**
+	 * As {@link #importNow(String, String, List)}, with the date the data describes
+	 * ({@code yyyy-mm-dd}) when the caller knows it better than the files say.
+	 */
+	public ImportJob importNow(String org, String format, List<ImportFile> files, @Nullable String asOf) {
 		ImportJob job = newJob(org, format);
-		Prepared prepared = prepare(job, org, format, files);
+		Prepared prepared = prepare(job, org, format, files, asOf);
 		write(job, prepared, format, source(files), null, List.of());
 		return job;
 	}
@@ -136,8 +144,12 @@ public class ImportService implements DisposableBean {
 	 * can be polled with {@link #job(String)}.
 	 */
 	public ImportJob importInBackground(String org, String format, List<ImportFile> files) {
+		return importInBackground(org, format, files, null);
+	}
+
+	public ImportJob importInBackground(String org, String format, List<ImportFile> files, @Nullable String asOf) {
 		ImportJob job = newJob(org, format);
-		Prepared prepared = prepare(job, org, format, files);
+		Prepared prepared = prepare(job, org, format, files, asOf);
 		// the job keeps the plan, not the uploaded bytes
 		String source = source(files);
 		this.background.submit(() -> {
@@ -186,7 +198,8 @@ public class ImportService implements DisposableBean {
 		return job;
 	}
 
-	private Prepared prepare(ImportJob job, String org, String format, List<ImportFile> files) {
+	private Prepared prepare(ImportJob job, String org, String format, List<ImportFile> files,
+			@Nullable String asOf) {
 		List<ImportProblem> problems = new ArrayList<>();
 		Location nowhere = Location.of(files.isEmpty() ? "" : files.getFirst().name(), 0, 0);
 		if (!ORG_KEY.matcher(org).matches()) {
@@ -201,6 +214,12 @@ public class ImportService implements DisposableBean {
 		if (files.isEmpty()) {
 			problems.add(ImportProblem.error(nowhere, ProblemCodes.MISSING_FILE, "no file was given"));
 		}
+		@Nullable String date = (asOf == null || asOf.isBlank()) ? null : UkOrganogramParser.DataDate.parse(asOf.strip());
+		if (asOf != null && !asOf.isBlank() && date == null) {
+			problems.add(ImportProblem.error(Location.of("asOf", 0, 0), ProblemCodes.BAD_VALUE, "asOf \""
+					+ (asOf.length() > 40 ? asOf.substring(0, 40) + "…" : asOf)
+					+ "\" is not a date; give the date the data describes as yyyy-mm-dd (or dd/mm/yyyy)"));
+		}
 		if (!problems.isEmpty() || parser == null) {
 			throw reject(job, problems);
 		}
@@ -209,7 +228,16 @@ public class ImportService implements DisposableBean {
 		if (parsed.hasErrors() || parsed.document() == null) {
 			throw reject(job, problems);
 		}
-		return validate(job, parsed.document(), strictness(format), problems);
+		OrgDocument document = parsed.document();
+		if (date != null) {
+			// the caller's date wins over what the files suggest
+			Map<String, Object> metadata = new LinkedHashMap<>(document.metadata());
+			metadata.put("asOf", date);
+			metadata.put("asOfFrom", "form");
+			document = new OrgDocument(document.key(), document.name(), document.units(), document.positions(),
+					document.people(), metadata);
+		}
+		return validate(job, document, strictness(format), problems);
 	}
 
 	private static OrgValidator.Strictness strictness(String format) {

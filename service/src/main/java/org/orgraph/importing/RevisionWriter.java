@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.orgraph.config.OrgraphProperties;
 import org.orgraph.graph.Graph;
+import org.orgraph.graph.PlaceholderDuties;
 import org.orgraph.importing.RevisionPlan.DutyRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -173,7 +174,8 @@ class RevisionWriter {
 				NodeIds holders = kind.equals("UNIT") ? units : posts;
 				for (int i = start; i < end; i++) {
 					DutyRow d = duties.get(i);
-					rows.add(row("key", d.key(), "text", d.text(), "norm", d.norm(), "holder", holders.of(d.holder())));
+					rows.add(row("key", d.key(), "text", d.text(), "norm", d.norm(), "placeholder",
+							PlaceholderDuties.isPlaceholder(d.text()), "holder", holders.of(d.holder())));
 				}
 				try {
 					this.graph.write(kind.equals("UNIT") ? "importing/create-unit-duties"

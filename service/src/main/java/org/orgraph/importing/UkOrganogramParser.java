@@ -212,6 +212,14 @@ final class UkOrganogramParser implements FormatParser {
 
 		private final Map<String, Integer> eliminated = new HashMap<>();
 
+		/** The first row of each reference that is not marked Eliminated. */
+		private final Map<String, Integer> liveRows = new HashMap<>();
+
+		/** Posts whose manager was eliminated, and that manager's reference. */
+		private final Map<String, String> linesToEliminated = new LinkedHashMap<>();
+
+		private @Nullable DataDate asOf;
+
 		private final List<Person> people = new ArrayList<>();
 
 		private final Map<String, BigDecimal> juniorFte = new HashMap<>();
@@ -230,10 +238,42 @@ final class UkOrganogramParser implements FormatParser {
 			this.problems = problems;
 			this.organisation = organisationName();
 			for (Row row : senior.rows()) {
+				String ref = senior.value(row, Column.REFERENCE);
+				if (!row.isBlank() && !ref.isEmpty()
+						&& Holder.of(holderName(senior.cell(row, Column.NAME))) != Holder.ELIMINATED) {
+					this.liveRows.putIfAbsent(ref, row.line());
+				}
+			}
+			for (Row row : senior.rows()) {
+				@Nullable String date = senior.has(Column.DATE) ? DataDate.parse(senior.value(row, Column.DATE)) : null;
+				if (date != null && this.asOf == null) {
+					this.asOf = new DataDate(date, "column");
+				}
 				if (!row.isBlank()) {
 					this.seniorRows++;
 					checkWidth(senior, row);
 					post(row);
+				}
+			}
+			detachFromEliminated();
+		}
+
+		/**
+		 * A post reporting to an eliminated post reports, in this release, to nobody it names.
+		 * It is loaded as a top post, and the warning says why, so that the extra top explains
+		 * itself; which post took over the line is the next release's to say, not ours to guess.
+		 */
+		private void detachFromEliminated() {
+			for (Post post : this.posts.values()) {
+				@Nullable Integer gone = (post.reportsTo != null && !this.posts.containsKey(post.reportsTo))
+						? this.eliminated.get(post.reportsTo) : null;
+				if (gone != null) {
+					warn(Location.of(this.senior.file(), post.at.line(), this.senior.number(Column.REPORTS_TO)),
+							ProblemCodes.ELIMINATED_POST,
+							"post %s reports to %s, which is marked Eliminated on line %d; loaded as a top post without a reporting line"
+								.formatted(post.ref, post.reportsTo, gone));
+					this.linesToEliminated.put(post.ref, post.reportsTo);
+					post.reportsTo = null;
 				}
 			}
 		}
@@ -267,14 +307,22 @@ final class UkOrganogramParser implements FormatParser {
 			String name = holderName(sheet.cell(row, Column.NAME));
 			Holder holder = Holder.of(name);
 			if (holder == Holder.ELIMINATED) {
+				@Nullable Integer live = this.liveRows.get(ref);
+				if (live != null) {
+					// stated rule: a row naming a holder, N/D or Vacant describes a post that exists
+					warn(sheet.at(row, Column.NAME), ProblemCodes.DUPLICATE_ROW,
+							"post %s is marked Eliminated on line %d but appears as a live post on line %d; loaded from its live row(s), the Eliminated row ignored"
+								.formatted(ref, row.line(), live));
+					return;
+				}
 				this.eliminated.putIfAbsent(ref, row.line());
 				warn(sheet.at(row, Column.NAME), ProblemCodes.ELIMINATED_POST,
 						"post %s on line %d is marked Eliminated (gone since the last release); not loaded"
 							.formatted(ref, row.line()));
 				return;
 			}
-			String unitName = sheet.value(row, Column.UNIT);
-			String title = sheet.value(row, Column.TITLE);
+			String unitName = sheet.text(row, Column.UNIT);
+			String title = sheet.text(row, Column.TITLE);
 			String reportsToRaw = sheet.value(row, Column.REPORTS_TO);
 			Post post = this.posts.get(ref);
 			if (post == null) {
@@ -340,7 +388,7 @@ final class UkOrganogramParser implements FormatParser {
 							.formatted(ref));
 				reportsTo = null;
 			}
-			String function = sheet.value(row, Column.FUNCTION);
+			String function = sheet.text(row, Column.FUNCTION);
 			List<Duty> duties = function.isEmpty() ? List.of()
 					: List.of(new Duty(ref + "-function", function, sheet.at(row, Column.FUNCTION)));
 			String grade = sheet.value(row, Column.GRADE);
@@ -419,7 +467,7 @@ final class UkOrganogramParser implements FormatParser {
 		}
 
 		private @Nullable String unit(Sheet sheet, Row row, String organisationUnit) {
-			String name = sheet.value(row, Column.UNIT);
+			String name = sheet.text(row, Column.UNIT);
 			if (name.isEmpty()) {
 				return null;
 			}
@@ -467,8 +515,66 @@ final class UkOrganogramParser implements FormatParser {
 			metadata.put("juniorRows", this.juniorRows);
 			metadata.put("juniorFteTotal", this.juniorFteTotal.doubleValue());
 			metadata.put("juniorFteUnassigned", this.juniorFteUnassigned.doubleValue());
+			// holder keys are seats (B44-holder), not people: comparisons must match people by name
+			metadata.put("personKeys", "seats");
+			if (!this.linesToEliminated.isEmpty()) {
+				metadata.put("linesToEliminatedPosts", Map.copyOf(this.linesToEliminated));
+			}
+			@Nullable DataDate date = (this.asOf != null) ? this.asOf : DataDate.fromFileNames(files);
+			if (date != null) {
+				metadata.put("asOf", date.date());
+				metadata.put("asOfFrom", date.from());
+			}
 			return new OrgDocument(this.orgKey, this.organisation, new ArrayList<>(this.units.values()), positions,
 					this.people, metadata);
+		}
+
+	}
+
+	/**
+	 * The date the data describes (a release's "as at" date), which names the revision better
+	 * than the day it was imported.
+	 *
+	 * @param from where it was read: {@code column} or {@code file name}
+	 */
+	record DataDate(String date, String from) {
+
+		private static final Pattern IN_NAME = Pattern
+			.compile("(?<![0-9])(\\d{4})([-_.]?)(\\d{2})\\2(\\d{2})(?![0-9])");
+
+		private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})");
+
+		static @Nullable DataDate fromFileNames(List<ImportFile> files) {
+			for (ImportFile file : files) {
+				java.util.regex.Matcher m = IN_NAME.matcher(file.name());
+				while (m.find()) {
+					@Nullable String date = date(m.group(1), m.group(3), m.group(4));
+					if (date != null) {
+						return new DataDate(date, "file name");
+					}
+				}
+			}
+			return null;
+		}
+
+		/** {@code 2013-03-31}, {@code 31/03/2013} or {@code 2013-03-31T…}; null for anything else. */
+		static @Nullable String parse(String value) {
+			java.util.regex.Matcher iso = IN_NAME.matcher(value);
+			if (iso.lookingAt() && !iso.group(2).isEmpty()) {
+				return date(iso.group(1), iso.group(3), iso.group(4));
+			}
+			java.util.regex.Matcher uk = DAY_FIRST.matcher(value);
+			return uk.matches() ? date(uk.group(3), uk.group(2), uk.group(1)) : null;
+		}
+
+		private static @Nullable String date(String year, String month, String day) {
+			try {
+				return java.time.LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day))
+					.toString();
+			}
+			catch (java.time.DateTimeException ex) {
+				return null;
+			}
 		}
 
 	}
@@ -484,7 +590,7 @@ final class UkOrganogramParser implements FormatParser {
 
 		final String unitRaw;
 
-		final @Nullable String reportsTo;
+		@Nullable String reportsTo;
 
 		final String reportsToRaw;
 
@@ -521,9 +627,10 @@ final class UkOrganogramParser implements FormatParser {
 
 		static Holder of(String name) {
 			return switch (normalise(name)) {
-				case "", "vacant" -> VACANT;
-				// the schema says N/D; DFID's 2013 files write ND
-				case "nd", "notdisclosed" -> UNDISCLOSED;
+				case "vacant", "vacancy", "vacantpost" -> VACANT;
+				// the guidance: a blank or N/D name is a filled post whose holder is not named
+				// (junior SCS may withhold their names); DFID's 2013 files write ND
+				case "", "nd", "notdisclosed", "withheld", "namewithheld", "redacted", "notgiven" -> UNDISCLOSED;
 				case "eliminated" -> ELIMINATED;
 				default -> NAMED;
 			};
@@ -568,7 +675,8 @@ final class UkOrganogramParser implements FormatParser {
 		REFERENCE("Post Unique Reference"), NAME("Name"), GRADE("Grade (or equivalent)", "Grade"), TITLE("Job Title"),
 		FUNCTION("Job/Team Function"), PARENT_DEPARTMENT("Parent Department"),
 		ORGANISATION("Organisation", "Organization"), UNIT("Unit"), REPORTS_TO("Reports to Senior Post"), FTE("FTE"),
-		REPORTING_SENIOR_POST("Reporting Senior Post"), JUNIOR_FTE("Number of Posts in FTE");
+		REPORTING_SENIOR_POST("Reporting Senior Post"), JUNIOR_FTE("Number of Posts in FTE"),
+		DATE("As at date", "As of date", "As at", "As of", "Snapshot date", "Reference date", "Effective date", "Date");
 
 		final String label;
 
@@ -614,6 +722,15 @@ final class UkOrganogramParser implements FormatParser {
 
 		String value(Row row, Column column) {
 			return clean(cell(row, column));
+		}
+
+		/** A free-text value: also without wrapping quotes and list artefacts. */
+		String text(Row row, Column column) {
+			return text(cell(row, column));
+		}
+
+		static String text(String raw) {
+			return unlist(holderName(raw));
 		}
 
 		Location at(Row row, Column column) {
@@ -689,6 +806,27 @@ final class UkOrganogramParser implements FormatParser {
 			name = clean(name.substring(1, name.length() - 1));
 		}
 		return name;
+	}
+
+	/** A Python list printed into a cell ({@code [u'Policy', u'Finance']}), as some republished files have. */
+	private static final Pattern PY_LIST = Pattern.compile("\\[\\s*(u?(['\"]).*?\\2\\s*(,\\s*u?(['\"]).*?\\4\\s*)*)\\]");
+
+	private static final Pattern PY_ITEM = Pattern.compile("u?(['\"])(.*?)\\1\\s*(?:,|$)");
+
+	/** {@code [u'a', u'b']} → {@code a; b}; any other text as it is. */
+	static String unlist(String value) {
+		if (!PY_LIST.matcher(value).matches()) {
+			return value;
+		}
+		List<String> items = new ArrayList<>();
+		java.util.regex.Matcher item = PY_ITEM.matcher(value.substring(1, value.length() - 1).strip());
+		while (item.find()) {
+			String text = clean(item.group(2));
+			if (!text.isEmpty() && !items.contains(text)) {
+				items.add(text);
+			}
+		}
+		return String.join("; ", items);
 	}
 
 	private static boolean isQuote(char c) {

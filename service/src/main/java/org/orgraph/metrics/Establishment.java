@@ -105,6 +105,62 @@ final class Establishment {
 		return reason.toString();
 	}
 
+	/** {@link #positionReason} in Chinese: {@code P07 "数据分析师"：3 个席位，2 人任职（E0006, E0007；2.0 FTE）：缺编 1 个。} */
+	static String positionReasonZh(String key, String title, int seats, List<String> holders, double fte) {
+		StringBuilder reason = new StringBuilder();
+		reason.append(key).append(" \"").append(title).append("\"：").append(seats).append(" 个席位，");
+		if (holders.isEmpty()) {
+			reason.append("无人任职");
+		}
+		else {
+			reason.append(holders.size()).append(" 人任职（").append(namesZh(holders)).append("；").append(fte(fte))
+				.append(" FTE）");
+		}
+		int filled = holders.size();
+		reason.append(switch (VacancyStatus.of(filled, seats)) {
+			case FULL -> "：满编。";
+			case SHORTFALL -> "：缺编 " + (seats - filled) + " 个席位。";
+			case OVER_ESTABLISHMENT -> "：超编 " + (filled - seats) + " 人。";
+		});
+		return reason.toString();
+	}
+
+	/** {@link #unitReason} in Chinese. */
+	static String unitReasonZh(@Nullable Integer plannedHeadcount, int parts, int ownSeats, int subtreeSeats,
+			int subtreeFilled, double subtreeFilledFte) {
+		int planned = plannedHeadcount != null ? plannedHeadcount : parts;
+		String breakdown = "本部门岗位席位 " + ownSeats + " + 下级部门编制 " + (parts - ownSeats);
+		StringBuilder reason = new StringBuilder();
+		if (plannedHeadcount != null) {
+			reason.append("编制 ").append(plannedHeadcount).append("（文件所定）；");
+		}
+		else if (subtreeSeats == 0 && parts == 0) {
+			return "未定编制，本部门及下级也没有岗位：无需配置。";
+		}
+		else {
+			reason.append("未定编制：").append(parts).append(" 为各部分之和（").append(breakdown).append("）；");
+		}
+		reason.append("本部门及下级共 ").append(subtreeSeats).append(" 个岗位席位，已配 ").append(subtreeFilled)
+			.append(" 人（").append(fte(subtreeFilledFte)).append(" FTE）");
+		reason.append(switch (VacancyStatus.of(subtreeFilled, planned)) {
+			case FULL -> "：满编。";
+			case SHORTFALL -> "：缺编 " + (planned - subtreeFilled) + "。";
+			case OVER_ESTABLISHMENT -> "：超编 " + (subtreeFilled - planned) + "。";
+		});
+		if (plannedHeadcount != null && plannedHeadcount != parts) {
+			reason.append("所定编制 ").append(plannedHeadcount).append(" 与各部分之和 ").append(parts).append("（")
+				.append(breakdown).append("）不一致。");
+		}
+		return reason.toString();
+	}
+
+	private static String namesZh(List<String> holders) {
+		if (holders.size() <= NAMED_HOLDERS) {
+			return String.join(", ", holders);
+		}
+		return String.join(", ", holders.subList(0, NAMED_HOLDERS)) + " 等 " + holders.size() + " 人";
+	}
+
 	private static String names(List<String> holders) {
 		if (holders.size() <= NAMED_HOLDERS) {
 			return String.join(", ", holders);

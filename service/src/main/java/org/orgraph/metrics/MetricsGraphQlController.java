@@ -1,9 +1,14 @@
 package org.orgraph.metrics;
 
 import java.util.List;
+import java.util.function.IntSupplier;
 
+import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
 import org.orgraph.graph.Connection;
+import org.orgraph.graph.CountedConnection;
+import org.orgraph.graph.Language;
+import org.orgraph.graph.OrgReader;
 import org.orgraph.metrics.Establishment.VacancyStatus;
 import org.orgraph.metrics.MetricsViews.OrgMetrics;
 import org.orgraph.metrics.MetricsViews.PositionVacancy;
@@ -24,8 +29,11 @@ class MetricsGraphQlController {
 
 	private final MetricsReader metrics;
 
-	MetricsGraphQlController(MetricsReader metrics) {
+	private final OrgReader reader;
+
+	MetricsGraphQlController(MetricsReader metrics, OrgReader reader) {
 		this.metrics = metrics;
+		this.reader = reader;
 	}
 
 	@QueryMapping
@@ -39,32 +47,63 @@ class MetricsGraphQlController {
 	}
 
 	@QueryMapping
-	@Nullable Connection<UnitMetrics> unitMetrics(@Argument String org, @Argument @Nullable Integer revision,
+	@Nullable CountedConnection<UnitMetrics> unitMetrics(@Argument String org, @Argument @Nullable Integer revision,
 			@Argument @Nullable Integer first, @Argument @Nullable String after) {
 		return this.metrics.scope(org, revision).map(scope -> {
 			int limit = this.metrics.pageSize(first);
 			String from = Connection.decode(after);
-			return Connection.of(this.metrics.unitMetrics(scope, from, limit + 1), limit, !from.isEmpty(),
-					(UnitMetrics m) -> m.unit().key());
+			return CountedConnection.of(Connection.of(this.metrics.unitMetrics(scope, from, limit + 1), limit,
+					!from.isEmpty(), (UnitMetrics m) -> m.unit().key()),
+					CountedConnection.revisionCount(this.reader, scope.rev(), "units"));
 		}).orElse(null);
 	}
 
-	@SchemaMapping(typeName = "Vacancies")
-	Connection<UnitVacancy> units(Vacancies vacancies, @Argument @Nullable Integer first,
-			@Argument @Nullable String after, @Argument @Nullable List<VacancyStatus> status) {
-		int limit = this.metrics.pageSize(first);
-		String from = Connection.decode(after);
-		return Connection.of(this.metrics.unitVacancies(vacancies.scope(), from, limit + 1, status), limit,
-				!from.isEmpty(), (UnitVacancy v) -> v.unit().key());
+	@SchemaMapping(typeName = "PositionVacancy", field = "reason")
+	String positionReason(PositionVacancy vacancy, @Argument @Nullable String lang, GraphQLContext context) {
+		return (Language.of(lang, context) == Language.ZH) ? vacancy.reasonZh() : vacancy.reason();
+	}
+
+	@SchemaMapping(typeName = "UnitVacancy", field = "reason")
+	String unitReason(UnitVacancy vacancy, @Argument @Nullable String lang, GraphQLContext context) {
+		return (Language.of(lang, context) == Language.ZH) ? vacancy.reasonZh() : vacancy.reason();
 	}
 
 	@SchemaMapping(typeName = "Vacancies")
-	Connection<PositionVacancy> positions(Vacancies vacancies, @Argument @Nullable Integer first,
+	CountedConnection<UnitVacancy> units(Vacancies vacancies, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, @Argument @Nullable List<VacancyStatus> status) {
 		int limit = this.metrics.pageSize(first);
 		String from = Connection.decode(after);
-		return Connection.of(this.metrics.positionVacancies(vacancies.scope(), from, limit + 1, status), limit,
-				!from.isEmpty(), (PositionVacancy v) -> v.position().key());
+		// with a status filter the units are counted by walking them all, and only when asked
+		IntSupplier count = (status == null || status.isEmpty())
+				? CountedConnection.revisionCount(this.reader, vacancies.scope().rev(), "units")
+				: () -> this.metrics.unitVacancies(vacancies.scope(), "", Integer.MAX_VALUE, status).size();
+		return CountedConnection.of(Connection.of(this.metrics.unitVacancies(vacancies.scope(), from, limit + 1, status),
+				limit, !from.isEmpty(), (UnitVacancy v) -> v.unit().key()), count);
+	}
+
+	@SchemaMapping(typeName = "Vacancies")
+	CountedConnection<PositionVacancy> positions(Vacancies vacancies, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, @Argument @Nullable List<VacancyStatus> status) {
+		int limit = this.metrics.pageSize(first);
+		String from = Connection.decode(after);
+		IntSupplier all = CountedConnection.revisionCount(this.reader, vacancies.scope().rev(), "positions");
+		// the establishment totals already count posts by status
+		IntSupplier count = () -> {
+			if (status == null || status.isEmpty()) {
+				return all.getAsInt();
+			}
+			int total = 0;
+			for (VacancyStatus s : java.util.EnumSet.copyOf(status)) {
+				total += switch (s) {
+					case SHORTFALL -> vacancies.shortPositions();
+					case OVER_ESTABLISHMENT -> vacancies.overEstablishedPositions();
+					case FULL -> all.getAsInt() - vacancies.shortPositions() - vacancies.overEstablishedPositions();
+				};
+			}
+			return total;
+		};
+		return CountedConnection.of(Connection.of(this.metrics.positionVacancies(vacancies.scope(), from, limit + 1, status),
+				limit, !from.isEmpty(), (PositionVacancy v) -> v.position().key()), count);
 	}
 
 }

@@ -68,6 +68,11 @@ final class MetricsViews {
 					this.filledFte);
 		}
 
+		public String reasonZh() {
+			return Establishment.positionReasonZh(this.position.key(), this.position.title(), this.seats, this.holders,
+					this.filledFte);
+		}
+
 	}
 
 	/** A unit's 编制 against the filled seats of its subtree, and the figures of its own posts. */
@@ -94,6 +99,11 @@ final class MetricsViews {
 
 		public String reason() {
 			return Establishment.unitReason(this.unit.plannedHeadcount(), this.parts, this.ownSeats, this.subtreeSeats,
+					this.subtreeFilled, this.subtreeFilledFte);
+		}
+
+		public String reasonZh() {
+			return Establishment.unitReasonZh(this.unit.plannedHeadcount(), this.parts, this.ownSeats, this.subtreeSeats,
 					this.subtreeFilled, this.subtreeFilledFte);
 		}
 

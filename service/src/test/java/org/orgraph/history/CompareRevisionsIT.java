@@ -21,11 +21,15 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The DFID snapshots of March and September 2013 compared, checked against the two CSVs. */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CompareRevisionsIT {
+
+	@SuppressWarnings("unchecked")
+	private static final Class<Map<String, Object>> MAP = (Class<Map<String, Object>>) (Class<?>) Map.class;
 
 	static final String MARCH = "department_for_international_development-2013-03-31";
 
@@ -79,6 +83,68 @@ class CompareRevisionsIT {
 			.satisfies(s -> assertThat(s).contains(added.size() + " positions added"));
 		// TMG and ICAI appear only in the September junior file
 		response.path("compareRevisions.unitsAdded[*].key").entityList(String.class).contains("TMG", "ICAI");
+	}
+
+	/**
+	 * Issue 15: holders are people, matched by normalised name (the releases' holder keys are
+	 * seats), so a name in another word order or spelled differently on the same post is no
+	 * change, and a role that moved to a new key under the same title is followed.
+	 */
+	@Test
+	void shouldMatchHoldersAsPeopleNotSeats() {
+		var response = this.graphQl.document("""
+				{ compareRevisions(org: "dfid", from: 1, to: 2) {
+				    peopleMatchedBy zh: summary(lang: "zh")
+				    holdersChanged { key name before after }
+				    peopleLeft { key name before { key title } }
+				    peopleJoined { key name after { key title } }
+				    peopleMoved { name before { key unit } after { key unit } } } }
+				""").execute();
+		response.path("compareRevisions.peopleMatchedBy").entity(String.class).isEqualTo("NAME");
+		response.path("compareRevisions.zh").entity(String.class)
+			.satisfies(z -> assertThat(z).contains("任职人员变化的岗位 3 个；新加入 40 人，离开 20 人"));
+		List<Map<String, Object>> holders = response.path("compareRevisions.holdersChanged").entityList(MAP).get();
+		// the three roles whose title is the same in both releases and whose holder changed, read off the CSVs
+		assertThat(holders).extracting(h -> h.get("key"), h -> h.get("before"), h -> h.get("after"))
+			.containsExactly(tuple("A7", "Michael Anderson", "Nicholas Dyer"),
+					tuple("B121", "Cameron Lindy", "Helen Winterton"), tuple("B91", "Austin Chris", "Timothy Wheeler"));
+		// the Permanent Secretary, Mark Lowcock, is in post in both releases: no change
+		assertThat(holders).extracting(h -> h.get("key")).doesNotContain("A1");
+		// names reordered (Barrett John / John Barrett) or written differently on one post are one person
+		List<String> left = response.path("compareRevisions.peopleLeft[*].name").entityList(String.class).get();
+		List<String> joined = response.path("compareRevisions.peopleJoined[*].name").entityList(String.class).get();
+		assertThat(left).contains("Michael Anderson", "Bowman Mark", "Manuel, Marcus")
+			.doesNotContain("Mark Lowcock", "Barrett John", "Dyer Nick", "Chris Whitty", "Kevin Mallet");
+		assertThat(joined).contains("Anthony Smith", "Rachel Turner")
+			.doesNotContain("Mark Lowcock", "John Barrett", "Nicholas Dyer", "Christopher Whitty", "Kevin Mallett");
+		assertThat(left).hasSize(20);
+		assertThat(joined).hasSize(40);
+		// B44 stays John Barrett's key but he moved from the Pakistan flood team to a head of profession
+		assertThat(response.path("compareRevisions.peopleMoved").entityList(MAP).get())
+			.extracting(m -> m.get("name"))
+			.contains("John Barrett");
+	}
+
+	@Test
+	void shouldShowAViewerPseudonymsInsteadOfTheHoldersNames() {
+		String token = this.graphQl
+			.document("mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token } }")
+			.variable("i", Map.of("name", "dashboard", "role", "VIEWER"))
+			.execute()
+			.path("createApiToken.token").entity(String.class).get();
+		HttpGraphQlTester viewer = this.graphQl.mutate().header("Authorization", "Bearer " + token).build();
+		var response = viewer.document("""
+				{ compareRevisions(org: "dfid", from: 1, to: 2) {
+				    holdersChanged { key before after } peopleLeft { name } } }""").execute();
+		List<Map<String, Object>> holders = response.path("compareRevisions.holdersChanged").entityList(MAP).get();
+		assertThat(holders).hasSize(3).allSatisfy(h -> {
+			assertThat((String) h.get("before")).startsWith("Person ");
+			assertThat((String) h.get("after")).startsWith("Person ");
+		});
+		assertThat(response.path("compareRevisions.peopleLeft[*].name").entityList(String.class).get())
+			.hasSize(20)
+			.allSatisfy(n -> assertThat(n).startsWith("Person "))
+			.doesNotContain("Michael Anderson");
 	}
 
 	@Test

@@ -272,15 +272,17 @@ class UkOrganogramParserTests {
 			assertThat(doc.name()).isEqualTo("Office of Stuff");
 			assertThat(doc.positions()).extracting(Position::key)
 				.containsExactly("S1", "S2", "S3", "S4", "S5", "S7", "S8", "S9", "S10", "S11");
-			assertThat(vacant(doc)).containsExactly("S2", "S3", "S4");
+			assertThat(vacant(doc)).containsExactly("S2", "S3");
+			// a blank name is a holder who is not named, as N/D is (issue 15)
+			assertThat(person(doc, "S4-holder").name()).isEqualTo("Not disclosed");
 			assertThat(person(doc, "S5-holder").name()).isEqualTo("Not disclosed");
 			assertThat(person(doc, "S8-holder").name()).isEqualTo("Dee Smith");
 			assertThat(person(doc, "S8-holder").holds()).singleElement()
 				.satisfies((holding) -> assertThat(holding.fte()).isEqualTo(0.5))
 				.satisfies((holding) -> assertThat(holding.position()).isEqualTo("S8"));
 			assertThat(person(doc, "S9-holder").holds().getFirst().fte()).isEqualTo(1.0);
-			assertThat(reportingLines(doc)).containsEntry("S7", "S6").containsEntry("S11", "Z99");
-			assertThat(tops(doc)).containsExactly("S1", "S10");
+			assertThat(reportingLines(doc)).containsEntry("S7", null).containsEntry("S11", "Z99");
+			assertThat(tops(doc)).containsExactly("S1", "S7", "S10");
 			assertThat(position(doc, "S1").duties()).extracting(OrgDocument.Duty::text).containsExactly("Runs it");
 			assertThat(position(doc, "S2").duties()).isEmpty();
 			assertThat(doc.units()).extracting(Unit::key, Unit::parent, Unit::kind)
@@ -291,8 +293,9 @@ class UkOrganogramParserTests {
 				.extracting(ImportProblem::code, ImportProblem::line, ImportProblem::column, ImportProblem::isError)
 				.containsExactly(tuple(ProblemCodes.ELIMINATED_POST, 7, 2, false),
 						tuple(ProblemCodes.BAD_VALUE, 9, 1, false), tuple(ProblemCodes.BAD_VALUE, 11, 10, false),
-						tuple(ProblemCodes.EMPTY_VALUE, 12, 9, false));
+						tuple(ProblemCodes.EMPTY_VALUE, 12, 9, false), tuple(ProblemCodes.ELIMINATED_POST, 8, 9, false));
 			assertThat(result.problems().get(3).message()).contains("S10").contains("top post");
+			assertThat(result.problems().get(4).message()).contains("S7 reports to S6, which is marked Eliminated on line 7");
 		}
 
 		@Test
@@ -457,6 +460,97 @@ class UkOrganogramParserTests {
 
 	}
 
+	/**
+	 * A release written in the published format (DFID's header) with what other departments'
+	 * releases contain: blank and withheld names, an eliminated reference that is also held,
+	 * lines to an eliminated post, placeholder functions, quotes and list artefacts (issue 15).
+	 */
+	@Nested
+	class PublishingGuidance {
+
+		private static final String RELEASE = "published-conventions/department_for_examples-2024-03-31";
+
+		private final ParseResult result = parse(fixture(RELEASE + "-senior.csv"), fixture(RELEASE + "-junior.csv"));
+
+		private final OrgDocument doc = document(this.result);
+
+		@Test
+		void shouldReadBlankAndWithheldNamesAsFilledPostsAndOnlyVacantAsVacant() {
+			assertThat(vacant(this.doc)).containsExactly("D1", "DD4");
+			assertThat(this.doc.people()).filteredOn((p) -> p.name().equals(UkOrganogramParser.NOT_DISCLOSED))
+				.extracting((p) -> p.holds().getFirst().position())
+				.containsExactly("DG1", "DG2", "D2", "DD2", "DD5");
+			assertThat(person(this.doc, "DD2-holder").holds().getFirst().fte()).isEqualTo(0.6);
+			assertThat(person(this.doc, "DD3-holder").name()).isEqualTo("Lee, Kim");
+		}
+
+		@Test
+		void shouldLoadAHeldReferenceAlsoMarkedEliminatedFromItsLiveRowAndSaySo() {
+			assertThat(this.doc.positions()).extracting(Position::key)
+				.containsExactly("PS1", "DG1", "DG2", "D1", "D2", "D3", "DD1", "DD2", "DD3", "DD4", "DD5");
+			assertThat(position(this.doc, "D3").headcount()).isEqualTo(1);
+			assertThat(person(this.doc, "D3-holder").name()).isEqualTo("Sam Keeper");
+			assertThat(position(this.doc, "D3").duties()).extracting(OrgDocument.Duty::text)
+				.containsExactly("Runs the programmes directorate");
+			assertThat(this.result.problems()).filteredOn((p) -> p.code().equals(ProblemCodes.DUPLICATE_ROW))
+				.singleElement()
+				.satisfies((p) -> assertThat(p.line()).isEqualTo(7))
+				.satisfies((p) -> assertThat(p.message()).contains("D3", "Eliminated on line 7", "live post on line 8",
+						"Eliminated row ignored"));
+		}
+
+		@Test
+		void shouldExplainALineToAnEliminatedPostInsteadOfLeavingAnUnexplainedTop() {
+			assertThat(tops(this.doc)).containsExactly("PS1", "DD1");
+			assertThat(this.result.problems()).filteredOn((p) -> p.code().equals(ProblemCodes.ELIMINATED_POST))
+				.extracting(ImportProblem::line, ImportProblem::message)
+				.containsExactly(tuple(9, "post D4 on line 9 is marked Eliminated (gone since the last release); not loaded"),
+						tuple(10, "post DD1 reports to D4, which is marked Eliminated on line 9; loaded as a top post without a reporting line"));
+			assertThat(this.doc.metadata()).containsEntry("linesToEliminatedPosts", Map.of("DD1", "D4"));
+		}
+
+		@Test
+		void shouldCleanWrappingQuotesAndListArtefactsOutOfTexts() {
+			assertThat(position(this.doc, "D1").duties()).extracting(OrgDocument.Duty::text)
+				.containsExactly("Sets the departmental strategy");
+			assertThat(position(this.doc, "DG2").duties()).extracting(OrgDocument.Duty::text)
+				.containsExactly("Runs operations; Runs the estate");
+		}
+
+		@Test
+		void shouldNameTheRevisionAfterTheDateTheDataDescribes() {
+			assertThat(this.doc.metadata()).containsEntry("asOf", "2024-03-31").containsEntry("asOfFrom", "file name");
+		}
+
+		@Test
+		void shouldCountJuniorStaffUnderLivePostsAndTheRestUnderNone() {
+			assertThat(position(this.doc, "DG1").juniorFte()).isEqualTo(12.5);
+			assertThat(position(this.doc, "D3").juniorFte()).isEqualTo(20.0);
+			assertThat(this.doc.metadata()).containsEntry("juniorFteTotal", 47.5).containsEntry("juniorFteUnassigned", 5.0);
+		}
+
+	}
+
+	@Nested
+	class DataDates {
+
+		@Test
+		void shouldPreferADateColumnToTheFileName() {
+			ParseResult result = parse(csv("release-2020-01-01-senior.csv", SENIOR_HEADER + ",As at date",
+					"S1,Ann,SCS2,Head,,D,D,Team,XX,1,30/09/2021"));
+			assertThat(document(result).metadata()).containsEntry("asOf", "2021-09-30").containsEntry("asOfFrom", "column");
+		}
+
+		@Test
+		void shouldLeaveTheDateOutWhenNothingStatesOne() {
+			ParseResult result = parse(senior("senior.csv", "S1,Ann,SCS2,Head,,D,D,Team,XX,1"));
+			assertThat(document(result).metadata()).doesNotContainKey("asOf");
+			assertThat(UkOrganogramParser.DataDate.parse("2013-02-30")).isNull();
+			assertThat(UkOrganogramParser.DataDate.parse("31/03/2013")).isEqualTo("2013-03-31");
+		}
+
+	}
+
 	private static final String SENIOR_HEADER = "Post Unique Reference,Name,Grade (or equivalent),Job Title,"
 			+ "Job/Team Function,Parent Department,Organisation,Unit,Reports to Senior Post,FTE";
 
@@ -533,7 +627,10 @@ class UkOrganogramParserTests {
 		doc.metadata()
 			.entrySet()
 			.stream()
-			.filter((e) -> !e.getKey().equals("files"))
+			// the file names, and the date read off them, are where the data came from
+			.filter((e) -> !Set.of("files", "asOf", "asOfFrom").contains(e.getKey()))
+			// Map.copyOf has no order of its own
+			.sorted(Map.Entry.comparingByKey())
 			.forEach((e) -> lines.add("meta|" + e.getKey() + "=" + e.getValue()));
 		return lines;
 	}
