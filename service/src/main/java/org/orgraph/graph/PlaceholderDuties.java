@@ -46,13 +46,24 @@ public final class PlaceholderDuties {
 
 	private static final Pattern NOT_LETTER = Pattern.compile("[^\\p{L}\\p{N}]+");
 
+	/** A word at least one of the patterns needs (lower case); texts of five or more characters without any are duties. */
+	private static final java.util.List<String> CUES = java.util.List.of("withh", "disclos", "redact", "confidential",
+			"not ", "n/", "tbc", "tbd", "to be", "none", "nil", "unknown", "eliminat", "abolish", "delet", "disestablish",
+			"discontinu", "closed", "other", "additional", "further", "ad hoc", "ad-hoc", "miscellaneous", "其他", "其它",
+			"其余", "交办", "交给", "安排", "布置", "指派", "委派", "临时", "暂无", "不详", "待定", "---", "...");
+
 	private PlaceholderDuties() {
 	}
 
 	/** Whether {@code text} stands in for a duty rather than stating one. */
 	public static boolean isPlaceholder(String text) {
-		if (text.length() > MAX_WHOLE && !hasGoneWord(text.toLowerCase(Locale.ROOT))) {
+		String lower = text.toLowerCase(Locale.ROOT);
+		if (text.length() > MAX_WHOLE && !hasGoneWord(lower)) {
 			// most duties: too long to be a whole placeholder, and no preamble of a gone post
+			return false;
+		}
+		if (text.strip().length() > 4 && CUES.stream().noneMatch(lower::contains)) {
+			// every import asks this of every duty: without one of these words no pattern can match
 			return false;
 		}
 		String t = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
