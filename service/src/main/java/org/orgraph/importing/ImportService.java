@@ -134,8 +134,13 @@ public class ImportService implements DisposableBean {
 		return job;
 	}
 
+	/**
+	 * The job with this id, if the caller may see its organisation: for a token limited to
+	 * another organisation the job does not exist (GraphQL and REST answer alike).
+	 */
 	public Optional<ImportJob> job(String id) {
-		return Optional.ofNullable(this.jobs.get(id));
+		return Optional.ofNullable(this.jobs.get(id))
+			.filter(job -> Callers.current().map(c -> c.canRead(job.organization())).orElse(true));
 	}
 
 	/**

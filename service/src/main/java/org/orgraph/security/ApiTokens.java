@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.types.Node;
 import org.orgraph.graph.Graph;
+import org.orgraph.graph.OrgReader;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,9 +43,15 @@ public class ApiTokens {
 		.expireAfterWrite(Duration.ofSeconds(30))
 		.build();
 
-	ApiTokens(Graph graph) {
+	private final OrgReader reader;
+
+	ApiTokens(Graph graph, OrgReader reader) {
 		this.graph = graph;
+		this.reader = reader;
 	}
+
+	/** An organisation's key, as imports accept it. */
+	private static final Pattern ORG_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
 	/** A token as an admin sees it: never the secret or its hash. */
 	public record TokenInfo(String id, String name, Role role, @Nullable String organization, String createdAt,
@@ -53,7 +62,21 @@ public class ApiTokens {
 	public record CreatedToken(String token, TokenInfo info) {
 	}
 
+	/**
+	 * Creates a token for the current caller, who may not mint one broader than itself: a role
+	 * above its own is refused, and a caller limited to one organisation creates only tokens
+	 * limited to that organisation. The organisation must exist (and be visible to the caller:
+	 * for a limited caller the others do not exist).
+	 */
 	public CreatedToken create(String name, Role role, @Nullable String organization) {
+		Optional<Caller> caller = Callers.current();
+		if (caller.isPresent() && !caller.get().role().includes(role)) {
+			throw new AccessDeniedException("a " + caller.get().role() + " token cannot create a " + role + " token");
+		}
+		if (caller.isPresent() && caller.get().organization() != null && organization == null) {
+			throw new AccessDeniedException("this token is limited to one organisation; a token it creates must be "
+					+ "limited to the same organisation");
+		}
 		if (name.isBlank() || name.length() > 200) {
 			throw new IllegalArgumentException("a token needs a name of 1–200 characters");
 		}
@@ -62,6 +85,15 @@ public class ApiTokens {
 		if (!utf8.canEncode(name) || (organization != null && !utf8.canEncode(organization))) {
 			throw new IllegalArgumentException("a token's name and organization must be Unicode text, "
 					+ "without half a surrogate pair");
+		}
+		if (organization != null) {
+			if (!ORG_KEY.matcher(organization).matches()) {
+				throw new IllegalArgumentException("organization must be an organisation's key: 1–64 ASCII letters, digits, "
+						+ "'.', '_' or '-', starting with a letter or digit");
+			}
+			if (this.reader.organization(organization).isEmpty()) {
+				throw new IllegalArgumentException("there is no organisation " + organization);
+			}
 		}
 		byte[] secret = new byte[32];
 		this.random.nextBytes(secret);
@@ -85,12 +117,15 @@ public class ApiTokens {
 		this.byHash.invalidateAll();
 	}
 
+	/** The tokens the current caller may see: all, or for a limited caller those limited to its organisation. */
 	public List<TokenInfo> list() {
-		return this.graph.read("security/tokens", Map.of(), r -> info(r.get("t").asNode()));
+		return this.graph.read("security/tokens", limitOf(Map.of()), r -> info(r.get("t").asNode()));
 	}
 
+	/** Revokes a token the current caller may see (as {@link #list()}); empty when there is none. */
 	public Optional<TokenInfo> revoke(String id) {
-		Optional<TokenInfo> revoked = this.graph.write("security/revoke-token", Map.of("id", id), r -> info(r.get("t").asNode()))
+		Optional<TokenInfo> revoked = this.graph.write("security/revoke-token", limitOf(Map.of("id", id)),
+				r -> info(r.get("t").asNode()))
 			.stream()
 			.findFirst();
 		this.byHash.invalidateAll();
@@ -104,6 +139,13 @@ public class ApiTokens {
 			return new Caller(t.get("id").asString(), t.get("name").asString(), Role.valueOf(t.get("role").asString()),
 					t.get("organization").isNull() ? null : t.get("organization").asString());
 		}).stream().findFirst());
+	}
+
+	/** {@code parameters} and {@code $organization}: the current caller's limit (null: none). */
+	static Map<String, Object> limitOf(Map<String, Object> parameters) {
+		Map<String, Object> params = new HashMap<>(parameters);
+		params.put("organization", Callers.current().map(Caller::organization).orElse(null));
+		return params;
 	}
 
 	private static TokenInfo info(Node t) {
