@@ -39,9 +39,12 @@ class DemoOrganizations implements ApplicationRunner {
 
 	private final boolean embedded;
 
+	private final RecoveryHealth recovery;
+
 	DemoOrganizations(ImportService imports, Graph graph, OrgraphProperties properties,
-			ObjectProvider<EmbeddedNeo4j> embedded) {
+			ObjectProvider<EmbeddedNeo4j> embedded, RecoveryHealth recovery) {
 		this.imports = imports;
+		this.recovery = recovery;
 		this.graph = graph;
 		this.properties = properties;
 		this.embedded = embedded.getIfAvailable() != null;
@@ -56,6 +59,9 @@ class DemoOrganizations implements ApplicationRunner {
 			// unfinished revisions are invisible to every read; a cold store that times out here
 			// (seen after kill -9 on a busy machine) must not keep the service down
 			log.warn("Could not remove revisions left unfinished; retried at the next start-up", ex);
+		}
+		finally {
+			this.recovery.done();
 		}
 		if (!this.properties.demoData()) {
 			return;

@@ -40,6 +40,12 @@ class AccessConfiguration {
 	@Order(-10)
 	ApplicationRunner securityStartup(ApiTokens tokens, SecurityProperties properties, Environment environment) {
 		return args -> {
+			tokens.keyLegacyTokensOnce();
+			if (environment.getProperty("orgraph.token-key", "").isBlank()
+					&& !environment.getProperty("spring.neo4j.uri", "embedded").equals("embedded")) {
+				log.warn("orgraph.token-key is not set: tokens are keyed with {} in this instance's data directory; "
+						+ "every instance on this database must share one key", TokenKey.FILE);
+			}
 			String admin = environment.getProperty("orgraph.admin-token", environment.getProperty("ORGRAPH_ADMIN_TOKEN", ""));
 			if (!admin.isBlank()) {
 				tokens.bootstrapAdmin(admin.strip());

@@ -1,6 +1,10 @@
 package org.orgraph.security;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharsetEncoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,18 +23,26 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.types.Node;
+import org.orgraph.config.OrgraphProperties;
 import org.orgraph.graph.Graph;
 import org.orgraph.graph.OrgReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
- * Bearer tokens. A token is 32 random bytes shown once at creation; only its SHA-256 hash is
- * stored (a fast hash is enough for a secret of 256 random bits: there is nothing to guess).
- * Lookups are cached for a few seconds; revoking clears the cache.
+ * Bearer tokens. A token is 32 random bytes shown once at creation; the store keeps only
+ * HMAC-SHA256 of its SHA-256 hash under a key kept outside the graph ({@link TokenKey}), so a
+ * row written into the database is no token (a fast hash is enough for a secret of 256 random
+ * bits: there is nothing to guess). Lookups are cached for a few seconds; revoking clears the
+ * cache.
  */
 @Service
 public class ApiTokens {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiTokens.class);
 
 	static final String PREFIX = "ogt_";
 
@@ -45,9 +57,53 @@ public class ApiTokens {
 
 	private final OrgReader reader;
 
-	ApiTokens(Graph graph, OrgReader reader) {
+	private final TokenKey key;
+
+	private final Path dataDir;
+
+	ApiTokens(Graph graph, OrgReader reader, OrgraphProperties properties,
+			@Value("${orgraph.token-key:}") String configuredKey) {
 		this.graph = graph;
 		this.reader = reader;
+		this.dataDir = properties.dataDir();
+		this.key = TokenKey.load(configuredKey, properties.dataDir());
+	}
+
+	/** Marks, beside the store, that tokens stored with a plain hash have been keyed. */
+	static final String MIGRATED = "token-hmac.migrated";
+
+	/**
+	 * Once per store (the mark lives beside it, outside the graph): tokens stored before secrets
+	 * were keyed get their HMAC, so they keep working. Rows with a plain hash written after this
+	 * are never valid: only the HMAC is looked up.
+	 */
+	void keyLegacyTokensOnce() {
+		Path mark = this.dataDir.resolve(MIGRATED);
+		if (Files.exists(mark)) {
+			return;
+		}
+		int keyed = keyLegacyTokens();
+		try {
+			Files.createDirectories(this.dataDir);
+			Files.writeString(mark, "tokens keyed with " + TokenKey.FILE + " or orgraph.token-key: " + keyed + "\n");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write " + mark, ex);
+		}
+		if (keyed > 0) {
+			log.info("Keyed {} API token(s) stored with a plain hash", keyed);
+		}
+	}
+
+	/** Gives every token stored with a plain SHA-256 hash its HMAC; how many there were. */
+	int keyLegacyTokens() {
+		List<Map<String, String>> legacy = this.graph.read("security/legacy-token-hashes", Map.of(),
+				r -> Map.of("id", r.get("id").asString(), "hash", r.get("hash").asString()));
+		for (Map<String, String> token : legacy) {
+			this.graph.write("security/key-token-hash", Map.of("id", token.get("id"), "mac", this.key.mac(token.get("hash"))));
+		}
+		this.byHash.invalidateAll();
+		return legacy.size();
 	}
 
 	/** An organisation's key, as imports accept it. */
@@ -101,7 +157,7 @@ public class ApiTokens {
 		Map<String, Object> params = new HashMap<>();
 		params.put("id", UUID.randomUUID().toString());
 		params.put("name", name.strip());
-		params.put("hash", hash(token));
+		params.put("mac", this.key.mac(hash(token)));
 		params.put("role", role.name());
 		params.put("organization", organization);
 		TokenInfo info = this.graph.write("security/create-token", params, r -> info(r.get("t").asNode())).getFirst();
@@ -113,7 +169,7 @@ public class ApiTokens {
 		if (token.length() < 16) {
 			throw new IllegalStateException("ORGRAPH_ADMIN_TOKEN must be at least 16 characters");
 		}
-		this.graph.write("security/bootstrap-admin-token", Map.of("hash", hash(token)));
+		this.graph.write("security/bootstrap-admin-token", Map.of("mac", this.key.mac(hash(token))));
 		this.byHash.invalidateAll();
 	}
 
@@ -133,8 +189,8 @@ public class ApiTokens {
 	}
 
 	Optional<Caller> authenticate(String token) {
-		String hash = hash(token);
-		return this.byHash.get(hash, h -> this.graph.read("security/token-by-hash", Map.of("hash", h), r -> {
+		String mac = this.key.mac(hash(token));
+		return this.byHash.get(mac, h -> this.graph.read("security/token-by-mac", Map.of("mac", h), r -> {
 			Node t = r.get("t").asNode();
 			return new Caller(t.get("id").asString(), t.get("name").asString(), Role.valueOf(t.get("role").asString()),
 					t.get("organization").isNull() ? null : t.get("organization").asString());
