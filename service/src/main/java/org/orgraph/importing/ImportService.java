@@ -103,7 +103,7 @@ public class ImportService implements DisposableBean {
 		}
 		job.phase("reading revision " + baseRevision);
 		OrgEdits.Applied applied = OrgEdits.apply(this.documents.document(base), edits);
-		List<ImportProblem> problems = new ArrayList<>(applied.problems());
+		List<ImportProblem> problems = new ProblemList(applied.problems());
 		if (!problems.isEmpty()) {
 			throw reject(job, problems);
 		}
@@ -175,7 +175,7 @@ public class ImportService implements DisposableBean {
 	}
 
 	private Prepared prepare(ImportJob job, String org, String format, List<ImportFile> files) {
-		List<ImportProblem> problems = new ArrayList<>();
+		List<ImportProblem> problems = new ProblemList();
 		Location nowhere = Location.of(files.isEmpty() ? "" : files.getFirst().name(), 0, 0);
 		if (!ORG_KEY.matcher(org).matches()) {
 			problems.add(ImportProblem.error(nowhere, ProblemCodes.BAD_ORG_KEY, "organisation key \"" + org
@@ -225,7 +225,7 @@ public class ImportService implements DisposableBean {
 	private ImportRejectedException reject(ImportJob job, List<ImportProblem> problems) {
 		job.rejected(problems);
 		log.info("Import {} into {} rejected: {} error(s)", job.id(), job.organization(),
-				problems.stream().filter(ImportProblem::isError).count());
+				ProblemList.errorCount(problems));
 		return new ImportRejectedException(problems);
 	}
 
