@@ -28,7 +28,6 @@ import org.orgraph.graph.Graph;
 import org.orgraph.graph.OrgReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -61,12 +60,11 @@ public class ApiTokens {
 
 	private final Path dataDir;
 
-	ApiTokens(Graph graph, OrgReader reader, OrgraphProperties properties,
-			@Value("${orgraph.token-key:}") String configuredKey) {
+	ApiTokens(Graph graph, OrgReader reader, OrgraphProperties properties, TokenKey key) {
 		this.graph = graph;
 		this.reader = reader;
 		this.dataDir = properties.dataDir();
-		this.key = TokenKey.load(configuredKey, properties.dataDir());
+		this.key = key;
 	}
 
 	/** Marks, beside the store, that tokens stored with a plain hash have been keyed. */
