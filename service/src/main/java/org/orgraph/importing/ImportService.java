@@ -144,13 +144,13 @@ public class ImportService implements DisposableBean {
 	}
 
 	/**
-	 * Removes revisions that an earlier process left half-written (crash, kill -9). The
-	 * embedded store belongs to this process alone, so everything unfinished is stale; a
-	 * shared external database may hold another process's import in progress, so there only
-	 * revisions unfinished for over an hour go.
+	 * Removes revisions that an earlier process left half-written (crash, kill -9). An embedded
+	 * store without Bolt belongs to this process alone, so everything unfinished (and not being
+	 * written here) is stale; where other processes may write (Bolt on, an external database)
+	 * a revision goes only once its writer's lease has run out ({@link RevisionLeases}).
 	 */
 	public void discardUnfinished(boolean storeIsExclusive) {
-		Duration minimumAge = storeIsExclusive ? Duration.ZERO : Duration.ofHours(1);
+		Duration minimumAge = storeIsExclusive ? Duration.ZERO : this.writer.lease();
 		for (String revision : this.writer.unfinished(minimumAge)) {
 			log.warn("Removing revision {} left unfinished by an interrupted import", revision);
 			this.writer.discard(revision);

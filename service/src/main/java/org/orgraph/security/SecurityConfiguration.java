@@ -25,7 +25,8 @@ class SecurityConfiguration {
 	 * set them, and a style cannot run code.
 	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; "
+			+ "base-uri 'none'; "
 			+ "frame-ancestors 'none'; form-action 'self'";
 
 	@Bean
