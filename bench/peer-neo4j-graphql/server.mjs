@@ -113,7 +113,9 @@ const typeDefs = /* GraphQL */ `
     }
 `;
 
-const driver = neo4j.driver(args.bolt, neo4j.auth.none(), { disableLosslessIntegers: true });
+// the service's embedded Bolt requires a password; the bench hands it over in the environment
+const auth = process.env.NEO4J_PASSWORD ? neo4j.auth.basic("neo4j", process.env.NEO4J_PASSWORD) : neo4j.auth.none();
+const driver = neo4j.driver(args.bolt, auth, { disableLosslessIntegers: true });
 const neoSchema = new Neo4jGraphQL({ typeDefs, driver });
 const server = new ApolloServer({ schema: await neoSchema.getSchema() });
 const { url } = await startStandaloneServer(server, {

@@ -1,7 +1,8 @@
 // Opens revision N+1 of an organisation (creating the organisation on first import).
 // The counter lives on the organisation node, so concurrent imports take its write lock
 // and get distinct numbers.
-// $org, $name, $format, $source, $metadata (JSON text), $jobId
+// The writing instance holds a lease on it (owner, heartbeatAt renewed while it writes).
+// $org, $name, $format, $source, $metadata (JSON text), $jobId, $owner
 // returns: id, number
 MERGE (o:Organization {key: $org})
   ON CREATE SET o.name = $name, o.lastRevision = 0, o.createdAt = datetime()
@@ -15,7 +16,9 @@ CREATE (r:Revision {
   source: $source,
   metadata: $metadata,
   status: 'building',
-  jobId: $jobId
+  jobId: $jobId,
+  owner: $owner,
+  heartbeatAt: datetime()
 })
 CREATE (r)-[:OF]->(o)
 RETURN r.id AS id, r.number AS number

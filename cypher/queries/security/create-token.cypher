@@ -1,6 +1,6 @@
-// Stores a new API token (only its SHA-256 hash).
-// $id, $name, $hash, $role, $organization
+// Stores a new API token: only the HMAC of its secret's SHA-256, never the secret.
+// $id, $name, $mac, $role, $organization
 // returns: t (ApiToken)
-CREATE (t:ApiToken {id: $id, name: $name, hash: $hash, role: $role, organization: $organization,
+CREATE (t:ApiToken {id: $id, name: $name, mac: $mac, role: $role, organization: $organization,
                     createdAt: datetime()})
 RETURN t

@@ -27,7 +27,7 @@ export async function launch() {
 export async function openPage(browser, pathAndHash = '/', { locale = 'en-US', token = null } = {}) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale });
   // the token a user had stored; what the page stores later (after a reload too) wins
-  if (token) await context.addInitScript((t) => localStorage.getItem('orgraph.token') ?? localStorage.setItem('orgraph.token', t), token);
+  if (token) await context.addInitScript((t) => sessionStorage.getItem('orgraph.token') ?? sessionStorage.setItem('orgraph.token', t), token);
   const problems = [];
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());

@@ -153,7 +153,7 @@
 
   function token() {
     try {
-      return localStorage.getItem(TOKEN_KEY);
+      return sessionStorage.getItem(TOKEN_KEY);
     } catch (e) {
       return null;
     }
@@ -167,7 +167,7 @@
       : 'This server needs an access token. Paste the bearer token you were given:');
     if (!answer || !answer.trim()) return false;
     try {
-      localStorage.setItem(TOKEN_KEY, answer.trim());
+      sessionStorage.setItem(TOKEN_KEY, answer.trim());
     } catch (e) {
       return false;
     }

@@ -30,6 +30,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 @Inherited
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "orgraph.data-dir=target/it-data/${random.uuid}", "orgraph.bolt-port=0",
+				"orgraph.bolt-password=" + OrgraphIntegrationTest.BOLT_PASSWORD,
 				"orgraph.demo-data=false", "orgraph.analysis-wait=60s",
 				"orgraph.admin-token=" + OrgraphIntegrationTest.ADMIN_TOKEN })
 @AutoConfigureWebTestClient(timeout = "PT2M")
@@ -40,6 +41,9 @@ public @interface OrgraphIntegrationTest {
 
 	/** The admin token every integration test's HTTP and GraphQL client sends unless told otherwise. */
 	String ADMIN_TOKEN = "it-admin-token-0123456789";
+
+	/** The embedded Bolt password the tests' own driver connects with (Bolt always requires one). */
+	String BOLT_PASSWORD = "it-bolt-password-0123";
 
 	/** Sends the admin token by default; security tests override the header per request. */
 	@TestConfiguration(proxyBeanMethods = false)

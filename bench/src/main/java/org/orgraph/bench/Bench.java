@@ -58,6 +58,9 @@ public final class Bench {
     /** orgraph.max-similar-pairs for the service under test (about 1.5 KB of heap a pair: 1.5 GB at most). */
     static final int SIMILAR_PAIR_CAP = 1_000_000;
 
+    /** The embedded Bolt password the bench starts the service with (a throw-away store). */
+    static final String BOLT_PASSWORD = "bench-bolt-" + java.util.UUID.randomUUID();
+
     final Options options;
     final StringBuilder log = new StringBuilder();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -193,6 +196,8 @@ public final class Bench {
                 "--orgraph.data-dir=" + work.resolve("data"),
                 "--orgraph.demo-data=false",
                 "--orgraph.bolt-port=" + boltPort,
+                // embedded Bolt always requires a password; the bench's raw-Cypher side uses it
+                "--orgraph.bolt-password=" + BOLT_PASSWORD,
                 // whole-organisation scans at 100k and beyond take longer than the 10 s defaults: the
                 // database query, and the GraphQL request fetching every orphaned duty of a 1M organisation
                 "--orgraph.query-timeout=300s",
@@ -225,7 +230,7 @@ public final class Bench {
                 checkpoint.run();
             }
 
-            try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.none())) {
+            try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.basic("neo4j", BOLT_PASSWORD))) {
                 String rev = currentRevision(driver, org);
                 t = System.nanoTime();
                 InMemoryGraph memory = new InMemoryGraph(driver, rev);

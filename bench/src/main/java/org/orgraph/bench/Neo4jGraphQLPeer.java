@@ -57,9 +57,11 @@ final class Neo4jGraphQLPeer implements AutoCloseable {
         String library = Bench.JSON.readTree(peerDir.resolve("node_modules/@neo4j/graphql/package.json").toFile())
                 .path("version").asString();
         int port = Bench.freePort();
-        Process process = new ProcessBuilder("node", "server.mjs", "--bolt", boltUri, "--port", Integer.toString(port))
+        ProcessBuilder builder = new ProcessBuilder("node", "server.mjs", "--bolt", boltUri, "--port", Integer.toString(port))
                 .directory(peerDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(work.resolve("peer-neo4j-graphql.log").toFile()).start();
+                .redirectOutput(work.resolve("peer-neo4j-graphql.log").toFile());
+        builder.environment().put("NEO4J_PASSWORD", Bench.BOLT_PASSWORD);
+        Process process = builder.start();
         Neo4jGraphQLPeer peer = new Neo4jGraphQLPeer(process, "http://127.0.0.1:" + port + "/",
                 "@neo4j/graphql " + library + ", Node.js " + nodeVersion);
         // if the harness is stopped (Ctrl-C) before it can stop the peer

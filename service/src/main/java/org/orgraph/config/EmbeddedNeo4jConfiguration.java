@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jAutoConfiguration;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -23,21 +24,27 @@ import org.springframework.context.annotation.Bean;
 public class EmbeddedNeo4jConfiguration {
 
 	@Bean(destroyMethod = "close")
-	EmbeddedNeo4j embeddedNeo4j(OrgraphProperties properties) {
-		return EmbeddedNeo4j.start(properties.dataDir(), properties.boltPort(), properties.queryTimeout());
+	EmbeddedNeo4j embeddedNeo4j(OrgraphProperties properties,
+			@Value("${orgraph.bolt-password:}") String boltPassword) {
+		return EmbeddedNeo4j.start(properties.dataDir(), properties.boltPort(),
+				boltPassword.isBlank() ? null : boltPassword, properties.queryTimeout());
 	}
 
 	@Bean
 	Neo4jConnectionDetails embeddedNeo4jConnectionDetails(EmbeddedNeo4j neo4j) {
 		return new Neo4jConnectionDetails() {
+			// without Bolt nothing in the service uses the driver (queries, schema and health run
+			// in-process); its address then leads nowhere, so a stray use fails instead of connecting
 			@Override
 			public URI getUri() {
-				return neo4j.boltUri();
+				URI bolt = neo4j.boltUri();
+				return bolt != null ? bolt : URI.create("bolt://127.0.0.1:0");
 			}
 
 			@Override
 			public AuthToken getAuthToken() {
-				return AuthTokens.none();
+				String password = neo4j.boltPassword();
+				return password != null ? AuthTokens.basic(EmbeddedNeo4j.BOLT_USER, password) : AuthTokens.none();
 			}
 		};
 	}

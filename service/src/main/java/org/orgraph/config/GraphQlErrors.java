@@ -34,6 +34,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 		String code = switch (ex) {
 			case RevisionNotFoundException e -> "REVISION_NOT_FOUND";
 			case OrgReader.PageSizeException e -> "PAGE_SIZE";
+			case OrgReader.SearchTooLongException e -> "SEARCH_TOO_LONG";
 			case Connection.InvalidCursorException e -> "INVALID_CURSOR";
 			case KeyNotFoundException e -> "NOT_FOUND";
 			case InvalidArgumentException e -> "BAD_ARGUMENT";

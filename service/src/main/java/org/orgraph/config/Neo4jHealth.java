@@ -8,7 +8,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.neo4j.health.Neo4jHealthIndicator;
@@ -28,14 +30,26 @@ class Neo4jHealth implements HealthIndicator {
 
 	private final ExecutorService checks = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("health-", 0).factory());
 
-	Neo4jHealth(Driver driver, OrgraphProperties properties) {
+	private final @Nullable EmbeddedNeo4j embedded;
+
+	Neo4jHealth(Driver driver, OrgraphProperties properties, ObjectProvider<EmbeddedNeo4j> embedded) {
 		this.delegate = new Neo4jHealthIndicator(driver);
 		this.deadline = properties.queryTimeout();
+		this.embedded = embedded.getIfAvailable();
+	}
+
+	/** The engine in this JVM answers in-process (Bolt may be off); its details stay out of the answer. */
+	private Health check() {
+		if (this.embedded == null) {
+			return this.delegate.health();
+		}
+		boolean available = this.embedded.database().isAvailable(this.deadline.toMillis());
+		return (available ? Health.up() : Health.down()).withDetail("database", "embedded").build();
 	}
 
 	@Override
 	public Health health() {
-		CompletableFuture<Health> check = CompletableFuture.supplyAsync(this.delegate::health, this.checks);
+		CompletableFuture<Health> check = CompletableFuture.supplyAsync(this::check, this.checks);
 		try {
 			return check.get(this.deadline.toMillis(), TimeUnit.MILLISECONDS);
 		}

@@ -3,6 +3,7 @@ package org.orgraph.config;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dataDir where the embedded store and uploaded files live
  * @param demoData load the demo organisations when the store is empty
- * @param boltPort the embedded Bolt port on 127.0.0.1; 0 picks a free port that is not announced
+ * @param boltPort the embedded Bolt port on 127.0.0.1 (0: any free port); unset, Bolt is off.
+ * When on it requires a password ({@code orgraph.bolt-password}, or generated and printed once)
  * @param queryTimeout the transaction timeout applied to every read and import batch
  * @param maxPageSize the largest {@code first} a connection accepts
  * @param maxDepth the longest reporting or unit path any traversal follows
@@ -22,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record OrgraphProperties(
 		@DefaultValue("./data") Path dataDir,
 		@DefaultValue("true") boolean demoData,
-		@DefaultValue("7687") int boltPort,
+		@Nullable Integer boltPort,
 		@DefaultValue("10s") Duration queryTimeout,
 		@DefaultValue("500") int maxPageSize,
 		@DefaultValue("64") int maxDepth,

@@ -7,7 +7,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.orgraph.config.EmbeddedNeo4j;
+import org.springframework.beans.factory.ObjectProvider;
 import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,18 +32,29 @@ public class GraphSchema implements InitializingBean {
 
 	private final Driver driver;
 
-	public GraphSchema(Driver driver) {
+	private final @Nullable EmbeddedNeo4j embedded;
+
+	public GraphSchema(Driver driver, ObjectProvider<EmbeddedNeo4j> embedded) {
 		this.driver = driver;
+		this.embedded = embedded.getIfAvailable();
 	}
 
 	@Override
 	public void afterPropertiesSet() {
 		List<String> statements = statements();
-		try (Session session = this.driver.session()) {
-			for (String statement : statements) {
-				session.run(statement).consume();
+		if (this.embedded != null) {
+			// in-process, as every other query: embedded Bolt is off unless asked for
+			GraphDatabaseService database = this.embedded.database();
+			statements.forEach(database::executeTransactionally);
+			database.executeTransactionally("CALL db.awaitIndexes(300)");
+		}
+		else {
+			try (Session session = this.driver.session()) {
+				for (String statement : statements) {
+					session.run(statement).consume();
+				}
+				session.run("CALL db.awaitIndexes(300)").consume();
 			}
-			session.run("CALL db.awaitIndexes(300)").consume();
 		}
 		log.info("Graph schema applied ({} statements)", statements.size());
 	}

@@ -73,6 +73,20 @@ class OrgGraphController {
 
 	}
 
+	/**
+	 * Free text from the imported document and upload file names may name people ("notes":
+	 * "… is being dismissed", "salaries-ada-byron.csv"): shown to roles that see names only.
+	 */
+	@SchemaMapping(typeName = "Revision")
+	@Nullable String metadata(RevisionView revision) {
+		return this.reader.access().canSeeNames() ? revision.metadata() : null;
+	}
+
+	@SchemaMapping(typeName = "Revision")
+	@Nullable String source(RevisionView revision) {
+		return this.reader.access().canSeeNames() ? revision.source() : null;
+	}
+
 	@SchemaMapping(typeName = "Revision")
 	RevisionCounts counts(RevisionView revision) {
 		return RevisionCounts.of(revision.counts());

@@ -178,6 +178,12 @@ public class OrgReader {
 		if (trimmed.isEmpty()) {
 			return List.of();
 		}
+		// bounded before Lucene sees it: more than 1,024 clauses failed deep in the engine, with
+		// the text in the stack trace, and long texts held a request thread for half a minute
+		long words = trimmed.split("\\s+").length;
+		if (trimmed.codePointCount(0, trimmed.length()) > MAX_SEARCH_CHARACTERS || words > MAX_SEARCH_WORDS) {
+			throw new SearchTooLongException(trimmed.codePointCount(0, trimmed.length()), words);
+		}
 		String terms = LUCENE_SPECIAL.matcher(trimmed).replaceAll("\\\\$1")
 			.replaceAll("\\b(AND|OR|NOT)\\b", "\\\\$1");
 		String revPhrase = LUCENE_SPECIAL.matcher(rev).replaceAll(" ");
@@ -249,6 +255,21 @@ public class OrgReader {
 	}
 
 	/** A {@code first} outside 0…max page size. */
+	/** The longest search text, in characters and in words (Lucene would make a clause of each term). */
+	public static final int MAX_SEARCH_CHARACTERS = 200;
+
+	public static final int MAX_SEARCH_WORDS = 20;
+
+	/** A search text over the limits; the message never repeats the text (it may be a name). */
+	public static final class SearchTooLongException extends RuntimeException {
+
+		SearchTooLongException(long characters, long words) {
+			super("search text may have at most " + MAX_SEARCH_CHARACTERS + " characters and " + MAX_SEARCH_WORDS
+					+ " words; got " + characters + " characters and " + words + " words");
+		}
+
+	}
+
 	public static final class PageSizeException extends RuntimeException {
 
 		PageSizeException(int first, int max) {

@@ -37,25 +37,40 @@ class DemoOrganizations implements ApplicationRunner {
 
 	private final OrgraphProperties properties;
 
-	private final boolean embedded;
+	private final boolean exclusive;
+
+	private final RecoveryHealth recovery;
+
+	private final RevisionLeases leases;
 
 	DemoOrganizations(ImportService imports, Graph graph, OrgraphProperties properties,
-			ObjectProvider<EmbeddedNeo4j> embedded) {
+			ObjectProvider<EmbeddedNeo4j> embedded, RecoveryHealth recovery, RevisionLeases leases) {
 		this.imports = imports;
+		this.recovery = recovery;
+		this.leases = leases;
 		this.graph = graph;
 		this.properties = properties;
-		this.embedded = embedded.getIfAvailable() != null;
+		// with Bolt on, another process may write this store too
+		EmbeddedNeo4j engine = embedded.getIfAvailable();
+		this.exclusive = engine != null && engine.boltUri() == null;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		try {
-			this.imports.discardUnfinished(this.embedded);
+			this.imports.discardUnfinished(this.exclusive);
 		}
 		catch (RuntimeException ex) {
 			// unfinished revisions are invisible to every read; a cold store that times out here
 			// (seen after kill -9 on a busy machine) must not keep the service down
 			log.warn("Could not remove revisions left unfinished; retried at the next start-up", ex);
+		}
+		finally {
+			this.recovery.done();
+		}
+		if (!this.exclusive) {
+			// a writer that died while this instance runs is cleaned up here, once its lease ran out
+			this.leases.every(() -> this.imports.discardUnfinished(false));
 		}
 		if (!this.properties.demoData()) {
 			return;

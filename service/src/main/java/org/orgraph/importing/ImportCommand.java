@@ -84,10 +84,6 @@ public final class ImportCommand {
 		springArgs.add("--orgraph.demo-data=false");
 		springArgs.add("--spring.main.banner-mode=off");
 		springArgs.add("--spring.main.log-startup-info=false");
-		if (springArgs.stream().noneMatch(a -> a.startsWith("--orgraph.bolt-port="))) {
-			// a running service may hold the default port; the command needs no Bolt of its own
-			springArgs.add(0, "--orgraph.bolt-port=0");
-		}
 		if (springArgs.stream().noneMatch(a -> a.startsWith("--logging.level.root="))) {
 			// stdout carries the JSON result; keep it parseable
 			springArgs.add(0, "--logging.level.root=WARN");

@@ -75,6 +75,9 @@ class ImportController {
 		body.put("errors", ex.problems().stream().filter(ImportProblem::isError).map(ImportController::problem).toList());
 		body.put("warnings",
 				ex.problems().stream().filter(p -> !p.isError()).map(ImportController::problem).toList());
+		// the lists hold the first ProblemList.KEPT of each; the counts are every one found
+		body.put("errorCount", ex.errorCount());
+		body.put("warningCount", ex.warningCount());
 		return ResponseEntity.unprocessableContent().body(body);
 	}
 

@@ -128,7 +128,7 @@ public class ImportService implements DisposableBean {
 		}
 		job.phase("reading revision " + baseRevision);
 		OrgEdits.Applied applied = OrgEdits.apply(this.documents.document(base), edits);
-		List<ImportProblem> problems = new ArrayList<>(applied.problems());
+		List<ImportProblem> problems = new ProblemList(applied.problems());
 		if (!problems.isEmpty()) {
 			throw reject(job, problems);
 		}
@@ -163,18 +163,23 @@ public class ImportService implements DisposableBean {
 		return job;
 	}
 
+	/**
+	 * The job with this id, if the caller may see its organisation: for a token limited to
+	 * another organisation the job does not exist (GraphQL and REST answer alike).
+	 */
 	public Optional<ImportJob> job(String id) {
-		return Optional.ofNullable(this.jobs.get(id));
+		return Optional.ofNullable(this.jobs.get(id))
+			.filter(job -> Callers.current().map(c -> c.canRead(job.organization())).orElse(true));
 	}
 
 	/**
-	 * Removes revisions that an earlier process left half-written (crash, kill -9). The
-	 * embedded store belongs to this process alone, so everything unfinished is stale; a
-	 * shared external database may hold another process's import in progress, so there only
-	 * revisions unfinished for over an hour go.
+	 * Removes revisions that an earlier process left half-written (crash, kill -9). An embedded
+	 * store without Bolt belongs to this process alone, so everything unfinished (and not being
+	 * written here) is stale; where other processes may write (Bolt on, an external database)
+	 * a revision goes only once its writer's lease has run out ({@link RevisionLeases}).
 	 */
 	public void discardUnfinished(boolean storeIsExclusive) {
-		Duration minimumAge = storeIsExclusive ? Duration.ZERO : Duration.ofHours(1);
+		Duration minimumAge = storeIsExclusive ? Duration.ZERO : this.writer.lease();
 		for (String revision : this.writer.unfinished(minimumAge)) {
 			log.warn("Removing revision {} left unfinished by an interrupted import", revision);
 			this.writer.discard(revision);
@@ -200,7 +205,7 @@ public class ImportService implements DisposableBean {
 
 	private Prepared prepare(ImportJob job, String org, String format, List<ImportFile> files,
 			@Nullable String asOf) {
-		List<ImportProblem> problems = new ArrayList<>();
+		List<ImportProblem> problems = new ProblemList();
 		Location nowhere = Location.of(files.isEmpty() ? "" : files.getFirst().name(), 0, 0);
 		if (!ORG_KEY.matcher(org).matches()) {
 			problems.add(ImportProblem.error(nowhere, ProblemCodes.BAD_ORG_KEY, "organisation key \"" + org
@@ -265,7 +270,7 @@ public class ImportService implements DisposableBean {
 	private ImportRejectedException reject(ImportJob job, List<ImportProblem> problems) {
 		job.rejected(problems);
 		log.info("Import {} into {} rejected: {} error(s)", job.id(), job.organization(),
-				problems.stream().filter(ImportProblem::isError).count());
+				ProblemList.errorCount(problems));
 		return new ImportRejectedException(problems);
 	}
 

@@ -51,7 +51,7 @@ final class OrgValidator {
 
 	private final Strictness strictness;
 
-	private final List<ImportProblem> problems = new ArrayList<>();
+	private final List<ImportProblem> problems = new ProblemList();
 
 	OrgValidator(Strictness strictness) {
 		this.strictness = strictness;

@@ -40,10 +40,13 @@ class RevisionWriter {
 
 	private final int writers;
 
-	RevisionWriter(Graph graph, JsonMapper json, OrgraphProperties properties) {
+	private final RevisionLeases leases;
+
+	RevisionWriter(Graph graph, JsonMapper json, OrgraphProperties properties, RevisionLeases leases) {
 		this.graph = graph;
 		this.json = json;
 		this.writers = properties.writers();
+		this.leases = leases;
 	}
 
 	/** The revision opened for an import: its id ({@code org/N}) and number. */
@@ -64,10 +67,13 @@ class RevisionWriter {
 		params.put("source", source);
 		params.put("metadata", this.json.writeValueAsString(plan.metadata()));
 		params.put("jobId", jobId);
-		return this.graph
+		params.put("owner", this.leases.owner());
+		OpenRevision opened = this.graph
 			.write("importing/start-revision", params,
 					r -> new OpenRevision(r.get("id").asString(), r.get("number").asInt()))
 			.getFirst();
+		this.leases.hold(opened.id());
+		return opened;
 	}
 
 	/**
@@ -241,16 +247,26 @@ class RevisionWriter {
 		params.put("counts", this.json.writeValueAsString(plan.counts()));
 		params.put("expectedCurrent", expectedCurrent);
 		params.put("changed", changed);
-		return this.graph
+		Completion completion = this.graph
 			.write("importing/complete-revision", params,
 					r -> new Completion(Outcome.valueOf(r.get("outcome").asString()), r.get("current").asInt()))
 			.stream()
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("organisation " + plan.key() + " is gone"));
+		if (completion.outcome() == Outcome.COMPLETE) {
+			this.leases.release(revision.id());
+		}
+		return completion;
+	}
+
+	/** How long a revision being written stays safe from cleanup without a renewed heartbeat. */
+	java.time.Duration lease() {
+		return this.leases.lease();
 	}
 
 	/** Deletes what an unfinished revision wrote. Safe to call for a revision that wrote nothing. */
 	void discard(String revisionId) {
+		this.leases.release(revisionId);
 		try {
 			this.graph.autoCommit("importing/delete-revision-nodes", Map.of("rev", revisionId));
 			this.graph.write("importing/delete-revision", Map.of("rev", revisionId));
@@ -260,8 +276,10 @@ class RevisionWriter {
 		}
 	}
 
+	/** Revisions left building whose lease ran out {@code minimumAge} ago, none this instance writes. */
 	List<String> unfinished(java.time.Duration minimumAge) {
-		return this.graph.read("importing/unfinished-revisions", Map.of("minimumAgeSeconds", minimumAge.toSeconds()),
+		return this.graph.read("importing/unfinished-revisions",
+				Map.of("minimumAgeSeconds", minimumAge.toSeconds(), "held", this.leases.held()),
 				r -> r.get("id").asString());
 	}
 

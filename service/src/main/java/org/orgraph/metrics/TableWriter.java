@@ -121,11 +121,17 @@ sealed interface TableWriter permits TableWriter.Csv, TableWriter.Json {
 		/**
 		 * A text cell starting with {@code = + - @}, a tab or a carriage return gets a leading
 		 * apostrophe, so a spreadsheet shows it as text instead of running it as a formula
-		 * (CSV injection, e.g. a unit named {@code =HYPERLINK(…)}).
+		 * (CSV injection, e.g. a unit named {@code =HYPERLINK(…)}). As OWASP's rule says, the
+		 * same holds after leading separators ({@code ;=1+1}, {@code ,=1+1}): a spreadsheet
+		 * that splits on {@code ;} or {@code ,} starts a cell there, quoted or not.
 		 */
 		static String neutralise(String text) {
-			if (!text.isEmpty()) {
-				char first = text.charAt(0);
+			int i = 0;
+			while (i < text.length() && (text.charAt(i) == ';' || text.charAt(i) == ',')) {
+				i++;
+			}
+			if (i < text.length()) {
+				char first = text.charAt(i);
 				if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
 					return "'" + text;
 				}

@@ -5,10 +5,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.orgraph.config.OrgraphProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
  * What a caller may see (organisations, names) and the start-up work: the admin token from
@@ -22,8 +26,25 @@ class AccessConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(AccessConfiguration.class);
 
 	@Bean
-	AccessPolicy accessPolicy() {
+	TokenKey tokenKey(OrgraphProperties properties, @Value("${orgraph.token-key:}") String configured) {
+		return TokenKey.load(configured, properties.dataDir());
+	}
+
+	@Bean
+	AccessPolicy accessPolicy(TokenKey key) {
 		return new AccessPolicy() {
+			/**
+			 * 64 bits of an HMAC under the server's key: stable for the same person, unrelated for
+			 * neighbouring keys, collisions negligible (one in about 10^19 pairs), and not
+			 * reversible by trying employee numbers without the key.
+			 */
+			@Override
+			public String pseudonym(String organization, String personKey) {
+				return "Person " + key.mac("pseudonym\u0000" + organization + "\u0000" + personKey)
+					.substring(0, 16)
+					.toUpperCase(java.util.Locale.ROOT);
+			}
+
 			@Override
 			public boolean canRead(String organization) {
 				return Callers.current().map(c -> c.canRead(organization)).orElse(true);
@@ -36,10 +57,27 @@ class AccessConfiguration {
 		};
 	}
 
+	/**
+	 * Bearer tokens are the only credentials: with this bean Spring Boot neither creates a user
+	 * with a generated password nor logs that password at start-up.
+	 */
+	@Bean
+	UserDetailsService noUsers() {
+		return username -> {
+			throw new UsernameNotFoundException("there are no users; send a bearer token");
+		};
+	}
+
 	@Bean
 	@Order(-10)
 	ApplicationRunner securityStartup(ApiTokens tokens, SecurityProperties properties, Environment environment) {
 		return args -> {
+			tokens.keyLegacyTokensOnce();
+			if (environment.getProperty("orgraph.token-key", "").isBlank()
+					&& !environment.getProperty("spring.neo4j.uri", "embedded").equals("embedded")) {
+				log.warn("orgraph.token-key is not set: tokens are keyed with {} in this instance's data directory; "
+						+ "every instance on this database must share one key", TokenKey.FILE);
+			}
 			String admin = environment.getProperty("orgraph.admin-token", environment.getProperty("ORGRAPH_ADMIN_TOKEN", ""));
 			if (!admin.isBlank()) {
 				tokens.bootstrapAdmin(admin.strip());

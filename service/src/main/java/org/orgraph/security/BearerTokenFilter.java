@@ -34,6 +34,11 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		Optional<Caller> caller = Optional.empty();
+		if (header != null && java.util.Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION)).size() > 1) {
+			// which one would count depends on the proxy in front: refuse rather than pick one
+			SecurityErrors.write(response, 401, "UNAUTHENTICATED", "send exactly one Authorization header");
+			return;
+		}
 		if (header != null) {
 			if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
 				SecurityErrors.write(response, 401, "UNAUTHENTICATED", "use an Authorization: Bearer <token> header");

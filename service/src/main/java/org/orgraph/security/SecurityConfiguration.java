@@ -3,8 +3,6 @@ package org.orgraph.security;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -12,14 +10,24 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * No data without a token: health, the GraphiQL page and the web pages' static files are open
- * (they hold no data); GraphQL and exports need a viewer, imports an editor. GraphQL fields
- * that write check their role with {@code @PreAuthorize}. Tokens, not cookies, so there is no
- * session and no CSRF to forge.
+ * (they hold no data); GraphQL and exports need a viewer, imports an editor, as
+ * {@link AccessRules} lists them; GraphQL root fields are checked against the same table by
+ * {@link RootFieldAccess}. Tokens, not cookies, so there is no session and no CSRF to forge.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
-@EnableMethodSecurity
 class SecurityConfiguration {
+
+	/**
+	 * The pages load everything from this server (GraphiQL, React, ECharts and Cytoscape come
+	 * from jars), so scripts, connections and everything else are limited to it; no inline or
+	 * injected script runs. Inline styles stay allowed: GraphiQL's page and ECharts' tooltips
+	 * set them, and a style cannot run code.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; "
+			+ "base-uri 'none'; "
+			+ "frame-ancestors 'none'; form-action 'self'";
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, SecurityProperties properties) throws Exception {
@@ -29,20 +37,21 @@ class SecurityConfiguration {
 			.formLogin(f -> f.disable())
 			.logout(l -> l.disable())
 			.requestCache(c -> c.disable())
+			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
 			.addFilterBefore(new BearerTokenFilter(tokens, properties.anonymousRole()), AnonymousAuthenticationFilter.class)
-			.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-				// /_static/** is where mvnpm jars (ECharts) put their files, as WebJars use /webjars/**
-				.requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/graphiql", "/graphiql/**",
-						"/webjars/**", "/_static/**", "/ui/**", "/css/**", "/js/**", "/assets/**").permitAll()
-				.requestMatchers(HttpMethod.GET, "/documents.html", "/documents/**").permitAll()
-				.requestMatchers(HttpMethod.POST, "/api/v1/orgs/*/imports").hasRole(Role.EDITOR.name())
-				.requestMatchers("/api/v1/imports/**").hasRole(Role.EDITOR.name())
-				// reading a document writes nothing: analysts may try it
-				.requestMatchers(HttpMethod.POST, "/api/v1/documents/extract").hasRole(Role.ANALYST.name())
-				.requestMatchers(HttpMethod.GET, "/api/v1/orgs/*/exports/**").hasRole(Role.VIEWER.name())
-				.requestMatchers("/graphql").hasRole(Role.VIEWER.name())
-				.anyRequest().hasRole(Role.ADMIN.name()))
+			.authorizeHttpRequests(auth -> {
+				for (AccessRules.Endpoint endpoint : AccessRules.HTTP) {
+					var matcher = endpoint.method() == null ? auth.requestMatchers(endpoint.pattern())
+							: auth.requestMatchers(endpoint.method(), endpoint.pattern());
+					if (endpoint.role() == null) {
+						matcher.permitAll();
+					}
+					else {
+						matcher.hasRole(endpoint.role().name());
+					}
+				}
+				auth.anyRequest().hasRole(Role.ADMIN.name());
+			})
 			.exceptionHandling(e -> e
 				.authenticationEntryPoint((request, response, ex) -> SecurityErrors.write(response, 401,
 						"UNAUTHENTICATED", "send Authorization: Bearer <token>"))

@@ -9,12 +9,14 @@ import org.orgraph.security.AuditTrail.AuditEvent;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
-/** Token management and the audit trail, for admins. */
+/**
+ * Token management and the audit trail, for admins ({@link AccessRules}); an admin limited to
+ * one organisation sees, creates, revokes and audits only inside it ({@link ApiTokens},
+ * {@link AuditTrail}).
+ */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
 class SecurityGraphQlController {
 
 	private final ApiTokens tokens;

@@ -21,20 +21,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EmbeddedNeo4jRestartIT {
 
+	private static final String PASSWORD = "restart-password";
+
 	@TempDir
 	Path dataDir;
 
 	@Test
 	void shouldReopenACleanlyStoppedStoreWithoutRecovery() throws IOException {
-		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(this.dataDir, 0, Duration.ofSeconds(10));
-				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
+		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(this.dataDir, 0, PASSWORD, Duration.ofSeconds(10));
+				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic(EmbeddedNeo4j.BOLT_USER, PASSWORD));
 				Session session = driver.session()) {
 			session.run("CREATE (:Organization {key: 'restart', name: '重启测试'})").consume();
 		}
 		long recoveriesBefore = recoveryLines();
 
-		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(this.dataDir, 0, Duration.ofSeconds(10));
-				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
+		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(this.dataDir, 0, PASSWORD, Duration.ofSeconds(10));
+				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic(EmbeddedNeo4j.BOLT_USER, PASSWORD));
 				Session session = driver.session()) {
 			String name = session.run("MATCH (o:Organization {key: 'restart'}) RETURN o.name AS name")
 				.single()

@@ -59,9 +59,12 @@ class ConnectionLossFaultIT {
 
 	@DynamicPropertySource
 	static void neo4jBehindRelay(DynamicPropertyRegistry registry) throws IOException {
-		neo4j = EmbeddedNeo4j.start(Path.of("target/fault-data/relay-" + UUID.randomUUID()), 0, QUERY_TIMEOUT);
+		neo4j = EmbeddedNeo4j.start(Path.of("target/fault-data/relay-" + UUID.randomUUID()), 0,
+				OrgraphIntegrationTest.BOLT_PASSWORD, QUERY_TIMEOUT);
 		relay = new TcpRelay(neo4j.boltUri().getPort());
 		registry.add("spring.neo4j.uri", () -> "bolt://127.0.0.1:" + relay.port());
+		registry.add("spring.neo4j.authentication.username", () -> EmbeddedNeo4j.BOLT_USER);
+		registry.add("spring.neo4j.authentication.password", () -> OrgraphIntegrationTest.BOLT_PASSWORD);
 	}
 
 	@AfterAll

@@ -20,6 +20,8 @@ import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.consistency.ConsistencyCheckService;
 import org.neo4j.driver.Driver;
 import org.neo4j.io.layout.Neo4jLayout;
+import org.orgraph.OrgraphIntegrationTest;
+import org.orgraph.config.EmbeddedNeo4j;
 import org.orgraph.fault.StoreInvariants.Acknowledged;
 import org.orgraph.importing.ImportJob;
 import org.orgraph.importing.ImportRejectedException;
@@ -70,6 +72,8 @@ class CrashRecoveryFaultIT {
 		neo4j = new Neo4jProcess(Path.of("target/fault-data/crash-" + UUID.randomUUID()).toAbsolutePath());
 		neo4j.start();
 		registry.add("spring.neo4j.uri", () -> "bolt://127.0.0.1:" + neo4j.port());
+		registry.add("spring.neo4j.authentication.username", () -> EmbeddedNeo4j.BOLT_USER);
+		registry.add("spring.neo4j.authentication.password", () -> OrgraphIntegrationTest.BOLT_PASSWORD);
 		registry.add("orgraph.data-dir", () -> neo4j.dataDir().resolve("service").toString());
 	}
 

@@ -20,7 +20,7 @@ public final class Neo4jChild {
 	}
 
 	public static void main(String[] args) throws IOException {
-		EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(Path.of(args[0]), Integer.parseInt(args[1]), Duration.ofSeconds(10));
+		EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(Path.of(args[0]), Integer.parseInt(args[1]), args[2], Duration.ofSeconds(10));
 		System.out.println("READY " + neo4j.boltUri());
 		System.out.flush();
 		BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

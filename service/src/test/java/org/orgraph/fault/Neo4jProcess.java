@@ -1,5 +1,6 @@
 package org.orgraph.fault;
 
+import org.orgraph.OrgraphIntegrationTest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -40,7 +41,7 @@ final class Neo4jProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:+AutoCreateSharedArchive",
 				"-XX:SharedArchiveFile=" + this.dataDir.resolveSibling("neo4j-child.jsa"), "--enable-native-access=ALL-UNNAMED", "-cp",
 				System.getProperty("java.class.path"), Neo4jChild.class.getName(), this.dataDir.toString(),
-				Integer.toString(this.port)));
+				Integer.toString(this.port), OrgraphIntegrationTest.BOLT_PASSWORD));
 		try {
 			this.process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.PIPE)

@@ -37,7 +37,8 @@ class ImportCommandIT {
 		Path junior = copy("department_for_international_development-2013-09-30-junior.csv");
 
 		Run run = run("import", "--org", "dfid-cli", "--format", "uk-organogram", senior.toString(), junior.toString(),
-				"--spring.neo4j.uri=" + this.neo4j.boltUri());
+				"--spring.neo4j.uri=" + this.neo4j.boltUri(), "--spring.neo4j.authentication.username=neo4j",
+				"--spring.neo4j.authentication.password=" + OrgraphIntegrationTest.BOLT_PASSWORD);
 
 		assertThat(run.exit()).as(run.err()).isZero();
 		assertThat(run.out()).contains("\"organization\" : \"dfid-cli\"").contains("\"revision\" : 1").contains("\"positions\" : 89");
@@ -54,7 +55,9 @@ class ImportCommandIT {
 		Files.writeString(file, """
 				{"units": [{"key": "A", "name": "A", "parent": "B"}]}""");
 
-		Run run = run("import", "--org", "broken", file.toString(), "--spring.neo4j.uri=" + this.neo4j.boltUri());
+		Run run = run("import", "--org", "broken", file.toString(), "--spring.neo4j.uri=" + this.neo4j.boltUri(),
+				"--spring.neo4j.authentication.username=neo4j",
+				"--spring.neo4j.authentication.password=" + OrgraphIntegrationTest.BOLT_PASSWORD);
 
 		assertThat(run.exit()).isEqualTo(1);
 		assertThat(run.err()).contains("UNKNOWN_PARENT").contains("\"line\" : 1");

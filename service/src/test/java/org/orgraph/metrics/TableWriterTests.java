@@ -25,6 +25,13 @@ class TableWriterTests {
 		assertThat(TableWriter.Csv.neutralise("\rx")).isEqualTo("'\rx");
 		assertThat(TableWriter.Csv.neutralise("财务部 = 3")).isEqualTo("财务部 = 3");
 		assertThat(TableWriter.Csv.neutralise("")).isEmpty();
+		// issue 16: OWASP's rule covers cells led by separators, which Excel with ';' or ','
+		// as its separator splits into a formula cell
+		assertThat(TableWriter.Csv.neutralise(";=1+1")).isEqualTo("';=1+1");
+		assertThat(TableWriter.Csv.neutralise(",=1+1")).isEqualTo("',=1+1");
+		assertThat(TableWriter.Csv.neutralise(";;,@SUM(A1)")).isEqualTo("';;,@SUM(A1)");
+		assertThat(TableWriter.Csv.neutralise("; minutes, not =")).isEqualTo("; minutes, not =");
+		assertThat(TableWriter.Csv.neutralise(";")).isEqualTo(";");
 	}
 
 	@Test

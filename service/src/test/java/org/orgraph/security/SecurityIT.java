@@ -153,6 +153,21 @@ class SecurityIT {
 	}
 
 	@Test
+	void shouldShowHealthDetailsToAdminsOnly() {
+		// issue 16, finding 3: anonymous health named Bolt's address and the store's path
+		for (String token : java.util.Arrays.asList(null, this.viewer, this.editor)) {
+			String body = client(token).get().uri("/actuator/health").exchange().expectStatus().isOk()
+				.expectBody(String.class).returnResult().getResponseBody();
+			assertThat(body).contains("\"status\":\"UP\"").doesNotContain("components").doesNotContain("details")
+				.doesNotContain("127.0.0.1").doesNotContain("it-data");
+		}
+		String admin = client(OrgraphIntegrationTest.ADMIN_TOKEN).get().uri("/actuator/health").exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(admin).contains("\"components\"").contains("neo4j").contains("recovery");
+		assertThat(admin).doesNotContain("bolt://").doesNotContain("@127.0.0.1");
+	}
+
+	@Test
 	void shouldNotRunGraphQlFromAFormPostOrAGetMutation() {
 		client(this.editor).post().uri("/graphql").contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.bodyValue("query=mutation%7BrevokeApiToken(id%3A%22x%22)%7Bid%7D%7D")

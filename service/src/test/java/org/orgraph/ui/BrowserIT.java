@@ -78,7 +78,7 @@ class BrowserIT {
 		// for the imports and for the tests of tokens and roles
 		ProcessBuilder serviceBuilder = new ProcessBuilder(javaCommand(), "--enable-native-access=ALL-UNNAMED",
 				"-jar", JAR.toString(), "--spring.profiles.active=dev", "--server.port=" + port,
-				"--server.address=127.0.0.1", "--orgraph.bolt-port=0", "--orgraph.data-dir=" + dataDir,
+				"--server.address=127.0.0.1", "--orgraph.data-dir=" + dataDir,
 				"--orgraph.demo-data=true")
 			.redirectErrorStream(true)
 			.redirectOutput(OUTPUT.resolve("service.log").toFile());

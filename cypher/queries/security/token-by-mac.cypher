@@ -1,0 +1,7 @@
+// The live token whose secret has this HMAC (keyed outside the graph, TokenKey); a row with
+// only a plain hash is never a valid token.
+// $mac
+// returns: t (ApiToken)
+MATCH (t:ApiToken {mac: $mac})
+WHERE t.revokedAt IS NULL
+RETURN t
