@@ -7,7 +7,7 @@ let current = null; // the last extract answer
 let file = null;
 
 function headers(extra = {}) {
-  const token = localStorage.getItem(TOKEN_KEY);
+  const token = sessionStorage.getItem(TOKEN_KEY);
   return token ? { ...extra, authorization: 'Bearer ' + token } : extra;
 }
 
@@ -151,7 +151,7 @@ async function importDocument(event) {
   }
   body.key = key;
   const typed = $('token').value.trim();
-  if (typed) localStorage.setItem(TOKEN_KEY, typed);
+  if (typed) sessionStorage.setItem(TOKEN_KEY, typed);
   const response = await fetch(`/api/v1/orgs/${encodeURIComponent(key)}/imports`, {
     method: 'POST', headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify(body),
   });

@@ -61,6 +61,15 @@ public class DutyAnalytics {
 
 	private final long maxPairs;
 
+	/** Scoring under way, by cache key: one computation each, on {@link #scoring}. */
+	private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<?>> scoringNow = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final java.util.concurrent.ExecutorService scoring = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "orgraph-duty-scoring");
+		t.setDaemon(true);
+		return t;
+	});
+
 	DutyAnalytics(RevisionSnapshots snapshots, SimilarDuties similar, DutyEmbeddings embeddings,
 			SemanticSimilarDuties semantic, @Value("${orgraph.analysis-wait:3s}") Duration analysisWait,
 			@Value("${orgraph.max-similar-pairs}") long maxPairs) {
@@ -133,8 +142,10 @@ public class DutyAnalytics {
 		private final AnalysisProgress progress;
 
 		AnalysisPendingException(String rev, AnalysisProgress progress) {
-			super("the meaning of this revision's duties is still being worked out (%d of %d texts); ask again shortly"
-				.formatted(progress.embedded(), progress.texts()));
+			super((progress.embedded() < progress.texts()
+					? "the meaning of this revision's duties is still being worked out (%d of %d texts)"
+					: "the meaning of this revision's %2$d duty texts is worked out and their pairs are being scored")
+				.formatted(progress.embedded(), progress.texts()) + "; ask again shortly");
 			this.progress = progress;
 		}
 
@@ -196,8 +207,11 @@ public class DutyAnalytics {
 		}
 		List<Overlap> all;
 		try {
-			all = this.overlaps.get(key, () -> degraded() ? computeSimilar(this.snapshots.get(rev), held)
-					: computeSemantic(this.snapshots.get(rev), held));
+			all = degraded() || this.overlaps.keys().contains(key)
+					? this.overlaps.get(key, () -> degraded() ? computeSimilar(this.snapshots.get(rev), held)
+							: computeSemantic(this.snapshots.get(rev), held))
+					: inBackground(rev, key, () -> this.overlaps.get(key, () -> computeSemantic(this.snapshots.get(rev), held)),
+							wait);
 		}
 		catch (DutySimilarity.TooManyPairsException ex) {
 			this.tooManyPairs.put(key, ex);
@@ -229,7 +243,45 @@ public class DutyAnalytics {
 		if (!progress.complete()) {
 			throw new AnalysisPendingException(rev, new AnalysisProgress(progress.texts(), progress.embedded(), false));
 		}
-		return this.themes.get(rev, () -> computeThemes(this.snapshots.get(rev)));
+		if (this.themes.keys().contains(rev)) {
+			return this.themes.get(rev, () -> computeThemes(this.snapshots.get(rev)));
+		}
+		return inBackground(rev, rev + "|THEMES",
+				() -> this.themes.get(rev, () -> computeThemes(this.snapshots.get(rev))), this.analysisWait);
+	}
+
+	/**
+	 * Scoring a large organisation's pairs takes a while (tens of seconds at 10k posts): it runs on
+	 * its own thread, once per key, and a request waits at most {@code wait} for it before
+	 * answering {@link AnalysisPendingException}, so that no request holds a thread for the whole
+	 * computation and the page shows the exact overlaps meanwhile.
+	 */
+	@SuppressWarnings("unchecked")
+	private <T> T inBackground(String rev, String key, java.util.function.Supplier<T> compute, Duration wait) {
+		java.util.concurrent.CompletableFuture<T> running = (java.util.concurrent.CompletableFuture<T>) this.scoringNow
+			.computeIfAbsent(key, k -> {
+				java.util.concurrent.CompletableFuture<Object> f = java.util.concurrent.CompletableFuture
+					.supplyAsync(compute::get, this.scoring);
+				f.whenComplete((answer, failure) -> this.scoringNow.remove(k));
+				return f;
+			});
+		try {
+			return running.get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+		}
+		catch (java.util.concurrent.TimeoutException ex) {
+			int texts = this.semantic.start(this.snapshots.get(rev)).texts();
+			throw new AnalysisPendingException(rev, new AnalysisProgress(texts, texts, false));
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while scoring the duties of " + rev, ex);
+		}
 	}
 
 	private List<DutyTheme> computeThemes(RevisionSnapshot s) {

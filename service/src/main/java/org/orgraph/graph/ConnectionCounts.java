@@ -14,6 +14,11 @@ class ConnectionCounts {
 		return total(connection);
 	}
 
+	@SchemaMapping(typeName = "DutyThemeConnection", field = "totalCount")
+	int themeCount(Connection<?> connection) {
+		return total(connection);
+	}
+
 	static int total(Connection<?> connection) {
 		return (connection.totalCount() != null) ? connection.totalCount() : connection.edges().size();
 	}

@@ -11,8 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
  * What a caller may see (organisations, names) and the start-up work: the admin token from
@@ -54,17 +52,6 @@ class AccessConfiguration {
 			public boolean canSeeNames() {
 				return Callers.current().map(c -> c.role().includes(Role.ANALYST)).orElse(true);
 			}
-		};
-	}
-
-	/**
-	 * Bearer tokens are the only credentials: with this bean Spring Boot neither creates a user
-	 * with a generated password nor logs that password at start-up.
-	 */
-	@Bean
-	UserDetailsService noUsers() {
-		return username -> {
-			throw new UsernameNotFoundException("there are no users; send a bearer token");
 		};
 	}
 
