@@ -90,9 +90,9 @@ class OrphanFindingsIT {
 				    en: explanation(lang: "en") zh: explanation(lang: "zh") } } } }""")
 			.execute()
 			.path("dutyOverlaps.edges[0].node.en").entity(String.class)
-			.satisfies(e -> assertThat(e).startsWith("Two duties say the same in different words").contains("Settled by 总经理 (P01)"))
+			.satisfies(e -> assertThat(e).startsWith("Two duties state the same responsibility in other words").contains("Settled by 总经理 (P01)"))
 			.path("dutyOverlaps.edges[0].node.zh").entity(String.class)
-			.satisfies(z -> assertThat(z).startsWith("两项职责措辞不同但内容相同：")
+			.satisfies(z -> assertThat(z).startsWith("两项职责措辞不同，但说的是同一项职责：")
 				.contains("由部门 总经理办公室（U01）承担", "承担者之间：一个部门和它的下级部门", "由 总经理（P01）协调解决")
 				.doesNotContain("Settled", "held"));
 	}
