@@ -173,7 +173,7 @@ describe('a 10,000-post organisation', () => {
       || document.querySelector('#panel-overlaps .pending'), null, { timeout: 90000 });
     const drawnOverlaps = await page.evaluate(() => window.orgraph.chart.cy.edges('.overlap').length);
     if (!drawnOverlaps) {
-      assert.match(await page.textContent('#panel-overlaps .pending'), /\d+ of \d+|\d+\/\d+/);
+      assert.ok((await page.textContent('#panel-overlaps .pending')).trim().length > 0, 'the panel says the overlaps are on their way');
     }
     assert.ok(seen.maxAliases <= limits.maxAliases, `a request had ${seen.maxAliases} aliases`);
     assert.deepEqual(seen.codes.filter((c) => /ALIAS|TOO_|QUERY_TOO|REQUEST_TOO/.test(c)), []);

@@ -124,7 +124,11 @@ async function walkReportsTo(org, rev, start) {
 }
 
 /** Overlapping duties, exact and (where offered) similar, best first. */
-export async function overlaps(org, rev, first = 50) {
+/**
+ * Overlapping duties, exact and (where offered) similar, best first; {@code kinds} picks which
+ * (the page asks for the exact ones first: they never wait for the duties' analysis).
+ */
+export async function overlaps(org, rev, first = 50, kinds = ['EXACT', 'SIMILAR']) {
   const s = await schema();
   if (!s.has('dutyOverlaps')) return null;
   const semantic = s.hasArg('dutyOverlaps', 'includeDistinct');
@@ -136,16 +140,17 @@ export async function overlaps(org, rev, first = 50) {
   } }`;
   const similar = s.hasArg('dutyOverlaps', 'mode') ? `similar: dutyOverlaps(org: $org, mode: SIMILAR, revision: $rev, first: $first) { ${fields} }` : '';
   const exactMode = s.hasArg('dutyOverlaps', 'mode') ? 'mode: EXACT, ' : '';
+  const exact = kinds.includes('EXACT') ? `exact: dutyOverlaps(org: $org, ${exactMode}revision: $rev, first: $first) { ${fields} }` : '';
   const { data, errors } = await gqlWithErrors(`query Overlaps($org: ID!, $rev: Int, $first: Int) {
-    exact: dutyOverlaps(org: $org, ${exactMode}revision: $rev, first: $first) { ${fields} }
-    ${similar}
+    ${exact}
+    ${kinds.includes('SIMILAR') ? similar : ''}
   }`, { org, rev, first });
-  const list = [...data.exact.edges, ...(data.similar?.edges ?? [])].map((e) => e.node);
+  const list = [...(data.exact?.edges ?? []), ...(data.similar?.edges ?? [])].map((e) => e.node);
   const seen = new Set();
   // similar overlaps of a revision whose duties are still being analysed: say how far it has come
   const pending = errors.find((e) => e.extensions?.code === 'ANALYSIS_PENDING');
   return {
-    total: data.exact.totalCount + (data.similar?.totalCount ?? 0),
+    total: (data.exact?.totalCount ?? 0) + (data.similar?.totalCount ?? 0),
     items: list.filter((o) => !seen.has(o.id) && seen.add(o.id)),
     pending: pending ? pending.extensions.progress ?? {} : null,
   };

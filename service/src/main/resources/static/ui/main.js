@@ -342,8 +342,19 @@ async function toggleOverlaps(on) {
   clear(panel, h('p', { class: 'note' }, t('loading')));
   try {
     const org = state.org;
-    const result = await fetchOverlaps(state.org, state.rev);
+    // exact overlaps first (they never wait), then the similar ones, which may wait for the
+    // server to work out what a new revision's duties mean
+    const exact = await fetchOverlaps(state.org, state.rev, 50, ['EXACT']);
     if (org !== state.org || !$('#overlay-overlaps').checked) return;
+    if (exact) {
+      state.overlaps = { ...exact, pending: {} };
+      renderOverlaps(panel, state.overlaps, await drawOverlaps(state.overlaps));
+    }
+    const similar = await fetchOverlaps(state.org, state.rev, 50, ['SIMILAR']);
+    if (org !== state.org || !$('#overlay-overlaps').checked) return;
+    const result = !similar ? exact : !exact ? similar : {
+      total: exact.total + similar.total, items: [...exact.items, ...similar.items], pending: similar.pending,
+    };
     state.overlaps = result;
     const drawn = await drawOverlaps(result);
     renderOverlaps(panel, result, drawn);
@@ -369,8 +380,8 @@ async function drawOverlaps(result) {
 }
 
 function renderOverlaps(panel, { total, items, pending }, drawn) {
-  const waiting = pending ? h('p', { class: 'note pending' },
-    t('overlaps.pending', { done: pending.embedded ?? 0, all: pending.texts ?? '?' })) : null;
+  const waiting = !pending ? null : h('p', { class: 'note pending' }, pending.texts === undefined
+    ? t('overlaps.similarLoading') : t('overlaps.pending', { done: pending.embedded ?? 0, all: pending.texts }));
   if (!items.length) return clear(panel, waiting, h('p', { class: 'note' }, t('overlaps.none')));
   const holders = (o) => o.duties.map((d) => ({ kind: d.holder.kind, key: d.holder.key }));
   clear(panel, waiting,

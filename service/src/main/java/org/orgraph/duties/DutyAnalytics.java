@@ -142,9 +142,10 @@ public class DutyAnalytics {
 		private final AnalysisProgress progress;
 
 		AnalysisPendingException(String rev, AnalysisProgress progress) {
-			super((progress.embedded() < progress.texts()
-					? "the meaning of this revision's duties is still being worked out (%d of %d texts)"
-					: "the meaning of this revision's %2$d duty texts is worked out and their pairs are being scored")
+			super((progress.texts() == 0 ? "this revision's duties are being read"
+					: progress.embedded() < progress.texts()
+							? "the meaning of this revision's duties is still being worked out (%d of %d texts)"
+							: "the meaning of this revision's %2$d duty texts is worked out and their pairs are being scored")
 				.formatted(progress.embedded(), progress.texts()) + "; ask again shortly");
 			this.progress = progress;
 		}

@@ -96,13 +96,10 @@ class SemanticSimilarDuties implements DisposableBean {
 
 		final AtomicInteger done = new AtomicInteger();
 
-		final int total;
+		/** Texts and clauses to embed; 0 until the worker has read the revision's duties. */
+		volatile int total;
 
 		final CompletableFuture<Void> finished = new CompletableFuture<>();
-
-		Job(int total) {
-			this.total = total;
-		}
 
 		Progress progress() {
 			String failure = null;
@@ -156,15 +153,18 @@ class SemanticSimilarDuties implements DisposableBean {
 	}
 
 	private Job job(RevisionSnapshot s) {
+		// nothing but a new job in the cache's compute: reading every duty's words (HanLP, tens of
+		// seconds at 10k posts) happens on the worker, so no request waits for it
 		return this.jobs.get(s.rev(), rev -> {
-			List<String> texts = textsToEmbed(s);
-			Job job = new Job(texts.size());
+			Job job = new Job();
 			this.worker.execute(() -> {
 				long started = System.nanoTime();
 				try {
+					List<String> texts = textsToEmbed(s);
+					job.total = texts.size();
 					this.embeddings.embedMissing(texts, job.done::set);
 					job.finished.complete(null);
-					log.info("Duty meanings of revision {}: {} texts and clauses ready in {} ms", rev, texts.size(),
+					log.info("Duty meanings of revision {}: {} texts and clauses ready in {} ms", rev, job.total,
 							Duration.ofNanos(System.nanoTime() - started).toMillis());
 				}
 				catch (RuntimeException ex) {
