@@ -183,7 +183,15 @@ public class RevisionComparison {
 
 	private List<Overlap> allOverlaps(String rev) {
 		List<Overlap> all = new ArrayList<>(this.duties.exactOverlaps(rev, DutyAnalytics.OverlapFilter.NONE));
-		all.addAll(this.duties.similarOverlaps(rev, this.duties.defaultMinScore(), DutyAnalytics.OverlapFilter.NONE));
+		try {
+			// no waiting: a comparison answers with the exact overlaps while the revisions' duties are
+			// still being analysed (another organisation's large analysis may be ahead in the queue)
+			all.addAll(this.duties.similarOverlaps(rev, this.duties.defaultMinScore(), DutyAnalytics.OverlapFilter.NONE,
+					java.time.Duration.ofSeconds(2)));
+		}
+		catch (DutyAnalytics.AnalysisPendingException ex) {
+			// the similar ones join once the analysis is done
+		}
 		return all;
 	}
 
