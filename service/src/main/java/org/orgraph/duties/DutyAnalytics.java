@@ -99,7 +99,7 @@ public class DutyAnalytics {
 	 */
 	public void analyseInBackground(String rev) {
 		if (!degraded()) {
-			this.semantic.startLater(rev, this.snapshots::get);
+			this.semantic.start(rev);
 		}
 	}
 
@@ -119,7 +119,7 @@ public class DutyAnalytics {
 		if (degraded()) {
 			return new AnalysisProgress(0, 0, true);
 		}
-		SemanticSimilarDuties.Progress p = this.semantic.start(this.snapshots.get(rev));
+		SemanticSimilarDuties.Progress p = this.semantic.start(rev);
 		return new AnalysisProgress(p.texts(), p.embedded(), p.complete());
 	}
 
@@ -197,7 +197,7 @@ public class DutyAnalytics {
 			throw known;
 		}
 		if (!degraded() && !this.overlaps.keys().contains(key)) {
-			SemanticSimilarDuties.Progress progress = this.semantic.await(this.snapshots.get(rev), wait);
+			SemanticSimilarDuties.Progress progress = this.semantic.await(rev, wait);
 			if (progress.failure() != null) {
 				throw new IllegalStateException("working out the meaning of the duties failed: " + progress.failure());
 			}
@@ -240,7 +240,7 @@ public class DutyAnalytics {
 			throw new AnalysisUnavailableException("duty themes need the embedding models, which are not available "
 					+ "on this server (health says why)");
 		}
-		SemanticSimilarDuties.Progress progress = this.semantic.await(this.snapshots.get(rev), this.analysisWait);
+		SemanticSimilarDuties.Progress progress = this.semantic.await(rev, this.analysisWait);
 		if (!progress.complete()) {
 			throw new AnalysisPendingException(rev, new AnalysisProgress(progress.texts(), progress.embedded(), false));
 		}
@@ -270,7 +270,7 @@ public class DutyAnalytics {
 			return running.get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
 		}
 		catch (java.util.concurrent.TimeoutException ex) {
-			int texts = this.semantic.start(this.snapshots.get(rev)).texts();
+			int texts = this.semantic.start(rev).texts();
 			throw new AnalysisPendingException(rev, new AnalysisProgress(texts, texts, false));
 		}
 		catch (java.util.concurrent.ExecutionException ex) {

@@ -73,7 +73,7 @@ public class DutyEmbeddings implements HealthIndicator {
 	private long embedNanos;
 
 	DutyEmbeddings(@Value("${orgraph.embeddings.enabled:true}") boolean enabled,
-			@Value("${orgraph.embeddings.cache-entries:100000}") long cacheEntries) {
+			@Value("${orgraph.embeddings.cache-entries:10000}") long cacheEntries) {
 		this.vectors = Caffeine.newBuilder().maximumSize(cacheEntries).build();
 		if (!enabled) {
 			unavailable("turned off (orgraph.embeddings.enabled=false)");

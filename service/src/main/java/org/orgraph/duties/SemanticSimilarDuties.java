@@ -81,10 +81,14 @@ class SemanticSimilarDuties implements DisposableBean {
 	private final Cache<String, Job> jobs = Caffeine.newBuilder().maximumSize(256).build();
 
 	/** Parts of a text do not depend on the revision: worked out once. */
-	private final Cache<String, DutyComponents.Parts> parts = Caffeine.newBuilder().maximumSize(500_000).build();
+	private final Cache<String, DutyComponents.Parts> parts = Caffeine.newBuilder().maximumSize(10_000).build();
 
-	SemanticSimilarDuties(DutyEmbeddings embeddings, @Value("${orgraph.max-similar-pairs}") long maxPairs) {
+	private final org.orgraph.graph.RevisionSnapshots snapshots;
+
+	SemanticSimilarDuties(DutyEmbeddings embeddings, org.orgraph.graph.RevisionSnapshots snapshots,
+			@Value("${orgraph.max-similar-pairs}") long maxPairs) {
 		this.embeddings = embeddings;
+		this.snapshots = snapshots;
 		this.maxPairs = maxPairs;
 	}
 
@@ -116,26 +120,14 @@ class SemanticSimilarDuties implements DisposableBean {
 
 	}
 
-	/** Loads the revision on the worker, then starts its analysis: nothing of it on the caller's thread. */
-	void startLater(String rev, java.util.function.Function<String, RevisionSnapshot> load) {
-		this.worker.execute(() -> {
-			try {
-				start(load.apply(rev));
-			}
-			catch (RuntimeException ex) {
-				log.warn("Could not start analysing the duties of revision {}: {}", rev, ex.getMessage());
-			}
-		});
-	}
-
 	/** Starts the revision's analysis in the background, unless it is done or under way. */
-	Progress start(RevisionSnapshot s) {
-		return job(s).progress();
+	Progress start(String rev) {
+		return job(rev).progress();
 	}
 
 	/** Starts the analysis if needed and waits up to {@code wait} for it to finish. */
-	Progress await(RevisionSnapshot s, Duration wait) {
-		Job job = job(s);
+	Progress await(String rev, Duration wait) {
+		Job job = job(rev);
 		try {
 			job.finished.get(wait.toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -147,20 +139,22 @@ class SemanticSimilarDuties implements DisposableBean {
 		}
 		Progress progress = job.progress();
 		if (progress.failure() != null) {
-			this.jobs.invalidate(s.rev());
+			this.jobs.invalidate(rev);
 		}
 		return progress;
 	}
 
-	private Job job(RevisionSnapshot s) {
-		// nothing but a new job in the cache's compute: reading every duty's words (HanLP, tens of
-		// seconds at 10k posts) happens on the worker, so no request waits for it
-		return this.jobs.get(s.rev(), rev -> {
+	private Job job(String revision) {
+		// nothing but a new job in the cache's compute, and the queued work holds the revision's id,
+		// not the revision: reading it and every duty's words (HanLP, tens of seconds at 10k posts)
+		// happens on the worker, and revisions imported faster than they are analysed do not pile
+		// up in memory while they wait
+		return this.jobs.get(revision, rev -> {
 			Job job = new Job();
 			this.worker.execute(() -> {
 				long started = System.nanoTime();
 				try {
-					List<String> texts = textsToEmbed(s);
+					List<String> texts = textsToEmbed(this.snapshots.get(rev));
 					job.total = texts.size();
 					this.embeddings.embedMissing(texts, job.done::set);
 					job.finished.complete(null);
