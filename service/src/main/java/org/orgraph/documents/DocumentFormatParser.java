@@ -37,10 +37,9 @@ class DocumentFormatParser implements FormatParser {
 
 	@Override
 	public ParseResult parse(String orgKey, List<ImportFile> files) {
-		if (files.size() != 1) {
-			Location at = Location.of(files.isEmpty() ? "" : files.getFirst().name(), 0, 0);
-			return new ParseResult(null, List.of(ImportProblem.error(at, files.isEmpty() ? "MISSING_FILE" : "BAD_VALUE",
-					"format document takes exactly one file, " + files.size() + " were sent")));
+		ParseResult notOne = FormatParser.notOneFile(files, "format document");
+		if (notOne != null) {
+			return notOne;
 		}
 		ImportFile file = files.getFirst();
 		List<ImportProblem> problems = new ArrayList<>();

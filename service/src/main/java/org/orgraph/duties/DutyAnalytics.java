@@ -8,6 +8,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -62,9 +71,9 @@ public class DutyAnalytics {
 	private final long maxPairs;
 
 	/** Scoring under way, by cache key: one computation each, on {@link #scoring}. */
-	private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<?>> scoringNow = new java.util.concurrent.ConcurrentHashMap<>();
+	private final ConcurrentHashMap<String, CompletableFuture<?>> scoringNow = new ConcurrentHashMap<>();
 
-	private final java.util.concurrent.ExecutorService scoring = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+	private final ExecutorService scoring = Executors.newSingleThreadExecutor(r -> {
 		Thread t = new Thread(r, "orgraph-duty-scoring");
 		t.setDaemon(true);
 		return t;
@@ -258,22 +267,22 @@ public class DutyAnalytics {
 	 * computation and the page shows the exact overlaps meanwhile.
 	 */
 	@SuppressWarnings("unchecked")
-	private <T> T inBackground(String rev, String key, java.util.function.Supplier<T> compute, Duration wait) {
-		java.util.concurrent.CompletableFuture<T> running = (java.util.concurrent.CompletableFuture<T>) this.scoringNow
+	private <T> T inBackground(String rev, String key, Supplier<T> compute, Duration wait) {
+		CompletableFuture<T> running = (CompletableFuture<T>) this.scoringNow
 			.computeIfAbsent(key, k -> {
-				java.util.concurrent.CompletableFuture<Object> f = java.util.concurrent.CompletableFuture
+				CompletableFuture<Object> f = CompletableFuture
 					.supplyAsync(compute::get, this.scoring);
 				f.whenComplete((answer, failure) -> this.scoringNow.remove(k));
 				return f;
 			});
 		try {
-			return running.get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+			return running.get(wait.toMillis(), TimeUnit.MILLISECONDS);
 		}
-		catch (java.util.concurrent.TimeoutException ex) {
+		catch (TimeoutException ex) {
 			int texts = this.semantic.start(rev).texts();
 			throw new AnalysisPendingException(rev, new AnalysisProgress(texts, texts, false));
 		}
-		catch (java.util.concurrent.ExecutionException ex) {
+		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException runtime) {
 				throw runtime;
 			}
@@ -385,8 +394,8 @@ public class DutyAnalytics {
 	}
 
 	/** A duty of the revision by key. */
-	public java.util.Optional<RevisionSnapshot.Duty> duty(String rev, String key) {
-		return java.util.Optional.ofNullable(this.snapshots.get(rev).duties().get(key));
+	public Optional<RevisionSnapshot.Duty> duty(String rev, String key) {
+		return Optional.ofNullable(this.snapshots.get(rev).duties().get(key));
 	}
 
 	/** Positions that hold no duty, in key order. */

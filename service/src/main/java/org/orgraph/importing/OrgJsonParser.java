@@ -52,10 +52,9 @@ final class OrgJsonParser implements FormatParser {
 
 	@Override
 	public ParseResult parse(String orgKey, List<ImportFile> files) {
-		if (files.size() != 1) {
-			Location at = Location.of(files.isEmpty() ? "" : files.getFirst().name(), 0, 0);
-			return new ParseResult(null, List.of(ImportProblem.error(at, ProblemCodes.BAD_VALUE,
-					"an org document import takes exactly one JSON file, got " + files.size())));
+		ParseResult notOne = FormatParser.notOneFile(files, "an org document import (one JSON file)");
+		if (notOne != null) {
+			return notOne;
 		}
 		ImportFile file = files.getFirst();
 		if (file.content().length == 0) {
