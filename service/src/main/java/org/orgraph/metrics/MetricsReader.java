@@ -23,13 +23,17 @@ import org.orgraph.metrics.MetricsViews.UnitMetrics;
 import org.orgraph.metrics.MetricsViews.UnitStructure;
 import org.orgraph.metrics.MetricsViews.UnitVacancy;
 import org.orgraph.metrics.MetricsViews.Vacancies;
+import org.orgraph.projection.Projection;
+import org.orgraph.projection.Projection.OrgFigures;
+import org.orgraph.projection.Projections;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads vacancies and metrics of one revision through {@link Graph} (read transactions with the
  * query timeout). Unit rows come in key-ordered pages; each unit is rolled up over its subtree in
- * Cypher, so a page costs the size of its units' subtrees, whatever the offset.
+ * Cypher, so a page costs the size of its units' subtrees, whatever the offset. Organisation
+ * totals come from the revision's projection when it holds the revision exactly.
  */
 @Component
 class MetricsReader {
@@ -40,10 +44,20 @@ class MetricsReader {
 
 	private final ObjectProvider<DutyFindings> dutyFindings;
 
-	MetricsReader(Graph graph, OrgReader reader, ObjectProvider<DutyFindings> dutyFindings) {
+	private final Projections projections;
+
+	MetricsReader(Graph graph, OrgReader reader, ObjectProvider<DutyFindings> dutyFindings, Projections projections) {
 		this.graph = graph;
 		this.reader = reader;
 		this.dutyFindings = dutyFindings;
+		this.projections = projections;
+	}
+
+	/** The organisation's totals from the revision's projection, null when Cypher must answer. */
+	@Nullable OrgFigures figures(String rev) {
+		Projection projection = this.projections.get(rev);
+		return projection != null && projection.exactPaths() && projection.exactUnits() ? projection.orgFigures()
+				: null;
 	}
 
 	/**
@@ -67,6 +81,16 @@ class MetricsReader {
 	 * query ({@code metrics/org-establishment}).
 	 */
 	Vacancies vacancies(Scope scope) {
+		return vacancies(scope, true);
+	}
+
+	/** {@link #vacancies}, from the projection when {@code projected} and it holds the revision exactly. */
+	Vacancies vacancies(Scope scope, boolean projected) {
+		OrgFigures f = projected ? figures(scope.rev()) : null;
+		if (f != null) {
+			return new Vacancies(scope, f.planned(), f.seats(), f.filled(), Establishment.round(f.filledFte()),
+					f.vacantSeats(), f.excessSeats(), f.shortPositions(), f.overEstablishedPositions());
+		}
 		Record r = this.graph.read("metrics/org-establishment", Map.of("rev", scope.rev()), x -> x).getFirst();
 		return new Vacancies(scope, r.get("planned").asInt(), r.get("seats").asInt(), r.get("filled").asInt(),
 				fte(r.get("filledFte")), r.get("vacantSeats").asInt(), r.get("excessSeats").asInt(),
@@ -127,9 +151,30 @@ class MetricsReader {
 	 * duty findings when a {@link DutyFindings} bean exists.
 	 */
 	OrgMetrics orgMetrics(Scope scope) {
+		return orgMetrics(scope, true, true);
+	}
+
+	/**
+	 * {@link #orgMetrics}: the totals from the revision's projection when {@code projected} and it
+	 * holds the revision exactly, else from the Cypher files; the duty findings when {@code findings}.
+	 */
+	OrgMetrics orgMetrics(Scope scope, boolean projected, boolean findings) {
+		DutyFindings duties = findings ? this.dutyFindings.getIfUnique() : null;
+		OrgFigures f = projected ? figures(scope.rev()) : null;
+		if (f != null) {
+			Spans spans = new Spans(f.managers(), Establishment.round(f.spanMean()), Establishment.round(f.spanMedian()),
+					f.spanMax(), f.narrowSpans());
+			return new OrgMetrics(scope.organization(), scope.revision(), f.units(), f.positions(), f.people(),
+					f.holdings(), f.planned(), f.seats(), f.filled(), Establishment.round(f.filledFte()),
+					f.vacantSeats(), f.excessSeats(), f.vacantPositions(), Establishment.round(f.juniorFte()),
+					spans.managers(), spans.mean(), spans.median(), spans.max(), spans.narrowShare(), f.unitDepth(),
+					f.reportingDepth(), f.tops(), f.unitDuties(), f.positionDuties(),
+					duties == null ? null : duties.exactOverlaps(scope.rev()),
+					duties == null ? null : duties.similarOverlaps(scope.rev()),
+					duties == null ? null : duties.orphans(scope.rev()));
+		}
 		Record e = this.graph.read("metrics/org-establishment", Map.of("rev", scope.rev()), x -> x).getFirst();
 		Record s = this.graph.read("metrics/org-structure", Map.of("rev", scope.rev()), x -> x).getFirst();
-		DutyFindings findings = this.dutyFindings.getIfUnique();
 		Spans spans = spans(s, "");
 		return new OrgMetrics(scope.organization(), scope.revision(), e.get("units").asInt(), e.get("positions").asInt(),
 				e.get("people").asInt(), e.get("holdings").asInt(), e.get("planned").asInt(), e.get("seats").asInt(),
@@ -138,9 +183,9 @@ class MetricsReader {
 				spans.managers(), spans.mean(), spans.median(), spans.max(), spans.narrowShare(),
 				s.get("unitDepth").asInt(), s.get("reportingDepth").asInt(), s.get("tops").asInt(),
 				e.get("unitDuties").asInt(), e.get("positionDuties").asInt(),
-				findings == null ? null : findings.exactOverlaps(scope.rev()),
-				findings == null ? null : findings.similarOverlaps(scope.rev()),
-				findings == null ? null : findings.orphans(scope.rev()));
+				duties == null ? null : duties.exactOverlaps(scope.rev()),
+				duties == null ? null : duties.similarOverlaps(scope.rev()),
+				duties == null ? null : duties.orphans(scope.rev()));
 	}
 
 	private static UnitVacancy unitVacancy(String rev, Record r) {

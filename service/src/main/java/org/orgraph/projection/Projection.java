@@ -125,6 +125,12 @@ public final class Projection {
 
 	private final int[] unitDepth;
 
+	private final int[] unitDuties;
+
+	private final int[] postDuties;
+
+	private final boolean exactUnits;
+
 	// people
 	private final KeyIndex personIndex;
 
@@ -133,6 +139,9 @@ public final class Projection {
 	private final int[] personName;
 
 	private final long bytes;
+
+	/** Worked out on first use; a revision never changes, so once is enough. */
+	private volatile @Nullable OrgFigures figures;
 
 	private Projection(Builder b) {
 		this.rev = b.rev;
@@ -153,6 +162,8 @@ public final class Projection {
 		this.unitName = Arrays.copyOf(b.unitName.values, u);
 		this.unitKind = Arrays.copyOf(b.unitKind.values, u);
 		this.plannedHeadcount = Arrays.copyOf(b.plannedHeadcount.values, u);
+		this.unitDuties = Arrays.copyOf(b.unitDuties.values, u);
+		this.postDuties = Arrays.copyOf(b.postDuties.values, n);
 		this.unitParent = new int[u];
 		for (int i = 0; i < u; i++) {
 			int parentRef = b.unitParentKey.values[i];
@@ -290,6 +301,11 @@ public final class Projection {
 				}
 			}
 		}
+		int deepestUnit = 0;
+		for (int i = 0; i < unitNext; i++) {
+			deepestUnit = Math.max(deepestUnit, this.unitDepth[unitOrder[i]]);
+		}
+		this.exactUnits = !b.severalParents && unitNext == u && deepestUnit <= 64;
 		for (int i = unitNext - 1; i >= 0; i--) {
 			int x = unitOrder[i];
 			this.unitEnd[x] = Math.max(this.unitEnd[x], i + 1);
@@ -303,7 +319,8 @@ public final class Projection {
 						this.reports, this.dottedStart, this.dotted, this.pre, this.end, this.order, this.depth,
 						this.height, this.holdingPerson, this.holdingPost, this.postHoldingStart, this.postHoldings,
 						this.personHoldingStart, this.personHoldings, this.unitName, this.unitKind, this.plannedHeadcount,
-						this.unitParent, this.unitPre, this.unitEnd, this.unitDepth, this.personName)
+						this.unitParent, this.unitPre, this.unitEnd, this.unitDepth, this.personName, this.unitDuties,
+						this.postDuties)
 				+ 8L * (this.postJuniorFte.length + this.holdingFte.length) + this.lineDerived.length
 				+ this.concurrentWith.size() / 8 + this.holdingActing.size() / 8 + 256;
 	}
@@ -678,6 +695,137 @@ public final class Projection {
 
 	}
 
+	// ---- organisation figures
+
+	/**
+	 * The organisation's totals as {@code metrics/org-establishment} and {@code metrics/org-structure}
+	 * compute them. O(units + posts + holdings) the first time, then kept. Only when
+	 * {@link #exactPaths()} and {@link #exactUnits()}.
+	 */
+	public OrgFigures orgFigures() {
+		OrgFigures known = this.figures;
+		if (known == null) {
+			known = computeFigures();
+			this.figures = known;
+		}
+		return known;
+	}
+
+	private OrgFigures computeFigures() {
+		int n = positionCount();
+		int u = unitCount();
+		long[] unitSeats = new long[u];
+		long seats = 0;
+		int filled = 0;
+		double filledFte = 0;
+		int vacantSeats = 0;
+		int excessSeats = 0;
+		int vacantPositions = 0;
+		int shortPositions = 0;
+		int overEstablished = 0;
+		double juniorFte = 0;
+		int positionDuties = 0;
+		int[] spanCounts = new int[n + 1];
+		int managers = 0;
+		long spanSum = 0;
+		int spanMax = 0;
+		int narrow = 0;
+		for (int p = 0; p < n; p++) {
+			int headcount = this.postHeadcount[p];
+			if (this.postUnit[p] >= 0) {
+				unitSeats[this.postUnit[p]] += headcount;
+			}
+			int holders = holderCount(p);
+			double fte = 0;
+			for (int k = this.postHoldingStart[p]; k < this.postHoldingStart[p + 1]; k++) {
+				fte += this.holdingFte[this.postHoldings[k]];
+			}
+			seats += headcount;
+			filled += holders;
+			filledFte += fte;
+			vacantSeats += Math.max(0, headcount - holders);
+			excessSeats += Math.max(0, holders - headcount);
+			vacantPositions += holders == 0 ? 1 : 0;
+			shortPositions += holders < headcount ? 1 : 0;
+			overEstablished += holders > headcount ? 1 : 0;
+			juniorFte += this.postJuniorFte[p];
+			positionDuties += this.postDuties[p];
+			int span = solidLinesIn(p);
+			if (span > 0) {
+				managers++;
+				spanSum += span;
+				spanMax = Math.max(spanMax, span);
+				narrow += span <= 2 ? 1 : 0;
+				spanCounts[span]++;
+			}
+		}
+		// 编制: a unit's stated figure when it is the only one stated on its path to the top,
+		// its own seats when nothing on that path is stated (as metrics/org-establishment)
+		int[] stated = new int[u];
+		long planned = 0;
+		int unitDuties = 0;
+		int unitDepth = 0;
+		for (int x = 0; x < u; x++) {
+			unitDuties += this.unitDuties[x];
+		}
+		int[] byPre = new int[u];
+		for (int x = 0; x < u; x++) {
+			if (this.unitPre[x] >= 0) {
+				byPre[this.unitPre[x]] = x;
+			}
+		}
+		for (int i = 0; i < u; i++) {
+			int x = byPre[i];
+			int parent = this.unitParent[x];
+			stated[x] = (parent >= 0 ? stated[parent] : 0) + (this.plannedHeadcount[x] != NO_HEADCOUNT ? 1 : 0);
+			unitDepth = Math.max(unitDepth, this.unitDepth[x]);
+			if (stated[x] == 0) {
+				planned += unitSeats[x];
+			}
+			else if (stated[x] == 1 && this.plannedHeadcount[x] != NO_HEADCOUNT) {
+				planned += this.plannedHeadcount[x];
+			}
+		}
+		Double mean = managers == 0 ? null : (double) spanSum / managers;
+		Double median = managers == 0 ? null : percentile(spanCounts, managers, 0.5);
+		return new OrgFigures(u, n, personCount(), holdingCount(), (int) planned, (int) seats, filled, filledFte,
+				vacantSeats, excessSeats, vacantPositions, shortPositions, overEstablished, juniorFte, unitDuties,
+				positionDuties, managers, mean, median, managers == 0 ? null : spanMax, narrow, unitDepth,
+				this.tops == 0 ? 0 : Math.min(deepest(), 64), this.tops);
+	}
+
+	/** Cypher's {@code percentileCont} over values given as counts per value. */
+	private static double percentile(int[] counts, int size, double p) {
+		double index = p * (size - 1);
+		int below = (int) Math.floor(index);
+		int above = (int) Math.ceil(index);
+		double low = valueAt(counts, below);
+		double high = valueAt(counts, above);
+		return low + (high - low) * (index - below);
+	}
+
+	private static int valueAt(int[] counts, int rank) {
+		int seen = 0;
+		for (int v = 0; v < counts.length; v++) {
+			seen += counts[v];
+			if (seen > rank) {
+				return v;
+			}
+		}
+		throw new IllegalArgumentException("rank " + rank);
+	}
+
+	/**
+	 * An organisation's totals: the columns of {@code metrics/org-establishment} and
+	 * {@code metrics/org-structure}, unrounded.
+	 */
+	public record OrgFigures(int units, int positions, int people, int holdings, int planned, int seats, int filled,
+			double filledFte, int vacantSeats, int excessSeats, int vacantPositions, int shortPositions,
+			int overEstablishedPositions, double juniorFte, int unitDuties, int positionDuties, int managers,
+			@Nullable Double spanMean, @Nullable Double spanMedian, @Nullable Integer spanMax, int narrowSpans,
+			int unitDepth, int reportingDepth, int tops) {
+	}
+
 	// ---- holdings and people
 
 	public int holdingPerson(int h) {
@@ -759,6 +907,47 @@ public final class Projection {
 		return this.unitDepth[u];
 	}
 
+	/**
+	 * Whether unit questions read here answer exactly as the Cypher files do: every unit is
+	 * in at most one unit and reaches a root unit within 64 levels (no PART_OF cycle).
+	 */
+	public boolean exactUnits() {
+		return this.exactUnits;
+	}
+
+	/** Duties the unit OWNS. */
+	public int unitDutyCount(int u) {
+		return this.unitDuties[u];
+	}
+
+	/** Duties the post is RESPONSIBLE_FOR. */
+	public int dutyCount(int p) {
+		return this.postDuties[p];
+	}
+
+	/** Solid lines into {@code p}, a line from p to itself included (the metrics files count relationships). */
+	public int solidLinesIn(int p) {
+		return this.reportStart[p + 1] - this.reportStart[p];
+	}
+
+	/** Posts without a solid line. */
+	public int tops() {
+		return this.tops;
+	}
+
+	/** The most links from a post up to its top; 0 without tops. */
+	public int deepest() {
+		return Math.max(0, this.deepest);
+	}
+
+	public int personCount() {
+		return this.personKey.length;
+	}
+
+	public int holdingCount() {
+		return this.holdingPerson.length;
+	}
+
 	/** Whether unit {@code x} is {@code u} or inside it. O(1). */
 	public boolean unitWithin(int x, int u) {
 		return this.unitPre[u] >= 0 && this.unitPre[x] >= this.unitPre[u] && this.unitPre[x] < this.unitEnd[u];
@@ -794,6 +983,12 @@ public final class Projection {
 		private final Ints plannedHeadcount = new Ints();
 
 		private final Ints unitParentKey = new Ints();
+
+		private final Ints unitDuties = new Ints();
+
+		private boolean severalParents;
+
+		private final Ints postDuties = new Ints();
 
 		private final Ints postTitle = new Ints();
 
@@ -840,10 +1035,13 @@ public final class Projection {
 		}
 
 		/** Units first, then positions, lines, people and holdings. */
-		void unit(String key, @Nullable String name, @Nullable String kind, @Nullable Integer planned, @Nullable String parent) {
+		void unit(String key, @Nullable String name, @Nullable String kind, @Nullable Integer planned,
+				@Nullable String parent, int parents, int duties) {
 			if (key(this.units, key) < 0) {
 				return;
 			}
+			this.severalParents |= parents > 1;
+			this.unitDuties.add(duties);
 			this.unitName.add(this.strings.shared(name));
 			this.unitKind.add(this.strings.shared(kind));
 			this.plannedHeadcount.add(planned == null ? NO_HEADCOUNT : planned);
@@ -851,11 +1049,12 @@ public final class Projection {
 		}
 
 		void position(String key, @Nullable String title, @Nullable String grade, int headcount, double juniorFte,
-				@Nullable String unit, int units, boolean concurrent) {
+				@Nullable String unit, int units, boolean concurrent, int duties) {
 			int id = key(this.posts, key);
 			if (id < 0) {
 				return;
 			}
+			this.postDuties.add(duties);
 			this.postTitle.add(this.strings.shared(title));
 			this.postGrade.add(this.strings.shared(grade));
 			this.postHeadcount.add(headcount);
