@@ -10,6 +10,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.orgraph.graph.Revision;
 import org.orgraph.graph.Graph;
 import org.orgraph.graph.Views.HoldingView;
 import org.orgraph.graph.Views.PersonView;
@@ -84,7 +85,7 @@ class ChainOfCommand {
 	}
 
 	/** The posts of the person with this key. Throws {@link KeyNotFoundException} when there is none. */
-	Resolved person(String rev, String key) {
+	Resolved person(Revision rev, String key) {
 		return resolve(rev, key, false, true, "person");
 	}
 
@@ -93,13 +94,13 @@ class ChainOfCommand {
 	 * is the more precise reading), else a person. Throws {@link KeyNotFoundException} when it
 	 * is neither.
 	 */
-	Resolved positionOrPerson(String rev, String key) {
+	Resolved positionOrPerson(Revision rev, String key) {
 		return resolve(rev, key, true, true, "position or person");
 	}
 
-	private Resolved resolve(String rev, String key, boolean positions, boolean people, String what) {
+	private Resolved resolve(Revision rev, String key, boolean positions, boolean people, String what) {
 		Map<String, Resolved> byKind = new LinkedHashMap<>();
-		this.graph.read("command/posts-of", Map.of("rev", rev, "key", key), r -> r).forEach(r -> {
+		this.graph.read("command/posts-of", Map.of("rev", rev.id(), "key", key), r -> r).forEach(r -> {
 			String kind = r.get("kind").asString();
 			List<String> posts = r.get("posts").asList(Value::asString);
 			byKind.put(kind, new Resolved(posts,
@@ -119,7 +120,7 @@ class ChainOfCommand {
 	 * all of them; each chain costs O(d²) for d links (the longest of the d + 1 solid paths from
 	 * the post wins), d ≤ {@code orgraph.max-depth}, plus the holders and dotted lines of each link.
 	 */
-	List<Chain> chains(String rev, Resolved resolved) {
+	List<Chain> chains(Revision rev, Resolved resolved) {
 		if (resolved.posts().isEmpty()) {
 			return List.of();
 		}
@@ -127,14 +128,14 @@ class ChainOfCommand {
 		resolved.posts().forEach(k -> byStart.put(k, new ArrayList<>()));
 		this.graph
 			.read("command/chain-of-command",
-					Map.of("rev", rev, "keys", resolved.posts(), "maxDepth", this.traversal.maxDepth()), r -> r)
+					Map.of("rev", rev.id(), "keys", resolved.posts(), "maxDepth", this.traversal.maxDepth()), r -> r)
 			.forEach(r -> byStart.get(r.get("start").asString()).add(r));
 		List<Chain> chains = new ArrayList<>();
 		byStart.values().stream().filter(rows -> !rows.isEmpty()).forEach(rows -> chains.add(chain(rev, resolved, rows)));
 		return chains;
 	}
 
-	private Chain chain(String rev, Resolved resolved, List<Record> rows) {
+	private Chain chain(Revision rev, Resolved resolved, List<Record> rows) {
 		List<ChainLink> links = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		PositionView loopsTo = null;
@@ -153,7 +154,9 @@ class ChainOfCommand {
 		return new Chain(links.getFirst().position(), resolved.person(), links, cycle, loopsTo, truncated, top);
 	}
 
-	private static ChainLink link(String rev, Record r, PositionView position) {
+	private static ChainLink link(Revision rev, Record r, PositionView post) {
+		UnitView unit = UnitView.of(rev, r.get("u"));
+		PositionView position = post.withUnit(unit);
 		List<PersonView> holders = new ArrayList<>();
 		List<HoldingView> holdings = new ArrayList<>();
 		boolean acting = false;
@@ -166,7 +169,7 @@ class ChainOfCommand {
 			otherPosts |= h.get("posts").asInt() > 1;
 		}
 		List<PositionView> dotted = r.get("dotted").asList(d -> PositionView.of(rev, d.get("p"), d.get("holders")));
-		return new ChainLink(r.get("depth").asInt(), position, UnitView.of(rev, r.get("u")), holders, holdings,
+		return new ChainLink(r.get("depth").asInt(), position, unit, holders, holdings,
 				acting, otherPosts || r.get("concurrentWith").asBoolean(), nullableBoolean(r.get("line")),
 				nullableBoolean(r.get("derived")), dotted);
 	}
@@ -177,13 +180,13 @@ class ChainOfCommand {
 	 * pair is tried and the answer is the superior with the fewest links in all, then the fewest
 	 * on the longer side, then the smallest keys. O(|a|·|b|·d²) for chains of d links.
 	 */
-	@Nullable CommonSuperior commonSuperior(String rev, Resolved a, Resolved b) {
+	@Nullable CommonSuperior commonSuperior(Revision rev, Resolved a, Resolved b) {
 		if (a.posts().isEmpty() || b.posts().isEmpty()) {
 			return null;
 		}
 		return this.graph
 			.read("command/common-superior",
-					Map.of("rev", rev, "a", a.posts(), "b", b.posts(), "maxDepth", this.traversal.maxDepth()), r -> {
+					Map.of("rev", rev.id(), "a", a.posts(), "b", b.posts(), "maxDepth", this.traversal.maxDepth()), r -> {
 						List<PositionView> pathA = path(rev, r.get("pathA"), r.get("holdersA"));
 						List<PositionView> pathB = path(rev, r.get("pathB"), r.get("holdersB"));
 						return new CommonSuperior(pathA.getLast(), pathA.getFirst(), pathB.getFirst(), pathA.size() - 1,
@@ -194,7 +197,7 @@ class ChainOfCommand {
 			.orElse(null);
 	}
 
-	private static List<PositionView> path(String rev, Value nodes, Value holders) {
+	private static List<PositionView> path(Revision rev, Value nodes, Value holders) {
 		List<PositionView> path = new ArrayList<>();
 		for (int i = 0; i < nodes.size(); i++) {
 			path.add(PositionView.of(rev, nodes.get(i).asNode(), holders.get(i)));

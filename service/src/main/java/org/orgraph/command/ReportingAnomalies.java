@@ -7,9 +7,10 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
+import org.orgraph.graph.Revision;
 import org.orgraph.graph.Graph;
 import org.orgraph.graph.Language;
-import org.orgraph.graph.OrgReader;
+import org.orgraph.graph.Revisions;
 import org.orgraph.graph.Views.RevisionView;
 import org.orgraph.graph.Views.PersonView;
 import org.orgraph.graph.Views.PositionView;
@@ -32,16 +33,16 @@ class ReportingAnomalies {
 
 	private final Traversal traversal;
 
-	private final OrgReader reader;
+	private final Revisions revisions;
 
-	ReportingAnomalies(Graph graph, Traversal traversal, OrgReader reader) {
+	ReportingAnomalies(Graph graph, Traversal traversal, Revisions revisions) {
 		this.graph = graph;
 		this.traversal = traversal;
-		this.reader = reader;
+		this.revisions = revisions;
 	}
 
 	/** The question: which revision, the concurrent-post threshold, and the cap on each list. */
-	record Report(int revision, String rev, int maxConcurrentPosts, int limit) {
+	record Report(Revision rev, int maxConcurrentPosts, int limit) {
 	}
 
 	/** Why an item is listed, in English and in Chinese. */
@@ -99,7 +100,7 @@ class ReportingAnomalies {
 	 * d links: each post tries to walk back to itself.
 	 */
 	List<ReportingCycle> cycles(Report report) {
-		String rev = report.rev();
+		Revision rev = report.rev();
 		return this.graph.read("command/anomaly-cycles", bounded(report), r -> {
 			List<PositionView> posts = new ArrayList<>();
 			for (int i = 0; i < r.get("posts").size(); i++) {
@@ -118,7 +119,7 @@ class ReportingAnomalies {
 	 * bound. O(posts · d) to find them, O(d²) more for each one found.
 	 */
 	List<PostWithoutTop> postsWithoutTop(Report report) {
-		String rev = report.rev();
+		Revision rev = report.rev();
 		int maxDepth = this.traversal.maxDepth();
 		return this.graph.read("command/anomaly-unreached", bounded(report), r -> {
 			PositionView post = PositionView.of(rev, r.get("p").asNode(), r.get("holders"));
@@ -144,7 +145,7 @@ class ReportingAnomalies {
 	 * there is one or none. O(posts): each post below a top is reached once.
 	 */
 	List<TopPost> tops(Report report) {
-		String rev = report.rev();
+		Revision rev = report.rev();
 		Map<String, String> toEliminated = linesToEliminatedPosts(report);
 		List<TopPost> tops = this.graph.read("command/anomaly-tops", bounded(report), r -> {
 			PositionView top = PositionView.of(rev, r.get("p").asNode(), r.get("holders"));
@@ -176,8 +177,8 @@ class ReportingAnomalies {
 	 * a unit above it. O(lines · unit depth).
 	 */
 	List<LineOutsideUnit> linesOutsideUnit(Report report) {
-		String rev = report.rev();
-		return this.graph.read("command/anomaly-lines-outside-unit", Map.of("rev", rev, "limit", report.limit()), r -> {
+		Revision rev = report.rev();
+		return this.graph.read("command/anomaly-lines-outside-unit", Map.of("rev", rev.id(), "limit", report.limit()), r -> {
 			PositionView post = PositionView.of(rev, r.get("p").asNode(), r.get("holders"));
 			PositionView manager = PositionView.of(rev, r.get("m").asNode(), r.get("managerHolders"));
 			UnitView unit = UnitView.of(rev, r.get("u").asNode());
@@ -192,14 +193,13 @@ class ReportingAnomalies {
 
 	/** How many lines {@link #linesOutsideUnit} would list without its cap. */
 	int linesOutsideUnitCount(Report report) {
-		return this.graph.read("command/anomaly-lines-outside-unit-count", Map.of("rev", report.rev()),
+		return this.graph.read("command/anomaly-lines-outside-unit-count", Map.of("rev", report.rev().id()),
 				r -> r.get("count").asInt()).getFirst();
 	}
 
 	/** Posts the import loaded as tops because their manager was eliminated (UK organograms). */
 	private Map<String, String> linesToEliminatedPosts(Report report) {
-		int slash = report.rev().lastIndexOf('/');
-		return this.reader.revisionView(report.rev().substring(0, slash), report.revision())
+		return this.revisions.revisionView(report.rev())
 			.map(RevisionView::metadata)
 			.filter(m -> m != null && m.contains("linesToEliminatedPosts"))
 			.map(ReportingAnomalies::linesToEliminated)
@@ -218,9 +218,9 @@ class ReportingAnomalies {
 
 	/** People holding more than {@code maxConcurrentPosts} posts. O(people + holdings). */
 	List<ConcurrentPostHolder> concurrentPosts(Report report) {
-		String rev = report.rev();
+		Revision rev = report.rev();
 		return this.graph.read("command/anomaly-concurrent-posts",
-				Map.of("rev", rev, "max", report.maxConcurrentPosts(), "limit", report.limit()), r -> {
+				Map.of("rev", rev.id(), "max", report.maxConcurrentPosts(), "limit", report.limit()), r -> {
 					PersonView person = PersonView.of(rev, r.get("person").asNode());
 					List<PositionView> posts = r.get("posts")
 						.asList((Value v) -> PositionView.of(rev, v.get("p").asNode(), v.get("holders")));
@@ -235,8 +235,8 @@ class ReportingAnomalies {
 
 	/** Units no post heads. O(units). */
 	List<UnitWithoutHead> unitsWithoutHead(Report report) {
-		String rev = report.rev();
-		return this.graph.read("command/anomaly-units-without-head", Map.of("rev", rev, "limit", report.limit()), r -> {
+		Revision rev = report.rev();
+		return this.graph.read("command/anomaly-units-without-head", Map.of("rev", rev.id(), "limit", report.limit()), r -> {
 			UnitView unit = UnitView.of(rev, r.get("u").asNode());
 			int positions = r.get("positions").asInt();
 			int children = r.get("children").asInt();

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.orgraph.graph.Revision;
 import org.orgraph.graph.Connection;
 import org.orgraph.graph.Graph;
-import org.orgraph.graph.OrgReader;
+import org.orgraph.graph.Paging;
 import org.orgraph.graph.Views.PositionView;
 import org.springframework.stereotype.Component;
 
@@ -21,13 +22,13 @@ class Reports {
 
 	private final Graph graph;
 
-	private final OrgReader reader;
+	private final Paging paging;
 
 	private final Traversal traversal;
 
-	Reports(Graph graph, OrgReader reader, Traversal traversal) {
+	Reports(Graph graph, Paging paging, Traversal traversal) {
 		this.graph = graph;
-		this.reader = reader;
+		this.paging = paging;
 		this.traversal = traversal;
 	}
 
@@ -35,7 +36,7 @@ class Reports {
 	 * A page of reports, key-ordered like every connection; {@code totalCount} is computed
 	 * only when asked for ({@link #count}), unless it is known already ({@link #countOnly}).
 	 */
-	record ReportsConnection(List<Connection.Edge<PositionView>> edges, Connection.PageInfo pageInfo, String rev,
+	record ReportsConnection(List<Connection.Edge<PositionView>> edges, Connection.PageInfo pageInfo, Revision rev,
 			String position, boolean direct, @Nullable Integer totalCount) {
 	}
 
@@ -45,24 +46,23 @@ class Reports {
 	 * page's keys picked by a top-k sort), whatever the offset, since cursors are keys.
 	 * Throws {@link KeyNotFoundException} for a position the revision does not have.
 	 */
-	ReportsConnection page(String rev, String position, boolean direct, @Nullable Integer first,
+	ReportsConnection page(Revision rev, String position, boolean direct, @Nullable Integer first,
 			@Nullable String after) {
-		int limit = this.reader.pageSize(first);
-		String from = Connection.decode(after);
-		if (this.reader.position(rev, position).isEmpty()) {
+		if (this.graph.read("command/reports-direct-count", countParameters(rev, position, true), r -> r).isEmpty()) {
 			throw KeyNotFoundException.of(rev, "position", position);
 		}
-		Map<String, Object> params = new HashMap<>();
-		params.put("rev", rev);
-		params.put("key", position);
-		params.put("after", from);
-		params.put("limit", limit + 1);
-		if (!direct) {
-			params.put("maxDepth", this.traversal.maxDepth());
-		}
-		List<PositionView> fetched = this.graph.read(direct ? "command/reports-direct" : "command/reports-indirect",
-				params, r -> PositionView.of(rev, r.get("p").asNode(), r.get("holders")));
-		Connection<PositionView> page = Connection.of(fetched, limit, !from.isEmpty(), PositionView::key);
+		Connection<PositionView> page = this.paging.page(first, after, PositionView::key, (from, limit) -> {
+			Map<String, Object> params = new HashMap<>();
+			params.put("rev", rev.id());
+			params.put("key", position);
+			params.put("after", from);
+			params.put("limit", limit);
+			if (!direct) {
+				params.put("maxDepth", this.traversal.maxDepth());
+			}
+			return this.graph.read(direct ? "command/reports-direct" : "command/reports-indirect", params,
+					r -> PositionView.of(rev, r.get("p").asNode(), r.get("holders")));
+		});
 		return new ReportsConnection(page.edges(), page.pageInfo(), rev, position, direct, null);
 	}
 
@@ -71,8 +71,8 @@ class Reports {
 	 * (it also finds the post, so one round trip), no page. Throws {@link KeyNotFoundException}
 	 * for a position the revision does not have.
 	 */
-	ReportsConnection countOnly(String rev, String position, boolean direct, @Nullable Integer first) {
-		this.reader.pageSize(first);
+	ReportsConnection countOnly(Revision rev, String position, boolean direct, @Nullable Integer first) {
+		this.paging.size(first);
 		List<Integer> counts = this.graph.read(direct ? "command/reports-direct-count" : "command/reports-indirect-count",
 				countParameters(rev, position, direct), r -> r.get("n").asInt());
 		if (counts.isEmpty()) {
@@ -99,9 +99,9 @@ class Reports {
 			.orElse(0);
 	}
 
-	private Map<String, Object> countParameters(String rev, String position, boolean direct) {
+	private Map<String, Object> countParameters(Revision rev, String position, boolean direct) {
 		Map<String, Object> params = new HashMap<>();
-		params.put("rev", rev);
+		params.put("rev", rev.id());
 		params.put("key", position);
 		if (!direct) {
 			params.put("maxDepth", this.traversal.maxDepth());
@@ -110,9 +110,9 @@ class Reports {
 	}
 
 	/** Span of control of many posts of one revision: one query, O(posts + their direct reports). */
-	Map<String, Integer> spans(String rev, List<String> keys) {
+	Map<String, Integer> spans(Revision rev, List<String> keys) {
 		Map<String, Integer> spans = new LinkedHashMap<>();
-		this.graph.read("command/position-spans", Map.of("rev", rev, "keys", keys), r -> r)
+		this.graph.read("command/position-spans", Map.of("rev", rev.id(), "keys", keys), r -> r)
 			.forEach(r -> spans.put(r.get("key").asString(), r.get("span").asInt()));
 		return spans;
 	}
@@ -122,10 +122,10 @@ class Reports {
 	 * that reaches no top (a cycle, or a chain longer than the bound). One query, O(d²) per post
 	 * for chains of d links.
 	 */
-	Map<String, Integer> layers(String rev, List<String> keys) {
+	Map<String, Integer> layers(Revision rev, List<String> keys) {
 		Map<String, Integer> layers = new LinkedHashMap<>();
 		this.graph
-			.read("command/position-layers", Map.of("rev", rev, "keys", keys, "maxDepth", this.traversal.maxDepth()),
+			.read("command/position-layers", Map.of("rev", rev.id(), "keys", keys, "maxDepth", this.traversal.maxDepth()),
 					r -> r)
 			.forEach(r -> layers.put(r.get("key").asString(), r.get("layer").asInt()));
 		return layers;
@@ -135,9 +135,9 @@ class Reports {
 	 * The number of layers of a revision: 1 + the longest chain from a post to its top, 0
 	 * without posts. O(posts): the walk goes down from each top once.
 	 */
-	int organizationLayers(String rev) {
+	int organizationLayers(Revision rev) {
 		return this.graph
-			.read("command/organization-layers", Map.of("rev", rev, "maxDepth", this.traversal.maxDepth()),
+			.read("command/organization-layers", Map.of("rev", rev.id(), "maxDepth", this.traversal.maxDepth()),
 					r -> r.get("layers").asInt())
 			.getFirst();
 	}

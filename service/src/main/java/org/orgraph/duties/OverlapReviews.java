@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.orgraph.graph.DutyText;
 import org.orgraph.graph.Graph;
 import org.orgraph.graph.Views;
 import org.springframework.stereotype.Component;

@@ -10,7 +10,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.graphdb.GraphDatabaseService;
-import org.orgraph.config.EmbeddedNeo4j;
 import org.springframework.beans.factory.ObjectProvider;
 import org.neo4j.driver.Session;
 import org.slf4j.Logger;

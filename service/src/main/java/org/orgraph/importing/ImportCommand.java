@@ -102,13 +102,13 @@ public final class ImportCommand {
 			ImportService imports = context.getBean(ImportService.class);
 			try {
 				ImportJob job = imports.importNow(org, format, files);
-				out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(ImportController.describe(job.result())));
+				out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(ImportHttpController.describe(job.result())));
 				return 0;
 			}
 			catch (ImportRejectedException ex) {
 				err.println(json.writerWithDefaultPrettyPrinter()
 					.writeValueAsString(Map.of("errors",
-							ex.problems().stream().filter(ImportProblem::isError).map(ImportController::problem).toList())));
+							ex.problems().stream().filter(ImportProblem::isError).map(ImportHttpController::problem).toList())));
 				return 1;
 			}
 			catch (RuntimeException ex) {

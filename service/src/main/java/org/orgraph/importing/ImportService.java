@@ -1,7 +1,6 @@
 package org.orgraph.importing;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-import org.orgraph.graph.OrgReader;
+import org.orgraph.graph.Revision;
+import org.orgraph.graph.Revisions;
 import org.orgraph.graph.RevisionCompleted;
 import org.orgraph.importing.ImportJob.ImportResult;
 import org.orgraph.importing.OrgDocument.Location;
@@ -62,22 +62,22 @@ public class ImportService implements DisposableBean {
 
 	private final RevisionDocuments documents;
 
-	private final OrgReader reader;
+	private final Revisions revisions;
 
-	ImportService(RevisionWriter writer, AuditTrail audit, RevisionDocuments documents, OrgReader reader,
+	ImportService(RevisionWriter writer, AuditTrail audit, RevisionDocuments documents, Revisions revisions,
 			ApplicationEventPublisher events) {
-		this(writer, audit, documents, reader, events, List.of());
+		this(writer, audit, documents, revisions, events, List.of());
 	}
 
 	/** {@code more}: formats other features add (the documents feature's {@code document}). */
 	@Autowired
-	ImportService(RevisionWriter writer, AuditTrail audit, RevisionDocuments documents, OrgReader reader,
+	ImportService(RevisionWriter writer, AuditTrail audit, RevisionDocuments documents, Revisions revisions,
 			ApplicationEventPublisher events, List<FormatParser> more) {
 		this.events = events;
 		this.writer = writer;
 		this.audit = audit;
 		this.documents = documents;
-		this.reader = reader;
+		this.revisions = revisions;
 		for (FormatParser parser : List.of(new OrgJsonParser(), new CsvBundleParser(), new UkOrganogramParser())) {
 			this.parsers.put(parser.format(), parser);
 		}
@@ -303,7 +303,7 @@ public class ImportService implements DisposableBean {
 				revision = null;
 				throw reject(job, List.of(refusal(completion, expectedCurrent, changedLines)));
 			}
-			this.reader.forget(org);
+			this.revisions.forget(org);
 			ImportResult result = new ImportResult(org, revision.number(), completion.current(), plan.counts(),
 					prepared.warnings(), (System.nanoTime() - started) / 1_000_000);
 			job.completed(result);
@@ -312,7 +312,7 @@ public class ImportService implements DisposableBean {
 					: format + ": " + plan.rowCount() + " units, positions, people and duties from " + source);
 			log.info("{} {} into {} complete: revision {}, {} rows in {} ms", edit ? "Edit" : "Import", job.id(), org,
 					revision.number(), plan.rowCount(), result.millis());
-			this.events.publishEvent(new RevisionCompleted(org, revision.id()));
+			this.events.publishEvent(new RevisionCompleted(Revision.of(revision.id())));
 			return result;
 		}
 		catch (ImportRejectedException ex) {

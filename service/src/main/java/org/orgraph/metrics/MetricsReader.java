@@ -10,8 +10,10 @@ import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
+import org.orgraph.graph.Revision;
 import org.orgraph.graph.Graph;
-import org.orgraph.graph.OrgReader;
+import org.orgraph.graph.RevisionNotFoundException;
+import org.orgraph.graph.Revisions;
 import org.orgraph.graph.Views.PositionView;
 import org.orgraph.graph.Views.UnitView;
 import org.orgraph.metrics.Establishment.VacancyStatus;
@@ -23,7 +25,6 @@ import org.orgraph.metrics.MetricsViews.UnitMetrics;
 import org.orgraph.metrics.MetricsViews.UnitStructure;
 import org.orgraph.metrics.MetricsViews.UnitVacancy;
 import org.orgraph.metrics.MetricsViews.Vacancies;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,13 +37,13 @@ class MetricsReader {
 
 	private final Graph graph;
 
-	private final OrgReader reader;
+	private final Revisions revisions;
 
-	private final ObjectProvider<DutyFindings> dutyFindings;
+	private final DutyFindings dutyFindings;
 
-	MetricsReader(Graph graph, OrgReader reader, ObjectProvider<DutyFindings> dutyFindings) {
+	MetricsReader(Graph graph, Revisions revisions, DutyFindings dutyFindings) {
 		this.graph = graph;
-		this.reader = reader;
+		this.revisions = revisions;
 		this.dutyFindings = dutyFindings;
 	}
 
@@ -51,15 +52,10 @@ class MetricsReader {
 	 * organisation; {@link org.orgraph.graph.RevisionNotFoundException} for a revision it lacks.
 	 */
 	Optional<Scope> scope(String org, @Nullable Integer revision) {
-		return this.reader.organization(org).map(o -> {
-			String rev = this.reader.revision(o, revision);
-			return new Scope(o, rev, Integer.parseInt(rev.substring(rev.lastIndexOf('/') + 1)));
+		return this.revisions.organization(org).map(o -> {
+			Revision rev = this.revisions.resolve(o, revision);
+			return new Scope(o, rev);
 		});
-	}
-
-	/** {@code first} checked against the configured page size limit (100 when null). */
-	int pageSize(@Nullable Integer first) {
-		return this.reader.pageSize(first);
 	}
 
 	/**
@@ -67,7 +63,7 @@ class MetricsReader {
 	 * query ({@code metrics/org-establishment}).
 	 */
 	Vacancies vacancies(Scope scope) {
-		Record r = this.graph.read("metrics/org-establishment", Map.of("rev", scope.rev()), x -> x).getFirst();
+		Record r = this.graph.read("metrics/org-establishment", Map.of("rev", scope.rev().id()), x -> x).getFirst();
 		return new Vacancies(scope, r.get("planned").asInt(), r.get("seats").asInt(), r.get("filled").asInt(),
 				fte(r.get("filledFte")), r.get("vacantSeats").asInt(), r.get("excessSeats").asInt(),
 				r.get("shortPositions").asInt(), r.get("overEstablishedPositions").asInt());
@@ -115,7 +111,7 @@ class MetricsReader {
 		}
 		Map<String, UnitStructure> structure = new HashMap<>();
 		this.graph.read("metrics/unit-structure",
-				Map.of("rev", scope.rev(), "keys", page.stream().map(v -> v.unit().key()).toList()),
+				Map.of("rev", scope.rev().id(), "keys", page.stream().map(v -> v.unit().key()).toList()),
 				r -> Map.entry(r.get("key").asString(), unitStructure(r)))
 			.forEach(entry -> structure.put(entry.getKey(), entry.getValue()));
 		return page.stream().map(v -> UnitMetrics.of(v, structure.get(v.unit().key()))).toList();
@@ -124,12 +120,12 @@ class MetricsReader {
 	/**
 	 * Organisation metrics: {@code metrics/org-establishment} and {@code metrics/org-structure}
 	 * (O(units × unit depth + positions + holdings + reporting lines × reporting depth)), plus the
-	 * duty findings when a {@link DutyFindings} bean exists.
+	 * the duty findings.
 	 */
 	OrgMetrics orgMetrics(Scope scope) {
-		Record e = this.graph.read("metrics/org-establishment", Map.of("rev", scope.rev()), x -> x).getFirst();
-		Record s = this.graph.read("metrics/org-structure", Map.of("rev", scope.rev()), x -> x).getFirst();
-		DutyFindings findings = this.dutyFindings.getIfUnique();
+		Record e = this.graph.read("metrics/org-establishment", Map.of("rev", scope.rev().id()), x -> x).getFirst();
+		Record s = this.graph.read("metrics/org-structure", Map.of("rev", scope.rev().id()), x -> x).getFirst();
+		DutyFindings findings = this.dutyFindings;
 		Spans spans = spans(s, "");
 		return new OrgMetrics(scope.organization(), scope.revision(), e.get("units").asInt(), e.get("positions").asInt(),
 				e.get("people").asInt(), e.get("holdings").asInt(), e.get("planned").asInt(), e.get("seats").asInt(),
@@ -138,12 +134,10 @@ class MetricsReader {
 				spans.managers(), spans.mean(), spans.median(), spans.max(), spans.narrowShare(),
 				s.get("unitDepth").asInt(), s.get("reportingDepth").asInt(), s.get("tops").asInt(),
 				e.get("unitDuties").asInt(), e.get("positionDuties").asInt(),
-				findings == null ? null : findings.exactOverlaps(scope.rev()),
-				findings == null ? null : findings.similarOverlaps(scope.rev()),
-				findings == null ? null : findings.orphans(scope.rev()));
+				findings.exactOverlaps(scope.rev()), findings.similarOverlaps(scope.rev()), findings.orphans(scope.rev()));
 	}
 
-	private static UnitVacancy unitVacancy(String rev, Record r) {
+	private static UnitVacancy unitVacancy(Revision rev, Record r) {
 		Node u = r.get("u").asNode();
 		UnitView unit = new UnitView(rev, u.get("key").asString(), u.get("name").asString(), string(u.get("kind")),
 				u.get("plannedHeadcount").isNull() ? null : u.get("plannedHeadcount").asInt());

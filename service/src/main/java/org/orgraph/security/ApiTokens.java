@@ -23,9 +23,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.types.Node;
-import org.orgraph.config.OrgraphProperties;
+import org.orgraph.graph.OrgraphProperties;
 import org.orgraph.graph.Graph;
-import org.orgraph.graph.OrgReader;
+import org.orgraph.graph.Revisions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -54,15 +54,15 @@ public class ApiTokens {
 		.expireAfterWrite(Duration.ofSeconds(30))
 		.build();
 
-	private final OrgReader reader;
+	private final Revisions revisions;
 
 	private final TokenKey key;
 
 	private final Path dataDir;
 
-	ApiTokens(Graph graph, OrgReader reader, OrgraphProperties properties, TokenKey key) {
+	ApiTokens(Graph graph, Revisions revisions, OrgraphProperties properties, TokenKey key) {
 		this.graph = graph;
-		this.reader = reader;
+		this.revisions = revisions;
 		this.dataDir = properties.dataDir();
 		this.key = key;
 	}
@@ -145,7 +145,7 @@ public class ApiTokens {
 				throw new IllegalArgumentException("organization must be an organisation's key: 1–64 ASCII letters, digits, "
 						+ "'.', '_' or '-', starting with a letter or digit");
 			}
-			if (this.reader.organization(organization).isEmpty()) {
+			if (this.revisions.organization(organization).isEmpty()) {
 				throw new IllegalArgumentException("there is no organisation " + organization);
 			}
 		}

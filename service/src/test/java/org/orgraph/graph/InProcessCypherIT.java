@@ -16,7 +16,7 @@ import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.types.Node;
 import org.orgraph.Imports;
 import org.orgraph.OrgraphIntegrationTest;
-import org.orgraph.config.EmbeddedNeo4j;
+import org.orgraph.graph.EmbeddedNeo4j;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.web.reactive.server.WebTestClient;

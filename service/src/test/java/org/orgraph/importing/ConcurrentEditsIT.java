@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.orgraph.OrgraphIntegrationTest;
-import org.orgraph.graph.OrgReader;
+import org.orgraph.graph.Revisions;
 import org.orgraph.security.AuditTrail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -49,7 +49,7 @@ class ConcurrentEditsIT {
 	RevisionDocuments documents;
 
 	@Autowired
-	OrgReader reader;
+	Revisions reader;
 
 	@Autowired
 	Driver driver;

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.orgraph.HostileStrings;
 import org.orgraph.Seed;
-import org.orgraph.graph.DutyText;
+import org.orgraph.duties.DutyText;
 import org.orgraph.importing.ImportProblem.Severity;
 import org.orgraph.importing.OrgDocument.Duty;
 import org.orgraph.importing.OrgDocument.Holding;

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.orgraph.HostileStrings;
-import org.orgraph.graph.DutyText;
+import org.orgraph.duties.DutyText;
 import org.orgraph.Imports;
 import org.orgraph.GraphQlPost;
 import org.orgraph.OrgraphIntegrationTest;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orgraph.OrgraphIntegrationTest;
-import org.orgraph.config.EmbeddedNeo4j;
+import org.orgraph.graph.EmbeddedNeo4j;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 

@@ -17,13 +17,13 @@ import org.springframework.stereotype.Controller;
  * {@link AuditTrail}).
  */
 @Controller
-class SecurityGraphQlController {
+class SecurityController {
 
 	private final ApiTokens tokens;
 
 	private final AuditTrail audit;
 
-	SecurityGraphQlController(ApiTokens tokens, AuditTrail audit) {
+	SecurityController(ApiTokens tokens, AuditTrail audit) {
 		this.tokens = tokens;
 		this.audit = audit;
 	}

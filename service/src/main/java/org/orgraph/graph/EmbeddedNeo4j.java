@@ -1,4 +1,4 @@
-package org.orgraph.config;
+package org.orgraph.graph;
 
 import java.net.URI;
 import java.nio.file.Path;

@@ -5,10 +5,10 @@ import java.util.function.IntSupplier;
 
 import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
-import org.orgraph.graph.Connection;
 import org.orgraph.graph.CountedConnection;
 import org.orgraph.graph.Language;
-import org.orgraph.graph.OrgReader;
+import org.orgraph.graph.Paging;
+import org.orgraph.graph.Revisions;
 import org.orgraph.metrics.Establishment.VacancyStatus;
 import org.orgraph.metrics.MetricsViews.OrgMetrics;
 import org.orgraph.metrics.MetricsViews.PositionVacancy;
@@ -25,15 +25,18 @@ import org.springframework.stereotype.Controller;
  * over GraphQL. Unknown organisations answer null; unknown revisions REVISION_NOT_FOUND.
  */
 @Controller
-class MetricsGraphQlController {
+class MetricsController {
 
 	private final MetricsReader metrics;
 
-	private final OrgReader reader;
+	private final Revisions revisions;
 
-	MetricsGraphQlController(MetricsReader metrics, OrgReader reader) {
+	private final Paging paging;
+
+	MetricsController(MetricsReader metrics, Revisions revisions, Paging paging) {
+		this.paging = paging;
 		this.metrics = metrics;
-		this.reader = reader;
+		this.revisions = revisions;
 	}
 
 	@QueryMapping
@@ -49,13 +52,12 @@ class MetricsGraphQlController {
 	@QueryMapping
 	@Nullable CountedConnection<UnitMetrics> unitMetrics(@Argument String org, @Argument @Nullable Integer revision,
 			@Argument @Nullable Integer first, @Argument @Nullable String after) {
-		return this.metrics.scope(org, revision).map(scope -> {
-			int limit = this.metrics.pageSize(first);
-			String from = Connection.decode(after);
-			return CountedConnection.of(Connection.of(this.metrics.unitMetrics(scope, from, limit + 1), limit,
-					!from.isEmpty(), (UnitMetrics m) -> m.unit().key()),
-					CountedConnection.revisionCount(this.reader, scope.rev(), "units"));
-		}).orElse(null);
+		return this.metrics.scope(org, revision)
+			.map(scope -> CountedConnection.of(
+					this.paging.page(first, after, (UnitMetrics m) -> m.unit().key(),
+							(from, limit) -> this.metrics.unitMetrics(scope, from, limit)),
+					() -> this.revisions.count(scope.rev(), "units")))
+			.orElse(null);
 	}
 
 	@SchemaMapping(typeName = "PositionVacancy", field = "reason")
@@ -71,22 +73,18 @@ class MetricsGraphQlController {
 	@SchemaMapping(typeName = "Vacancies")
 	CountedConnection<UnitVacancy> units(Vacancies vacancies, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, @Argument @Nullable List<VacancyStatus> status) {
-		int limit = this.metrics.pageSize(first);
-		String from = Connection.decode(after);
 		// with a status filter the units are counted by walking them all, and only when asked
 		IntSupplier count = (status == null || status.isEmpty())
-				? CountedConnection.revisionCount(this.reader, vacancies.scope().rev(), "units")
+				? () -> this.revisions.count(vacancies.scope().rev(), "units")
 				: () -> this.metrics.unitVacancies(vacancies.scope(), "", Integer.MAX_VALUE, status).size();
-		return CountedConnection.of(Connection.of(this.metrics.unitVacancies(vacancies.scope(), from, limit + 1, status),
-				limit, !from.isEmpty(), (UnitVacancy v) -> v.unit().key()), count);
+		return CountedConnection.of(this.paging.page(first, after, (UnitVacancy v) -> v.unit().key(),
+				(from, limit) -> this.metrics.unitVacancies(vacancies.scope(), from, limit, status)), count);
 	}
 
 	@SchemaMapping(typeName = "Vacancies")
 	CountedConnection<PositionVacancy> positions(Vacancies vacancies, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, @Argument @Nullable List<VacancyStatus> status) {
-		int limit = this.metrics.pageSize(first);
-		String from = Connection.decode(after);
-		IntSupplier all = CountedConnection.revisionCount(this.reader, vacancies.scope().rev(), "positions");
+		IntSupplier all = () -> this.revisions.count(vacancies.scope().rev(), "positions");
 		// the establishment totals already count posts by status
 		IntSupplier count = () -> {
 			if (status == null || status.isEmpty()) {
@@ -102,8 +100,8 @@ class MetricsGraphQlController {
 			}
 			return total;
 		};
-		return CountedConnection.of(Connection.of(this.metrics.positionVacancies(vacancies.scope(), from, limit + 1, status),
-				limit, !from.isEmpty(), (PositionVacancy v) -> v.position().key()), count);
+		return CountedConnection.of(this.paging.page(first, after, (PositionVacancy v) -> v.position().key(),
+				(from, limit) -> this.metrics.positionVacancies(vacancies.scope(), from, limit, status)), count);
 	}
 
 }

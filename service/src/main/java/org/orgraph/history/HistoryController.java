@@ -3,7 +3,7 @@ package org.orgraph.history;
 import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
 import org.orgraph.graph.Language;
-import org.orgraph.graph.OrgReader;
+import org.orgraph.graph.Revisions;
 import org.orgraph.graph.Views.OrganizationView;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -12,28 +12,26 @@ import org.springframework.stereotype.Controller;
 
 /** {@code compareRevisions}. */
 @Controller
-class HistoryGraphQlController {
+class HistoryController {
 
 	private final RevisionComparison comparison;
 
-	private final OrgReader reader;
+	private final Revisions revisions;
 
-	HistoryGraphQlController(RevisionComparison comparison, OrgReader reader) {
+	HistoryController(RevisionComparison comparison, Revisions revisions) {
 		this.comparison = comparison;
-		this.reader = reader;
+		this.revisions = revisions;
 	}
 
 	@QueryMapping
 	@Nullable RevisionDiff compareRevisions(@Argument String org, @Argument int from, @Argument @Nullable Integer to) {
-		OrganizationView organization = this.reader.organization(org).orElse(null);
+		OrganizationView organization = this.revisions.organization(org).orElse(null);
 		if (organization == null) {
 			return null;
 		}
 		// resolving both numbers checks they exist (REVISION_NOT_FOUND otherwise)
-		this.reader.revision(organization, from);
-		String target = this.reader.revision(organization, to);
-		int toNumber = Integer.parseInt(target.substring(target.lastIndexOf('/') + 1));
-		return this.comparison.compare(org, from, toNumber);
+		return this.comparison.compare(this.revisions.resolve(organization, from),
+				this.revisions.resolve(organization, to));
 	}
 
 	@SchemaMapping(typeName = "RevisionDiff", field = "summary")

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.orgraph.graph.Revision;
 import org.orgraph.graph.RevisionNotFoundException;
 import org.orgraph.metrics.ExportTables.ExportException;
 import org.orgraph.metrics.ExportTables.Table;
@@ -30,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * malformed revision) with {@code {"errors":[{"code","message"}]}}, decided before the first byte.
  */
 @RestController
-class ExportController {
+class ExportsHttpController {
 
 	private static final Pattern FILE = Pattern.compile("([a-z-]+)\\.(csv|json)");
 
@@ -42,7 +43,7 @@ class ExportController {
 
 	private final JsonMapper json;
 
-	ExportController(MetricsReader metrics, ExportTables tables, JsonMapper json) {
+	ExportsHttpController(MetricsReader metrics, ExportTables tables, JsonMapper json) {
 		this.metrics = metrics;
 		this.tables = tables;
 		this.json = json;

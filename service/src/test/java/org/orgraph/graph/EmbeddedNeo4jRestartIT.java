@@ -1,4 +1,4 @@
-package org.orgraph.config;
+package org.orgraph.graph;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.orgraph.graph;
+package org.orgraph.duties;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.orgraph.graph;
+package org.orgraph.duties;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

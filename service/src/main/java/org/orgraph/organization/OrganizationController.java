@@ -1,12 +1,16 @@
-package org.orgraph.graph;
+package org.orgraph.organization;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
+import org.orgraph.graph.CountedConnection;
+import org.orgraph.graph.Revision;
+import org.orgraph.graph.RevisionItems;
+import org.orgraph.graph.Revisions;
 import org.orgraph.graph.Views.DutyHolderView;
 import org.orgraph.graph.Views.DutyView;
 import org.orgraph.graph.Views.HolderKind;
@@ -29,33 +33,39 @@ import org.springframework.stereotype.Controller;
  * of one revision. Nested fields load in batches, one query per field and revision.
  */
 @Controller
-class OrgGraphController {
+class OrganizationController {
 
-	private final OrgReader reader;
+	private final Revisions revisions;
 
-	OrgGraphController(OrgReader reader) {
+	private final OrganizationReader reader;
+
+	private final RevisionItems items;
+
+	OrganizationController(Revisions revisions, OrganizationReader reader, RevisionItems items) {
+		this.revisions = revisions;
 		this.reader = reader;
+		this.items = items;
 	}
 
 	@QueryMapping
 	List<OrganizationView> organizations() {
-		return this.reader.organizations();
+		return this.revisions.organizations();
 	}
 
 	@QueryMapping
 	@Nullable OrganizationView organization(@Argument String key) {
-		return this.reader.organization(key).orElse(null);
+		return this.revisions.organization(key).orElse(null);
 	}
 
 	@SchemaMapping(typeName = "Organization")
 	List<RevisionView> revisions(OrganizationView org) {
-		return this.reader.revisions(org.key());
+		return this.revisions.revisions(org.key());
 	}
 
 	@SchemaMapping(typeName = "Organization")
 	@Nullable RevisionView revision(OrganizationView org, @Argument @Nullable Integer number) {
 		Integer n = number != null ? number : org.currentRevision();
-		return n == null ? null : this.reader.revisionView(org.key(), n).orElse(null);
+		return n == null ? null : this.revisions.revisionView(new Revision(org.key(), n)).orElse(null);
 	}
 
 	record RevisionCounts(int units, int positions, int people, int holdings, int duties, int reportingLines,
@@ -79,12 +89,12 @@ class OrgGraphController {
 	 */
 	@SchemaMapping(typeName = "Revision")
 	@Nullable String metadata(RevisionView revision) {
-		return this.reader.access().canSeeNames() ? revision.metadata() : null;
+		return this.revisions.access().canSeeNames() ? revision.metadata() : null;
 	}
 
 	@SchemaMapping(typeName = "Revision")
 	@Nullable String source(RevisionView revision) {
-		return this.reader.access().canSeeNames() ? revision.source() : null;
+		return this.revisions.access().canSeeNames() ? revision.source() : null;
 	}
 
 	@SchemaMapping(typeName = "Revision")
@@ -95,83 +105,79 @@ class OrgGraphController {
 	@SchemaMapping(typeName = "Organization")
 	CountedConnection<UnitView> units(OrganizationView org, @Argument @Nullable Integer revision,
 			@Argument @Nullable Integer first, @Argument @Nullable String after) {
-		String rev = this.reader.revision(org, revision);
-		return CountedConnection.of(this.reader.units(rev, first, after),
-				CountedConnection.revisionCount(this.reader, rev, "units"));
+		Revision rev = this.revisions.resolve(org, revision);
+		return CountedConnection.of(this.reader.units(rev, first, after), () -> this.revisions.count(rev, "units"));
 	}
 
 	@SchemaMapping(typeName = "Organization")
 	CountedConnection<PositionView> positions(OrganizationView org, @Argument @Nullable Integer revision,
 			@Argument @Nullable Integer first, @Argument @Nullable String after) {
-		String rev = this.reader.revision(org, revision);
-		return CountedConnection.of(this.reader.positions(rev, first, after),
-				CountedConnection.revisionCount(this.reader, rev, "positions"));
+		Revision rev = this.revisions.resolve(org, revision);
+		return CountedConnection.of(this.reader.positions(rev, first, after), () -> this.revisions.count(rev, "positions"));
 	}
 
 	@SchemaMapping(typeName = "Organization")
 	CountedConnection<PersonView> people(OrganizationView org, @Argument @Nullable Integer revision,
 			@Argument @Nullable Integer first, @Argument @Nullable String after) {
-		String rev = this.reader.revision(org, revision);
-		return CountedConnection.of(this.reader.people(rev, first, after),
-				CountedConnection.revisionCount(this.reader, rev, "people"));
+		Revision rev = this.revisions.resolve(org, revision);
+		return CountedConnection.of(this.reader.people(rev, first, after), () -> this.revisions.count(rev, "people"));
 	}
 
 	@SchemaMapping(typeName = "Organization")
 	CountedConnection<DutyView> duties(OrganizationView org, @Argument @Nullable Integer revision,
 			@Argument @Nullable Integer first, @Argument @Nullable String after) {
-		String rev = this.reader.revision(org, revision);
-		return CountedConnection.of(this.reader.duties(rev, first, after),
-				CountedConnection.revisionCount(this.reader, rev, "duties"));
+		Revision rev = this.revisions.resolve(org, revision);
+		return CountedConnection.of(this.reader.duties(rev, first, after), () -> this.revisions.count(rev, "duties"));
 	}
 
 	@SchemaMapping(typeName = "Organization")
 	@Nullable UnitView unit(OrganizationView org, @Argument String key, @Argument @Nullable Integer revision) {
-		return this.reader.unit(this.reader.revision(org, revision), key).orElse(null);
+		return this.items.unit(this.revisions.resolve(org, revision), key).orElse(null);
 	}
 
 	@SchemaMapping(typeName = "Organization")
 	@Nullable PositionView position(OrganizationView org, @Argument String key, @Argument @Nullable Integer revision) {
-		return this.reader.position(this.reader.revision(org, revision), key).orElse(null);
+		return this.items.position(this.revisions.resolve(org, revision), key).orElse(null);
 	}
 
 	@SchemaMapping(typeName = "Organization")
 	@Nullable PersonView person(OrganizationView org, @Argument String key, @Argument @Nullable Integer revision) {
-		return this.reader.person(this.reader.revision(org, revision), key).orElse(null);
+		return this.items.person(this.revisions.resolve(org, revision), key).orElse(null);
 	}
 
 	@SchemaMapping(typeName = "Organization")
 	List<SearchHit> search(OrganizationView org, @Argument String text, @Argument @Nullable Integer revision,
 			@Argument @Nullable Integer first) {
-		return this.reader.search(this.reader.revision(org, revision), text, first);
+		return this.reader.search(this.revisions.resolve(org, revision), text, first);
 	}
 
 	// Unit
 
 	@BatchMapping(typeName = "Unit")
 	Map<UnitView, @Nullable UnitView> parent(List<UnitView> units) {
-		return single(this.reader.batch(units, UnitView::rev, UnitView::key, "graph/unit-parents",
+		return single(this.items.batch(units, UnitView::rev, UnitView::key, "organization/unit-parents",
 				(rev, r) -> UnitView.of(rev, r.get("u").asNode())));
 	}
 
 	@BatchMapping(typeName = "Unit")
 	Map<UnitView, List<UnitView>> children(List<UnitView> units) {
-		return this.reader.batch(units, UnitView::rev, UnitView::key, "graph/unit-children",
+		return this.items.batch(units, UnitView::rev, UnitView::key, "organization/unit-children",
 				(rev, r) -> UnitView.of(rev, r.get("u").asNode()));
 	}
 
 	@BatchMapping(typeName = "Unit")
 	Map<UnitView, @Nullable PositionView> head(List<UnitView> units) {
-		return single(this.reader.batch(units, UnitView::rev, UnitView::key, "graph/unit-heads", OrgReader::position));
+		return single(this.items.batch(units, UnitView::rev, UnitView::key, "organization/unit-heads", RevisionItems::position));
 	}
 
 	@BatchMapping(typeName = "Unit", field = "positions")
 	Map<UnitView, List<PositionView>> unitPositions(List<UnitView> units) {
-		return this.reader.batch(units, UnitView::rev, UnitView::key, "graph/unit-positions", OrgReader::position);
+		return this.items.batch(units, UnitView::rev, UnitView::key, "organization/unit-positions", RevisionItems::position);
 	}
 
 	@BatchMapping(typeName = "Unit", field = "duties")
 	Map<UnitView, List<DutyView>> unitDuties(List<UnitView> units) {
-		return this.reader.batch(units, UnitView::rev, UnitView::key, "graph/unit-duties",
+		return this.items.batch(units, UnitView::rev, UnitView::key, "organization/unit-duties",
 				(rev, r) -> DutyView.of(rev, r.get("d").asNode(), HolderKind.UNIT, r.get("key").asString(),
 						r.get("holderName").asString()));
 	}
@@ -179,11 +185,11 @@ class OrgGraphController {
 	// Position
 
 	@BatchMapping(typeName = "Position")
-	Map<PositionView, @Nullable UnitView> unit(List<PositionView> positions, GraphQLContext context) {
+	Map<PositionView, @Nullable UnitView> unit(List<PositionView> positions) {
 		Map<PositionView, @Nullable UnitView> units = new LinkedHashMap<>();
 		List<PositionView> unknown = new ArrayList<>();
 		for (PositionView position : positions) {
-			UnitView known = KnownUnits.of(context, position);
+			UnitView known = position.unit();
 			if (known != null) {
 				units.put(position, known);
 			}
@@ -192,7 +198,7 @@ class OrgGraphController {
 			}
 		}
 		if (!unknown.isEmpty()) {
-			units.putAll(single(this.reader.batch(unknown, PositionView::rev, PositionView::key, "graph/position-units",
+			units.putAll(single(this.items.batch(unknown, PositionView::rev, PositionView::key, "organization/position-units",
 					(rev, r) -> UnitView.of(rev, r.get("u").asNode()))));
 		}
 		return units;
@@ -200,30 +206,30 @@ class OrgGraphController {
 
 	@BatchMapping(typeName = "Position")
 	Map<PositionView, List<HoldingView>> holders(List<PositionView> positions) {
-		Map<String, PositionView> byKey = new java.util.HashMap<>();
-		positions.forEach(p -> byKey.put(p.rev() + "\u0000" + p.key(), p));
-		return this.reader.batch(positions, PositionView::rev, PositionView::key, "graph/position-holdings",
+		Map<String, PositionView> byKey = new HashMap<>();
+		positions.forEach(p -> byKey.put(p.rev().id() + "\u0000" + p.key(), p));
+		return this.items.batch(positions, PositionView::rev, PositionView::key, "organization/position-holdings",
 				(rev, r) -> new HoldingView(PersonView.of(rev, r.get("person").asNode()),
-						byKey.get(rev + "\u0000" + r.get("key").asString()), r.get("fte").asDouble(1.0),
+						byKey.get(rev.id() + "\u0000" + r.get("key").asString()), r.get("fte").asDouble(1.0),
 						r.get("acting").asBoolean(false)));
 	}
 
 	@BatchMapping(typeName = "Position")
 	Map<PositionView, List<ReportingLineView>> reportsTo(List<PositionView> positions) {
-		return this.reader.batch(positions, PositionView::rev, PositionView::key, "graph/position-reporting",
-				(rev, r) -> new ReportingLineView(OrgReader.position(rev, r), r.get("line").asBoolean(true),
+		return this.items.batch(positions, PositionView::rev, PositionView::key, "organization/position-reporting",
+				(rev, r) -> new ReportingLineView(RevisionItems.position(rev, r), r.get("line").asBoolean(true),
 						r.get("derived").asBoolean(false)));
 	}
 
 	@BatchMapping(typeName = "Position")
 	Map<PositionView, @Nullable PositionView> concurrentWith(List<PositionView> positions) {
-		return single(this.reader.batch(positions, PositionView::rev, PositionView::key, "graph/position-concurrent",
-				OrgReader::position));
+		return single(this.items.batch(positions, PositionView::rev, PositionView::key, "organization/position-concurrent",
+				RevisionItems::position));
 	}
 
 	@BatchMapping(typeName = "Position", field = "duties")
 	Map<PositionView, List<DutyView>> positionDuties(List<PositionView> positions) {
-		return this.reader.batch(positions, PositionView::rev, PositionView::key, "graph/position-duties",
+		return this.items.batch(positions, PositionView::rev, PositionView::key, "organization/position-duties",
 				(rev, r) -> DutyView.of(rev, r.get("d").asNode(), HolderKind.POSITION, r.get("key").asString(),
 						r.get("holderName").asString()));
 	}
@@ -232,18 +238,17 @@ class OrgGraphController {
 
 	@BatchMapping(typeName = "Person")
 	Map<PersonView, List<HoldingView>> holds(List<PersonView> people) {
-		Map<String, PersonView> byKey = new java.util.HashMap<>();
-		people.forEach(p -> byKey.put(p.rev() + "\u0000" + p.key(), p));
-		return this.reader.batch(people, PersonView::rev, PersonView::key, "graph/person-holdings",
-				(rev, r) -> new HoldingView(byKey.get(rev + "\u0000" + r.get("key").asString()), OrgReader.position(rev, r),
+		Map<String, PersonView> byKey = new HashMap<>();
+		people.forEach(p -> byKey.put(p.rev().id() + "\u0000" + p.key(), p));
+		return this.items.batch(people, PersonView::rev, PersonView::key, "organization/person-holdings",
+				(rev, r) -> new HoldingView(byKey.get(rev.id() + "\u0000" + r.get("key").asString()), RevisionItems.position(rev, r),
 						r.get("fte").asDouble(1.0), r.get("acting").asBoolean(false)));
 	}
 
 	/** A person's name, or a stable pseudonym for callers who may not see names (viewers). */
 	@SchemaMapping(typeName = "Person", field = "name")
 	String personName(PersonView person) {
-		return this.reader.access().name(person.rev().substring(0, person.rev().lastIndexOf('/')), person.key(),
-				person.name());
+		return this.revisions.access().name(person.rev().organization(), person.key(), person.name());
 	}
 
 	@SchemaMapping(typeName = "Duty")
@@ -252,7 +257,7 @@ class OrgGraphController {
 	}
 
 	private static <S, R> Map<S, @Nullable R> single(Map<S, List<R>> many) {
-		Map<S, @Nullable R> one = new java.util.LinkedHashMap<>();
+		Map<S, @Nullable R> one = new LinkedHashMap<>();
 		many.forEach((source, list) -> one.put(source, list.isEmpty() ? null : list.getFirst()));
 		return one;
 	}

@@ -1,4 +1,4 @@
-package org.orgraph.graph;
+package org.orgraph.duties;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -7,7 +7,11 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
-import org.orgraph.config.OrgraphProperties;
+import org.orgraph.graph.Graph;
+import org.orgraph.graph.Revision;
+import org.orgraph.graph.OrgraphProperties;
+import org.orgraph.graph.SlowAnswers;
+import org.orgraph.graph.Views;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,29 +26,29 @@ public class RevisionSnapshots {
 
 	private final int maxDepth;
 
-	private final SlowAnswers<RevisionSnapshot> cache = new SlowAnswers<>(8, Duration.ofMinutes(30));
+	private final SlowAnswers<Revision, RevisionSnapshot> cache = new SlowAnswers<>(8, Duration.ofMinutes(30));
 
 	public RevisionSnapshots(Graph graph, OrgraphProperties properties) {
 		this.graph = graph;
 		this.maxDepth = properties.maxDepth();
 	}
 
-	public RevisionSnapshot get(String rev) {
+	public RevisionSnapshot get(Revision rev) {
 		return this.cache.get(rev, () -> load(rev));
 	}
 
-	private RevisionSnapshot load(String rev) {
-		Map<String, Object> params = Map.of("rev", rev);
-		List<RevisionSnapshot.Unit> units = this.graph.readEach("snapshot/units", params,
+	private RevisionSnapshot load(Revision rev) {
+		Map<String, Object> params = Map.of("rev", rev.id());
+		List<RevisionSnapshot.Unit> units = this.graph.readEach("duties/snapshot-units", params,
 				r -> new RevisionSnapshot.Unit(r.get("key").asString(), r.get("name").asString(),
 						Views.nullableString(r.get("parent")), Views.nullableString(r.get("head")),
 						r.get("plannedHeadcount").isNull() ? null : r.get("plannedHeadcount").asInt()));
-		List<RevisionSnapshot.Position> positions = this.graph.readEach("snapshot/positions", params,
+		List<RevisionSnapshot.Position> positions = this.graph.readEach("duties/snapshot-positions", params,
 				r -> new RevisionSnapshot.Position(r.get("key").asString(), r.get("title").asString(),
 						r.get("unit").asString(), Views.nullableString(r.get("manager")),
 						r.get("derived").asBoolean(false), Views.nullableString(r.get("concurrentWith")),
 						r.get("headcount").asInt(1)));
-		List<RevisionSnapshot.Holding> holdings = this.graph.readEach("snapshot/holdings", params,
+		List<RevisionSnapshot.Holding> holdings = this.graph.readEach("duties/snapshot-holdings", params,
 				r -> new RevisionSnapshot.Holding(r.get("person").asString(), r.get("name").asString(),
 						r.get("position").asString(), r.get("fte").asDouble(1.0), r.get("acting").asBoolean(false)));
 		// each row brings its own copy of its holder's key and kind: share the ones already held
@@ -52,7 +56,7 @@ public class RevisionSnapshots {
 		Map<String, String> keys = new HashMap<>(units.size() + positions.size());
 		units.forEach(u -> keys.put(u.key(), u.key()));
 		positions.forEach(x -> keys.put(x.key(), x.key()));
-		List<RevisionSnapshot.Duty> duties = this.graph.readEach("snapshot/duties", params,
+		List<RevisionSnapshot.Duty> duties = this.graph.readEach("duties/snapshot-duties", params,
 				r -> new RevisionSnapshot.Duty(r.get("key").asString(), r.get("text").asString(),
 						r.get("norm").asString(""), holderKind(r.get("holderKind")),
 						shared(keys, Views.nullableString(r.get("holder")))));

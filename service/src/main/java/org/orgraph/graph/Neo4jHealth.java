@@ -1,4 +1,4 @@
-package org.orgraph.config;
+package org.orgraph.graph;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

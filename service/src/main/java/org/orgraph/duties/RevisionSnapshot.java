@@ -1,4 +1,4 @@
-package org.orgraph.graph;
+package org.orgraph.duties;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.orgraph.graph.Revision;
+import org.orgraph.graph.Revisions;
 
 /**
  * One complete revision held in memory for analytics that look at the whole organisation at
@@ -15,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * goes stale; {@link RevisionSnapshots} caches a few. Walks up the unit tree and reporting
  * lines stop after {@code maxDepth} steps, so a cycle cannot loop them.
  */
-public record RevisionSnapshot(String rev, Map<String, Unit> units, Map<String, Position> positions,
+public record RevisionSnapshot(Revision rev, Map<String, Unit> units, Map<String, Position> positions,
 		Map<String, List<Holding>> holdingsByPosition, Map<String, List<Holding>> holdingsByPerson,
 		Map<String, Duty> duties, int maxDepth) {
 
@@ -86,7 +88,7 @@ public record RevisionSnapshot(String rev, Map<String, Unit> units, Map<String, 
 		return byUnit;
 	}
 
-	static RevisionSnapshot of(String rev, List<Unit> units, List<Position> positions, List<Holding> holdings,
+	static RevisionSnapshot of(Revision rev, List<Unit> units, List<Position> positions, List<Holding> holdings,
 			List<Duty> duties, int maxDepth) {
 		Map<String, Unit> u = new LinkedHashMap<>();
 		units.forEach(x -> u.put(x.key(), x));
