@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * {@link Graph} depends on this bean, so no query runs on an unmigrated database.
  */
 @Component
-public class GraphSchema implements InitializingBean {
+class GraphSchema implements InitializingBean {
 
 	private static final Logger log = LoggerFactory.getLogger(GraphSchema.class);
 

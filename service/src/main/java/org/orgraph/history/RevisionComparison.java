@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
  * analytics of each (cached per revision).
  */
 @Service
-public class RevisionComparison {
+class RevisionComparison {
 
 	private final RevisionSnapshots snapshots;
 
