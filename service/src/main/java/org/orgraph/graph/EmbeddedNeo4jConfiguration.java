@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnProperty(prefix = "spring.neo4j", name = "uri", havingValue = "embedded", matchIfMissing = true)
 @ConditionalOnMissingBean(Neo4jConnectionDetails.class)
 @EnableConfigurationProperties(OrgraphProperties.class)
-class EmbeddedNeo4jConfiguration {
+public class EmbeddedNeo4jConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedNeo4j embeddedNeo4j(OrgraphProperties properties,
