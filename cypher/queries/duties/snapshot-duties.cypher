@@ -1,3 +1,4 @@
+// job: the revision snapshot the duty analytics and compareRevisions read (Query.dutyOverlaps, Query.orphanedDuties, Query.compareRevisions)
 // Every duty of a revision with the unit or position that holds it (holderKind null: no holder).
 // Placeholder texts (withheld, post eliminated, "any other duties as assigned") are left out:
 // the analytics must not count them as duties held twice or by nobody.

@@ -1,3 +1,4 @@
+// job: the revision snapshot the duty analytics and compareRevisions read (Query.dutyOverlaps, Query.orphanedDuties, Query.compareRevisions)
 // Who holds which post in a revision.
 // $rev
 // returns: person, name, position, fte, acting

@@ -1,3 +1,4 @@
+// job: the revision snapshot the duty analytics and compareRevisions read (Query.dutyOverlaps, Query.orphanedDuties, Query.compareRevisions)
 // Every position of a revision with its unit, solid-line manager and concurrent post.
 // $rev
 // returns: key, title, unit, manager, derived, concurrentWith, headcount

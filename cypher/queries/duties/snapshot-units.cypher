@@ -1,3 +1,4 @@
+// job: the revision snapshot the duty analytics and compareRevisions read (Query.dutyOverlaps, Query.orphanedDuties, Query.compareRevisions)
 // Every unit of a revision with its parent and head, for in-memory analytics.
 // $rev
 // returns: key, name, parent, head, plannedHeadcount

@@ -1,3 +1,4 @@
+// serves: Query.organization, and every field that names an organisation
 // $key
 // returns: o (Organization)
 MATCH (o:Organization {key: $key})

@@ -1,3 +1,4 @@
+// serves: Organization.duties
 // One page of a revision's duties in key order, each with the unit or position holding it.
 // $rev, $after, $limit
 // returns: d (Duty), holderKind, holderKey, holderName

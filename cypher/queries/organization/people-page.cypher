@@ -1,3 +1,4 @@
+// serves: Organization.people
 // One page of a revision's people in key order.
 // $rev, $after, $limit
 // returns: p (Person)

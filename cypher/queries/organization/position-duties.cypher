@@ -1,3 +1,4 @@
+// serves: Position.duties
 // Post-level duties of the given positions.
 // $rev, $keys
 // returns: key, d (Duty), holderName

@@ -1,3 +1,4 @@
+// serves: Organization.positions
 // One page of a revision's positions in key order.
 // $rev, $after, $limit
 // returns: p (Position), holders

@@ -1,3 +1,4 @@
+// serves: Organization.search (when the full-text index finds nothing)
 // Substring match, used when the full-text index finds nothing (e.g. one Chinese character,
 // which the CJK analyzer only indexes in pairs). Scans one revision: O(units + positions + people).
 // $text, $rev, $limit

@@ -1,3 +1,4 @@
+// serves: Organization.search
 // Full-text search over names and titles of one revision. The Lucene query restricts to the
 // revision's tokens; the WHERE clause makes that exact.
 // $query (Lucene syntax, escaped by the caller), $rev, $limit

@@ -1,3 +1,4 @@
+// serves: Unit.children
 // $rev, $keys
 // returns: key, u (a child Unit)
 MATCH (p:Unit)<-[:PART_OF]-(u:Unit)

@@ -1,3 +1,4 @@
+// serves: Unit.duties
 // Department-level duties of the given units.
 // $rev, $keys
 // returns: key, d (Duty), holderName

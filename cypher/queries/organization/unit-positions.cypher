@@ -1,3 +1,4 @@
+// serves: Unit.positions
 // $rev, $keys
 // returns: key, p (a Position in the unit), holders
 MATCH (u:Unit)<-[:IN]-(p:Position)

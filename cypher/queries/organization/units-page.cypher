@@ -1,3 +1,4 @@
+// serves: Organization.units
 // One page of a revision's units in key order (keyset paging: O(page) whatever the offset).
 // $rev, $after (exclusive, '' for the start), $limit
 // returns: u (Unit)

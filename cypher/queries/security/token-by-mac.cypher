@@ -1,3 +1,4 @@
+// job: authenticating every request that carries a bearer token
 // The live token whose secret has this HMAC (keyed outside the graph, TokenKey); a row with
 // only a plain hash is never a valid token.
 // $mac

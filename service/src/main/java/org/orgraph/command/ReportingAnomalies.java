@@ -101,7 +101,7 @@ class ReportingAnomalies {
 	 */
 	List<ReportingCycle> cycles(Report report) {
 		Revision rev = report.rev();
-		return this.graph.read("command/anomaly-cycles", bounded(report), r -> {
+		return this.graph.read("command/reporting-anomalies-cycles", bounded(report), r -> {
 			List<PositionView> posts = new ArrayList<>();
 			for (int i = 0; i < r.get("posts").size(); i++) {
 				posts.add(PositionView.of(rev, r.get("posts").get(i).asNode(), r.get("holders").get(i)));
@@ -121,7 +121,7 @@ class ReportingAnomalies {
 	List<PostWithoutTop> postsWithoutTop(Report report) {
 		Revision rev = report.rev();
 		int maxDepth = this.traversal.maxDepth();
-		return this.graph.read("command/anomaly-unreached", bounded(report), r -> {
+		return this.graph.read("command/reporting-anomalies-unreached", bounded(report), r -> {
 			PositionView post = PositionView.of(rev, r.get("p").asNode(), r.get("holders"));
 			if (r.get("entry").isNull()) {
 				return new PostWithoutTop(post, null, null,
@@ -147,7 +147,7 @@ class ReportingAnomalies {
 	List<TopPost> tops(Report report) {
 		Revision rev = report.rev();
 		Map<String, String> toEliminated = linesToEliminatedPosts(report);
-		List<TopPost> tops = this.graph.read("command/anomaly-tops", bounded(report), r -> {
+		List<TopPost> tops = this.graph.read("command/reporting-anomalies-tops", bounded(report), r -> {
 			PositionView top = PositionView.of(rev, r.get("p").asNode(), r.get("holders"));
 			int direct = r.get("direct").asInt();
 			int under = r.get("under").asInt();
@@ -178,7 +178,7 @@ class ReportingAnomalies {
 	 */
 	List<LineOutsideUnit> linesOutsideUnit(Report report) {
 		Revision rev = report.rev();
-		return this.graph.read("command/anomaly-lines-outside-unit", Map.of("rev", rev.id(), "limit", report.limit()), r -> {
+		return this.graph.read("command/reporting-anomalies-lines-outside-unit", Map.of("rev", rev.id(), "limit", report.limit()), r -> {
 			PositionView post = PositionView.of(rev, r.get("p").asNode(), r.get("holders"));
 			PositionView manager = PositionView.of(rev, r.get("m").asNode(), r.get("managerHolders"));
 			UnitView unit = UnitView.of(rev, r.get("u").asNode());
@@ -193,7 +193,7 @@ class ReportingAnomalies {
 
 	/** How many lines {@link #linesOutsideUnit} would list without its cap. */
 	int linesOutsideUnitCount(Report report) {
-		return this.graph.read("command/anomaly-lines-outside-unit-count", Map.of("rev", report.rev().id()),
+		return this.graph.read("command/reporting-anomalies-lines-outside-unit-count", Map.of("rev", report.rev().id()),
 				r -> r.get("count").asInt()).getFirst();
 	}
 
@@ -219,7 +219,7 @@ class ReportingAnomalies {
 	/** People holding more than {@code maxConcurrentPosts} posts. O(people + holdings). */
 	List<ConcurrentPostHolder> concurrentPosts(Report report) {
 		Revision rev = report.rev();
-		return this.graph.read("command/anomaly-concurrent-posts",
+		return this.graph.read("command/reporting-anomalies-concurrent-posts",
 				Map.of("rev", rev.id(), "max", report.maxConcurrentPosts(), "limit", report.limit()), r -> {
 					PersonView person = PersonView.of(rev, r.get("person").asNode());
 					List<PositionView> posts = r.get("posts")
@@ -236,7 +236,7 @@ class ReportingAnomalies {
 	/** Units no post heads. O(units). */
 	List<UnitWithoutHead> unitsWithoutHead(Report report) {
 		Revision rev = report.rev();
-		return this.graph.read("command/anomaly-units-without-head", Map.of("rev", rev.id(), "limit", report.limit()), r -> {
+		return this.graph.read("command/reporting-anomalies-units-without-head", Map.of("rev", rev.id(), "limit", report.limit()), r -> {
 			UnitView unit = UnitView.of(rev, r.get("u").asNode());
 			int positions = r.get("positions").asInt();
 			int children = r.get("children").asInt();

@@ -112,7 +112,7 @@ class Reports {
 	/** Span of control of many posts of one revision: one query, O(posts + their direct reports). */
 	Map<String, Integer> spans(Revision rev, List<String> keys) {
 		Map<String, Integer> spans = new LinkedHashMap<>();
-		this.graph.read("command/position-spans", Map.of("rev", rev.id(), "keys", keys), r -> r)
+		this.graph.read("command/position-span", Map.of("rev", rev.id(), "keys", keys), r -> r)
 			.forEach(r -> spans.put(r.get("key").asString(), r.get("span").asInt()));
 		return spans;
 	}
@@ -125,7 +125,7 @@ class Reports {
 	Map<String, Integer> layers(Revision rev, List<String> keys) {
 		Map<String, Integer> layers = new LinkedHashMap<>();
 		this.graph
-			.read("command/position-layers", Map.of("rev", rev.id(), "keys", keys, "maxDepth", this.traversal.maxDepth()),
+			.read("command/position-layer", Map.of("rev", rev.id(), "keys", keys, "maxDepth", this.traversal.maxDepth()),
 					r -> r)
 			.forEach(r -> layers.put(r.get("key").asString(), r.get("layer").asInt()));
 		return layers;

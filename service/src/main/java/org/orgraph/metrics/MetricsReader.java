@@ -60,10 +60,10 @@ class MetricsReader {
 
 	/**
 	 * Organisation totals of the establishment. O(units × unit depth + positions + holdings), one
-	 * query ({@code metrics/org-establishment}).
+	 * query ({@code metrics/vacancies}).
 	 */
 	Vacancies vacancies(Scope scope) {
-		Record r = this.graph.read("metrics/org-establishment", Map.of("rev", scope.rev().id()), x -> x).getFirst();
+		Record r = this.graph.read("metrics/vacancies", Map.of("rev", scope.rev().id()), x -> x).getFirst();
 		return new Vacancies(scope, r.get("planned").asInt(), r.get("seats").asInt(), r.get("filled").asInt(),
 				fte(r.get("filledFte")), r.get("vacantSeats").asInt(), r.get("excessSeats").asInt(),
 				r.get("shortPositions").asInt(), r.get("overEstablishedPositions").asInt());
@@ -79,7 +79,7 @@ class MetricsReader {
 		params.put("after", after);
 		params.put("limit", limit);
 		params.put("statuses", statuses == null ? null : statuses.stream().map(Enum::name).toList());
-		return this.graph.read("metrics/unit-establishment-page", params, r -> unitVacancy(scope.rev(), r));
+		return this.graph.read("metrics/vacancies-units-page", params, r -> unitVacancy(scope.rev(), r));
 	}
 
 	/** One page of posts with seats against holders. O(page × holders) without a status filter. */
@@ -90,7 +90,7 @@ class MetricsReader {
 		params.put("after", after);
 		params.put("limit", limit);
 		params.put("statuses", statuses == null ? null : statuses.stream().map(Enum::name).toList());
-		return this.graph.read("metrics/position-vacancies-page", params, r -> {
+		return this.graph.read("metrics/vacancies-positions-page", params, r -> {
 			Node p = r.get("p").asNode();
 			List<String> holders = r.get("holders").asList(Value::asString);
 			PositionView position = new PositionView(scope.rev(), p.get("key").asString(), p.get("title").asString(),
@@ -110,7 +110,7 @@ class MetricsReader {
 			return List.of();
 		}
 		Map<String, UnitStructure> structure = new HashMap<>();
-		this.graph.read("metrics/unit-structure",
+		this.graph.read("metrics/unit-metrics",
 				Map.of("rev", scope.rev().id(), "keys", page.stream().map(v -> v.unit().key()).toList()),
 				r -> Map.entry(r.get("key").asString(), unitStructure(r)))
 			.forEach(entry -> structure.put(entry.getKey(), entry.getValue()));
@@ -118,13 +118,13 @@ class MetricsReader {
 	}
 
 	/**
-	 * Organisation metrics: {@code metrics/org-establishment} and {@code metrics/org-structure}
+	 * Organisation metrics: {@code metrics/vacancies} and {@code metrics/org-metrics}
 	 * (O(units × unit depth + positions + holdings + reporting lines × reporting depth)), plus the
 	 * the duty findings.
 	 */
 	OrgMetrics orgMetrics(Scope scope) {
-		Record e = this.graph.read("metrics/org-establishment", Map.of("rev", scope.rev().id()), x -> x).getFirst();
-		Record s = this.graph.read("metrics/org-structure", Map.of("rev", scope.rev().id()), x -> x).getFirst();
+		Record e = this.graph.read("metrics/vacancies", Map.of("rev", scope.rev().id()), x -> x).getFirst();
+		Record s = this.graph.read("metrics/org-metrics", Map.of("rev", scope.rev().id()), x -> x).getFirst();
 		DutyFindings findings = this.dutyFindings;
 		Spans spans = spans(s, "");
 		return new OrgMetrics(scope.organization(), scope.revision(), e.get("units").asInt(), e.get("positions").asInt(),

@@ -155,7 +155,7 @@ class OrganizationController {
 
 	@BatchMapping(typeName = "Unit")
 	Map<UnitView, @Nullable UnitView> parent(List<UnitView> units) {
-		return single(this.items.batch(units, UnitView::rev, UnitView::key, "organization/unit-parents",
+		return single(this.items.batch(units, UnitView::rev, UnitView::key, "organization/unit-parent",
 				(rev, r) -> UnitView.of(rev, r.get("u").asNode())));
 	}
 
@@ -167,7 +167,7 @@ class OrganizationController {
 
 	@BatchMapping(typeName = "Unit")
 	Map<UnitView, @Nullable PositionView> head(List<UnitView> units) {
-		return single(this.items.batch(units, UnitView::rev, UnitView::key, "organization/unit-heads", RevisionItems::position));
+		return single(this.items.batch(units, UnitView::rev, UnitView::key, "organization/unit-head", RevisionItems::position));
 	}
 
 	@BatchMapping(typeName = "Unit", field = "positions")
@@ -198,7 +198,7 @@ class OrganizationController {
 			}
 		}
 		if (!unknown.isEmpty()) {
-			units.putAll(single(this.items.batch(unknown, PositionView::rev, PositionView::key, "organization/position-units",
+			units.putAll(single(this.items.batch(unknown, PositionView::rev, PositionView::key, "organization/position-unit",
 					(rev, r) -> UnitView.of(rev, r.get("u").asNode()))));
 		}
 		return units;
@@ -208,7 +208,7 @@ class OrganizationController {
 	Map<PositionView, List<HoldingView>> holders(List<PositionView> positions) {
 		Map<String, PositionView> byKey = new HashMap<>();
 		positions.forEach(p -> byKey.put(p.rev().id() + "\u0000" + p.key(), p));
-		return this.items.batch(positions, PositionView::rev, PositionView::key, "organization/position-holdings",
+		return this.items.batch(positions, PositionView::rev, PositionView::key, "organization/position-holders",
 				(rev, r) -> new HoldingView(PersonView.of(rev, r.get("person").asNode()),
 						byKey.get(rev.id() + "\u0000" + r.get("key").asString()), r.get("fte").asDouble(1.0),
 						r.get("acting").asBoolean(false)));
@@ -216,14 +216,14 @@ class OrganizationController {
 
 	@BatchMapping(typeName = "Position")
 	Map<PositionView, List<ReportingLineView>> reportsTo(List<PositionView> positions) {
-		return this.items.batch(positions, PositionView::rev, PositionView::key, "organization/position-reporting",
+		return this.items.batch(positions, PositionView::rev, PositionView::key, "organization/position-reports-to",
 				(rev, r) -> new ReportingLineView(RevisionItems.position(rev, r), r.get("line").asBoolean(true),
 						r.get("derived").asBoolean(false)));
 	}
 
 	@BatchMapping(typeName = "Position")
 	Map<PositionView, @Nullable PositionView> concurrentWith(List<PositionView> positions) {
-		return single(this.items.batch(positions, PositionView::rev, PositionView::key, "organization/position-concurrent",
+		return single(this.items.batch(positions, PositionView::rev, PositionView::key, "organization/position-concurrent-with",
 				RevisionItems::position));
 	}
 
@@ -240,7 +240,7 @@ class OrganizationController {
 	Map<PersonView, List<HoldingView>> holds(List<PersonView> people) {
 		Map<String, PersonView> byKey = new HashMap<>();
 		people.forEach(p -> byKey.put(p.rev().id() + "\u0000" + p.key(), p));
-		return this.items.batch(people, PersonView::rev, PersonView::key, "organization/person-holdings",
+		return this.items.batch(people, PersonView::rev, PersonView::key, "organization/person-holds",
 				(rev, r) -> new HoldingView(byKey.get(rev.id() + "\u0000" + r.get("key").asString()), RevisionItems.position(rev, r),
 						r.get("fte").asDouble(1.0), r.get("acting").asBoolean(false)));
 	}

@@ -158,7 +158,7 @@ public class ApiTokens {
 		params.put("mac", this.key.mac(hash(token)));
 		params.put("role", role.name());
 		params.put("organization", organization);
-		TokenInfo info = this.graph.write("security/create-token", params, r -> info(r.get("t").asNode())).getFirst();
+		TokenInfo info = this.graph.write("security/create-api-token", params, r -> info(r.get("t").asNode())).getFirst();
 		return new CreatedToken(token, info);
 	}
 
@@ -173,12 +173,12 @@ public class ApiTokens {
 
 	/** The tokens the current caller may see: all, or for a limited caller those limited to its organisation. */
 	public List<TokenInfo> list() {
-		return this.graph.read("security/tokens", limitOf(Map.of()), r -> info(r.get("t").asNode()));
+		return this.graph.read("security/api-tokens", limitOf(Map.of()), r -> info(r.get("t").asNode()));
 	}
 
 	/** Revokes a token the current caller may see (as {@link #list()}); empty when there is none. */
 	public Optional<TokenInfo> revoke(String id) {
-		Optional<TokenInfo> revoked = this.graph.write("security/revoke-token", limitOf(Map.of("id", id)),
+		Optional<TokenInfo> revoked = this.graph.write("security/revoke-api-token", limitOf(Map.of("id", id)),
 				r -> info(r.get("t").asNode()))
 			.stream()
 			.findFirst();

@@ -39,7 +39,7 @@ public class AuditTrail {
 
 	/** The newest events the current caller may see: all, or for a limited caller its organisation's. */
 	public List<AuditEvent> latest(int limit) {
-		return this.graph.read("security/audit-events", ApiTokens.limitOf(Map.of("limit", limit)), r -> {
+		return this.graph.read("security/audit-trail", ApiTokens.limitOf(Map.of("limit", limit)), r -> {
 			Node e = r.get("e").asNode();
 			return new AuditEvent(e.get("at").asZonedDateTime().toString(), e.get("actor").asString(),
 					e.get("action").asString(), e.get("organization").isNull() ? null : e.get("organization").asString(),

@@ -1,3 +1,4 @@
+// serves: Query.auditTrail
 // The newest audit events first; for a caller limited to one organisation only that
 // organisation's events.
 // $limit, $organization (null: every event)

@@ -1,3 +1,4 @@
+// serves: Position.layer
 // Each post's layer: the solid links from it up to its top (a post without a solid line),
 // 0 for a top. No row for a post that reaches no top within $maxDepth links (never more
 // than 64): its chain loops or is longer. Cost: O(d²) per post for a chain of d links.

@@ -1,3 +1,4 @@
+// serves: Position.holders
 // $rev, $keys
 // returns: key, person (Person), fte, acting
 MATCH (p:Position)<-[h:HOLDS]-(person:Person)

@@ -1,3 +1,4 @@
+// serves: ReportingAnomalies.linesOutsideUnit
 // Stated (not derived) solid lines to a manager whose unit is neither the post's own unit nor
 // one of the units above it (PART_OF, at most 64 levels). Cost: O(lines · unit depth).
 // (`key IS NOT NULL` lets the (rev, key) constraint's index find the revision's nodes: no label scan.)

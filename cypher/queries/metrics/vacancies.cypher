@@ -1,6 +1,7 @@
+// serves: Query.vacancies, Query.orgMetrics
 // Organisation totals: items, planned headcount (编制), seats and holders of one revision.
 // The organisation's 编制 is the sum over its top units of each one's 编制 (stated, or the sum
-// of its parts, as in unit-establishment-page).
+// of its parts, as in vacancies-units-page).
 // Cost: O(units × unit depth + positions + holdings + people + duties); `key IS NOT NULL` lets
 // the (rev, key) constraint indexes serve the whole-revision scans.
 // $rev

@@ -1,3 +1,4 @@
+// serves: Unit.head
 // $rev, $keys
 // returns: key, p (the heading Position), holders
 MATCH (u:Unit)<-[:HEADS]-(p:Position)

@@ -1,3 +1,4 @@
+// serves: Mutation.createApiToken
 // Stores a new API token: only the HMAC of its secret's SHA-256, never the secret.
 // $id, $name, $mac, $role, $organization
 // returns: t (ApiToken)

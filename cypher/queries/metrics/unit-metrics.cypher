@@ -1,3 +1,4 @@
+// serves: Query.unitMetrics
 // Structure figures of the listed units, for the unit alone ("own": its own posts) and for its
 // subtree (the unit and every unit below it). Span of control = direct solid-line reports of a
 // post; a manager is a post with a span of at least 1; "narrow" spans are 1 or 2.

@@ -1,3 +1,4 @@
+// serves: Position.concurrentWith
 // $rev, $keys
 // returns: key, p (the Position held together with it), holders
 MATCH (a:Position)-[:CONCURRENT_WITH]->(p:Position)

@@ -1,3 +1,4 @@
+// serves: Query.orgMetrics
 // Organisation structure of one revision: span of control (direct solid-line reports of a post;
 // a manager has at least one; "narrow" spans are 1 or 2), how deep the unit tree and the
 // solid-line reporting tree go, and how many posts report to nobody (tops).

@@ -1,3 +1,4 @@
+// serves: Position.unit
 // $rev, $keys
 // returns: key, u (the Unit the position is in)
 MATCH (p:Position)-[:IN]->(u:Unit)

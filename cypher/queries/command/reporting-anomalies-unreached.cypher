@@ -1,3 +1,4 @@
+// serves: ReportingAnomalies.postsWithoutTop
 // Posts that reach no top (a post without a solid line) within $maxDepth solid links (never
 // more than 64, the default orgraph.max-depth): posts on a cycle, posts whose chain runs into
 // one, and chains longer than the bound. Each post's walk is its longest solid path (a post

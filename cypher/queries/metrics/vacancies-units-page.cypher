@@ -1,3 +1,4 @@
+// serves: Vacancies.units, Query.unitMetrics
 // Planned headcount (编制) against seats and holders for one page of units in key order, each
 // rolled up over the unit's subtree (the unit and every unit below it).
 // A unit's 编制 is its stated plannedHeadcount; where none is stated, the sum of its parts: the

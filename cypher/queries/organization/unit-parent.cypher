@@ -1,3 +1,4 @@
+// serves: Unit.parent
 // $rev, $keys
 // returns: key, u (the parent Unit)
 MATCH (c:Unit)-[:PART_OF]->(u:Unit)

@@ -1,3 +1,4 @@
+// serves: Vacancies.positions
 // Seats (headcount) against holders for one page of posts in key order.
 // Cost: O(page × holders) without a status filter; with one, O(posts scanned until the page is full).
 // $rev, $after (exclusive, '' for the start), $limit,

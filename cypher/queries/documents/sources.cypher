@@ -1,3 +1,4 @@
+// serves: Unit.source, Position.source, Duty.source
 // Unit.source, Position.source, Duty.source: the provenance an org document read by
 // POST /api/v1/documents/extract (or imported with format=document) kept on its revision
 // $revs: revision ids ("org/number")

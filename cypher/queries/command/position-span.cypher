@@ -1,3 +1,4 @@
+// serves: Position.span
 // Span of control: the posts reporting to each post on a solid line. Cost: O(keys + their
 // direct reports).
 // $rev, $keys

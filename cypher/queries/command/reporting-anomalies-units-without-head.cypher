@@ -1,3 +1,4 @@
+// serves: ReportingAnomalies.unitsWithoutHead
 // Units no post heads, with how many posts and child units they have. Cost: O(units).
 // (`key IS NOT NULL` lets the (rev, key) constraint's index find the revision's nodes: no label scan.)
 // $rev, $limit

@@ -1,3 +1,4 @@
+// serves: ReportingAnomalies.cycles
 // Reporting cycles along solid lines, one row per cycle, listed from its smallest key in
 // the order the lines run. Only cycles of at most $maxDepth posts (never more than 64) are
 // found; posts on longer loops show as not reaching a top. Cost: O(posts · 64).

@@ -1,3 +1,4 @@
+// serves: ReportingAnomalies.tops, ReportingAnomalies.postsWithoutTop
 // The tops of a revision: posts without a solid line above them, each with how many posts
 // are under it (solid lines, at most $maxDepth links, never more than 64). Cost: O(posts),
 // each post below a top being reached once.

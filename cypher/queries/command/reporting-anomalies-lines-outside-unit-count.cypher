@@ -1,4 +1,5 @@
-// How many stated solid lines run outside the unit tree (the lines anomaly-lines-outside-unit
+// serves: ReportingAnomalies.linesOutsideUnitCount
+// How many stated solid lines run outside the unit tree (the lines reporting-anomalies-lines-outside-unit
 // lists, without its cap), for ReportingAnomalies.linesOutsideUnitCount. Cost: O(lines · unit depth).
 // $rev
 // returns: count

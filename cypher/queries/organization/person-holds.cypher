@@ -1,3 +1,4 @@
+// serves: Person.holds
 // $rev, $keys
 // returns: key, p (Position), holders, fte, acting
 MATCH (person:Person)-[h:HOLDS]->(p:Position)

@@ -1,3 +1,4 @@
+// serves: ReportingAnomalies.concurrentPosts
 // People holding more than $max posts at once (兼任). Cost: O(people + holdings).
 // (`key IS NOT NULL` lets the (rev, key) constraint's index find the revision's nodes: no label scan.)
 // $rev, $max, $limit

@@ -1,3 +1,4 @@
+// serves: Position.reportsTo
 // The lines a position reports on (solid and dotted).
 // $rev, $keys
 // returns: key, p (the manager Position), holders, line, derived

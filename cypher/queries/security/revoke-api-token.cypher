@@ -1,3 +1,4 @@
+// serves: Mutation.revokeApiToken
 // Revokes a token; revoking twice keeps the first time. A caller limited to one organisation
 // reaches only the tokens limited to it.
 // $id, $organization (null: any token)
