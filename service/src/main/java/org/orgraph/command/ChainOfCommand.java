@@ -170,8 +170,8 @@ class ChainOfCommand {
 		}
 		List<PositionView> dotted = r.get("dotted").asList(d -> PositionView.of(rev, d.get("p"), d.get("holders")));
 		return new ChainLink(r.get("depth").asInt(), position, unit, holders, holdings,
-				acting, otherPosts || r.get("concurrentWith").asBoolean(), nullableBoolean(r.get("line")),
-				nullableBoolean(r.get("derived")), dotted);
+				acting, otherPosts || r.get("concurrentWith").asBoolean(), r.get("line").computeOrDefault(Value::asBoolean, null),
+				r.get("derived").computeOrDefault(Value::asBoolean, null), dotted);
 	}
 
 	/**
@@ -203,10 +203,6 @@ class ChainOfCommand {
 			path.add(PositionView.of(rev, nodes.get(i).asNode(), holders.get(i)));
 		}
 		return path;
-	}
-
-	static @Nullable Boolean nullableBoolean(Value value) {
-		return value.isNull() ? null : value.asBoolean();
 	}
 
 }

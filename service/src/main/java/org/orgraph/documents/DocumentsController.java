@@ -80,7 +80,7 @@ class DocumentsController {
 		if (!missing.isEmpty()) {
 			this.graph.read("documents/sources", Map.of("revs", missing.stream().map(Revision::id).toList()), rec -> {
 				Revision r = Revision.of(rec.get("rev").asString());
-				Map<String, SourceRef> parsed = parse(rec.get("metadata").isNull() ? null : rec.get("metadata").asString());
+				Map<String, SourceRef> parsed = parse(rec.get("metadata").asString(null));
 				this.byRevision.put(r, parsed);
 				sources.put(r, parsed);
 				return r;

@@ -11,7 +11,6 @@ import org.orgraph.graph.Graph;
 import org.orgraph.graph.Revision;
 import org.orgraph.graph.OrgraphProperties;
 import org.orgraph.graph.SlowAnswers;
-import org.orgraph.graph.Views;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,12 +40,12 @@ public class RevisionSnapshots {
 		Map<String, Object> params = Map.of("rev", rev.id());
 		List<RevisionSnapshot.Unit> units = this.graph.readEach("duties/snapshot-units", params,
 				r -> new RevisionSnapshot.Unit(r.get("key").asString(), r.get("name").asString(),
-						Views.nullableString(r.get("parent")), Views.nullableString(r.get("head")),
-						r.get("plannedHeadcount").isNull() ? null : r.get("plannedHeadcount").asInt()));
+						r.get("parent").asString(null), r.get("head").asString(null),
+						r.get("plannedHeadcount").computeOrDefault(Value::asInt, null)));
 		List<RevisionSnapshot.Position> positions = this.graph.readEach("duties/snapshot-positions", params,
 				r -> new RevisionSnapshot.Position(r.get("key").asString(), r.get("title").asString(),
-						r.get("unit").asString(), Views.nullableString(r.get("manager")),
-						r.get("derived").asBoolean(false), Views.nullableString(r.get("concurrentWith")),
+						r.get("unit").asString(), r.get("manager").asString(null),
+						r.get("derived").asBoolean(false), r.get("concurrentWith").asString(null),
 						r.get("headcount").asInt(1)));
 		List<RevisionSnapshot.Holding> holdings = this.graph.readEach("duties/snapshot-holdings", params,
 				r -> new RevisionSnapshot.Holding(r.get("person").asString(), r.get("name").asString(),
@@ -59,12 +58,12 @@ public class RevisionSnapshots {
 		List<RevisionSnapshot.Duty> duties = this.graph.readEach("duties/snapshot-duties", params,
 				r -> new RevisionSnapshot.Duty(r.get("key").asString(), r.get("text").asString(),
 						r.get("norm").asString(""), holderKind(r.get("holderKind")),
-						shared(keys, Views.nullableString(r.get("holder")))));
+						shared(keys, r.get("holder").asString(null))));
 		return RevisionSnapshot.of(rev, units, positions, holdings, duties, this.maxDepth);
 	}
 
 	private static @Nullable String holderKind(Value kind) {
-		return kind.isNull() ? null : kind.asString().equals("UNIT") ? "UNIT" : "POSITION";
+		return kind.asString(null).equals("UNIT") ? "UNIT" : "POSITION";
 	}
 
 	private static @Nullable String shared(Map<String, String> keys, @Nullable String key) {

@@ -139,13 +139,13 @@ public class Revisions {
 		Map<String, Object> counts = r.get("counts").isNull() ? Map.of()
 				: this.json.readValue(r.get("counts").asString(), new TypeReference<Map<String, Object>>() {
 				});
-		@Nullable String metadata = Views.nullableString(r.get("metadata"));
+		@Nullable String metadata = r.get("metadata").asString(null);
 		Object asOf = (metadata == null) ? null
 				: this.json.readValue(metadata, new TypeReference<Map<String, Object>>() {
 				}).get("asOf");
 		return new RevisionView(r.get("org").asString(), r.get("number").asInt(),
 				r.get("createdAt").asZonedDateTime().toString(), r.get("format").asString(""),
-				Views.nullableString(r.get("source")), metadata, counts, (asOf instanceof String date) ? date : null);
+				r.get("source").asString(null), metadata, counts, (asOf instanceof String date) ? date : null);
 	}
 
 }

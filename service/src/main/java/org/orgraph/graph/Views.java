@@ -22,7 +22,7 @@ public final class Views {
 
 		static OrganizationView of(Node o) {
 			return new OrganizationView(o.get("key").asString(), o.get("name").asString(o.get("key").asString()),
-					o.get("currentRevision").isNull() ? null : o.get("currentRevision").asInt());
+					o.get("currentRevision").computeOrDefault(Value::asInt, null));
 		}
 
 	}
@@ -45,8 +45,8 @@ public final class Views {
 			@Nullable Integer plannedHeadcount) {
 
 		public static UnitView of(Revision rev, MapAccessor u) {
-			return new UnitView(rev, u.get("key").asString(), u.get("name").asString(), nullableString(u.get("kind")),
-					u.get("plannedHeadcount").isNull() ? null : u.get("plannedHeadcount").asInt());
+			return new UnitView(rev, u.get("key").asString(), u.get("name").asString(), u.get("kind").asString(null),
+					u.get("plannedHeadcount").computeOrDefault(Value::asInt, null));
 		}
 
 	}
@@ -79,7 +79,7 @@ public final class Views {
 
 		public static PositionView of(Revision rev, MapAccessor p, Value holders) {
 			return new PositionView(rev, p.get("key").asString(), p.get("title").asString(),
-					nullableString(p.get("grade")), p.get("headcount").asInt(1), p.get("juniorFte").asDouble(0),
+					p.get("grade").asString(null), p.get("headcount").asInt(1), p.get("juniorFte").asDouble(0),
 					holders.isNull() ? 0 : holders.asInt());
 		}
 
@@ -125,10 +125,6 @@ public final class Views {
 	}
 
 	public record SearchHit(SearchKind kind, String key, String name, double score) {
-	}
-
-	public static @Nullable String nullableString(Value value) {
-		return value.isNull() ? null : value.asString();
 	}
 
 }

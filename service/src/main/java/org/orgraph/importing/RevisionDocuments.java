@@ -52,11 +52,11 @@ class RevisionDocuments {
 		List<OrgDocument.Unit> units = this.graph.read("importing/revision-units", rev,
 				r -> new OrgDocument.Unit(r.get("key").asString(), r.get("name").asString(), r.get("parent").asString(null),
 						r.get("kind").asString(null),
-						r.get("plannedHeadcount").isNull() ? null : r.get("plannedHeadcount").asInt(),
+						r.get("plannedHeadcount").computeOrDefault(Value::asInt, null),
 						duties(r.get("duties")), at));
 		List<OrgDocument.Position> positions = this.graph.read("importing/revision-positions", rev,
 				r -> new OrgDocument.Position(r.get("key").asString(), r.get("title").asString(), r.get("unit").asString(),
-						r.get("reportsTo").asString(null), r.get("headcount").isNull() ? null : r.get("headcount").asInt(),
+						r.get("reportsTo").asString(null), r.get("headcount").computeOrDefault(Value::asInt, null),
 						r.get("grade").asString(null), duties(r.get("duties")), r.get("concurrentWith").asString(null),
 						r.get("juniorFte").asDouble(0), at));
 		List<OrgDocument.Person> people = this.graph.read("importing/revision-people", rev,

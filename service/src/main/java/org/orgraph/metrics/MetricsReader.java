@@ -94,8 +94,8 @@ class MetricsReader {
 			Node p = r.get("p").asNode();
 			List<String> holders = r.get("holders").asList(Value::asString);
 			PositionView position = new PositionView(scope.rev(), p.get("key").asString(), p.get("title").asString(),
-					string(p.get("grade")), r.get("seats").asInt(), p.get("juniorFte").asDouble(0), holders.size());
-			return new PositionVacancy(position, string(r.get("unit")), r.get("seats").asInt(), fte(r.get("filledFte")),
+					p.get("grade").asString(null), r.get("seats").asInt(), p.get("juniorFte").asDouble(0), holders.size());
+			return new PositionVacancy(position, r.get("unit").asString(null), r.get("seats").asInt(), fte(r.get("filledFte")),
 					holders, VacancyStatus.valueOf(r.get("status").asString()));
 		});
 	}
@@ -139,9 +139,9 @@ class MetricsReader {
 
 	private static UnitVacancy unitVacancy(Revision rev, Record r) {
 		Node u = r.get("u").asNode();
-		UnitView unit = new UnitView(rev, u.get("key").asString(), u.get("name").asString(), string(u.get("kind")),
-				u.get("plannedHeadcount").isNull() ? null : u.get("plannedHeadcount").asInt());
-		return new UnitVacancy(unit, string(r.get("parent")), r.get("planned").asInt(), r.get("parts").asInt(),
+		UnitView unit = new UnitView(rev, u.get("key").asString(), u.get("name").asString(), u.get("kind").asString(null),
+				u.get("plannedHeadcount").computeOrDefault(Value::asInt, null));
+		return new UnitVacancy(unit, r.get("parent").asString(null), r.get("planned").asInt(), r.get("parts").asInt(),
 				VacancyStatus.valueOf(r.get("status").asString()), r.get("ownPositions").asInt(),
 				r.get("ownSeats").asInt(), r.get("ownFilled").asInt(), fte(r.get("ownFilledFte")),
 				r.get("ownVacantSeats").asInt(), r.get("ownExcessSeats").asInt(), r.get("subtreePositions").asInt(),
@@ -151,7 +151,7 @@ class MetricsReader {
 
 	private static UnitStructure unitStructure(Record r) {
 		return new UnitStructure(r.get("depth").asInt(), r.get("subtreeUnits").asInt(), r.get("subtreeUnitDepth").asInt(),
-				string(r.get("head")), integer(r.get("reportingDepth")), r.get("ownPeople").asInt(),
+				r.get("head").asString(null), r.get("reportingDepth").computeOrDefault(Value::asInt, null), r.get("ownPeople").asInt(),
 				r.get("subtreePeople").asInt(), spans(r, "own"), spans(r, "subtree"), r.get("ownUnitDuties").asInt(),
 				r.get("ownPositionDuties").asInt(), r.get("subtreeUnitDuties").asInt(),
 				r.get("subtreePositionDuties").asInt());
@@ -162,7 +162,7 @@ class MetricsReader {
 		Function<String, String> column = name -> prefix.isEmpty() ? name
 				: prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
 		return new Spans(r.get(column.apply("managers")).asInt(), decimal(r.get(column.apply("spanMean"))),
-				decimal(r.get(column.apply("spanMedian"))), integer(r.get(column.apply("spanMax"))),
+				decimal(r.get(column.apply("spanMedian"))), r.get(column.apply("spanMax")).computeOrDefault(Value::asInt, null),
 				r.get(column.apply("narrowSpans")).asInt());
 	}
 
@@ -172,14 +172,6 @@ class MetricsReader {
 
 	private static @Nullable Double decimal(Value value) {
 		return value.isNull() ? null : Establishment.round(value.asDouble());
-	}
-
-	private static @Nullable Integer integer(Value value) {
-		return value.isNull() ? null : value.asInt();
-	}
-
-	private static @Nullable String string(Value value) {
-		return value.isNull() ? null : value.asString();
 	}
 
 }

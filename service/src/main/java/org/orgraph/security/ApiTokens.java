@@ -191,7 +191,7 @@ public class ApiTokens {
 		return this.byHash.get(mac, h -> this.graph.read("security/token-by-mac", Map.of("mac", h), r -> {
 			Node t = r.get("t").asNode();
 			return new Caller(t.get("id").asString(), t.get("name").asString(), Role.valueOf(t.get("role").asString()),
-					t.get("organization").isNull() ? null : t.get("organization").asString());
+					t.get("organization").asString(null));
 		}).stream().findFirst());
 	}
 
@@ -204,9 +204,9 @@ public class ApiTokens {
 
 	private static TokenInfo info(Node t) {
 		return new TokenInfo(t.get("id").asString(), t.get("name").asString(), Role.valueOf(t.get("role").asString()),
-				t.get("organization").isNull() ? null : t.get("organization").asString(),
+				t.get("organization").asString(null),
 				t.get("createdAt").asZonedDateTime().toString(),
-				t.get("revokedAt").isNull() ? null : t.get("revokedAt").asZonedDateTime().toString());
+				t.get("revokedAt").computeOrDefault(v -> v.asZonedDateTime().toString(), null));
 	}
 
 	static String hash(String token) {
