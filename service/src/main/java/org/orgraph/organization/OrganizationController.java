@@ -206,11 +206,11 @@ class OrganizationController {
 
 	@BatchMapping(typeName = "Position")
 	Map<PositionView, List<HoldingView>> holders(List<PositionView> positions) {
-		Map<String, PositionView> byKey = new HashMap<>();
-		positions.forEach(p -> byKey.put(p.rev().id() + "\u0000" + p.key(), p));
+		Map<Item, PositionView> byKey = new HashMap<>();
+		positions.forEach(p -> byKey.put(new Item(p.rev(), p.key()), p));
 		return this.items.batch(positions, PositionView::rev, PositionView::key, "organization/position-holders",
 				(rev, r) -> new HoldingView(PersonView.of(rev, r.get("person").asNode()),
-						byKey.get(rev.id() + "\u0000" + r.get("key").asString()), r.get("fte").asDouble(1.0),
+						byKey.get(new Item(rev, r.get("key").asString())), r.get("fte").asDouble(1.0),
 						r.get("acting").asBoolean(false)));
 	}
 
@@ -238,10 +238,10 @@ class OrganizationController {
 
 	@BatchMapping(typeName = "Person")
 	Map<PersonView, List<HoldingView>> holds(List<PersonView> people) {
-		Map<String, PersonView> byKey = new HashMap<>();
-		people.forEach(p -> byKey.put(p.rev().id() + "\u0000" + p.key(), p));
+		Map<Item, PersonView> byKey = new HashMap<>();
+		people.forEach(p -> byKey.put(new Item(p.rev(), p.key()), p));
 		return this.items.batch(people, PersonView::rev, PersonView::key, "organization/person-holds",
-				(rev, r) -> new HoldingView(byKey.get(rev.id() + "\u0000" + r.get("key").asString()), RevisionItems.position(rev, r),
+				(rev, r) -> new HoldingView(byKey.get(new Item(rev, r.get("key").asString())), RevisionItems.position(rev, r),
 						r.get("fte").asDouble(1.0), r.get("acting").asBoolean(false)));
 	}
 
@@ -260,6 +260,10 @@ class OrganizationController {
 		Map<S, @Nullable R> one = new LinkedHashMap<>();
 		many.forEach((source, list) -> one.put(source, list.isEmpty() ? null : list.getFirst()));
 		return one;
+	}
+
+	/** An item of a revision, by key. */
+	private record Item(Revision rev, String key) {
 	}
 
 }
