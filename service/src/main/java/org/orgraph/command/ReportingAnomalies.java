@@ -43,6 +43,12 @@ class ReportingAnomalies {
 
 	/** The question: which revision, the concurrent-post threshold, and the cap on each list. */
 	record Report(Revision rev, int maxConcurrentPosts, int limit) {
+
+		/** {@code ReportingAnomalies.revision}. */
+		public int revision() {
+			return this.rev.number();
+		}
+
 	}
 
 	/** Why an item is listed, in English and in Chinese. */
