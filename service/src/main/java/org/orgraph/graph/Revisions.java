@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.orgraph.graph.Views.OrganizationView;
 import org.orgraph.graph.Views.RevisionView;
@@ -30,21 +32,19 @@ public class Revisions {
 	private final AccessPolicy access;
 
 	/**
-	 * Organisations by key, for a second: every request starts by resolving its organisation's
-	 * current revision, and that lookup would otherwise be a database round trip of its own.
-	 * An import through this service drops the entry as soon as it makes a revision current;
+	 * Organisations by key with the numbers of their complete revisions, for a second: every
+	 * request starts by resolving its organisation's current revision, or checking that the one
+	 * it names exists, and that lookup would otherwise be a database round trip of its own. An
+	 * import through this service drops the entry as soon as it makes a revision current;
 	 * another instance's import on a shared database is seen within the second.
 	 */
-	private final Cache<String, Optional<OrganizationView>> organizations = Caffeine.newBuilder()
+	private final Cache<String, Optional<Known>> organizations = Caffeine.newBuilder()
 		.maximumSize(10_000)
 		.expireAfterWrite(Duration.ofSeconds(1))
 		.build();
 
-	/**
-	 * Revisions known to be complete. A complete revision never changes and is never deleted
-	 * (only unfinished ones are), so once seen its existence needs no further round trip.
-	 */
-	private final Cache<Revision, RevisionView> complete = Caffeine.newBuilder().maximumSize(10_000).build();
+	private record Known(OrganizationView view, Set<Integer> complete) {
+	}
 
 	public Revisions(Graph graph, JsonMapper json, AccessPolicy access) {
 		this.graph = graph;
@@ -65,8 +65,15 @@ public class Revisions {
 		if (!this.access.canRead(key)) {
 			return Optional.empty();
 		}
+		return known(key).map(Known::view);
+	}
+
+	private Optional<Known> known(String key) {
 		return this.organizations.get(key,
-				k -> this.graph.read("graph/organization", Map.of("key", k), r -> OrganizationView.of(r.get("o").asNode()))
+				k -> this.graph
+					.read("graph/organization", Map.of("key", k),
+							r -> new Known(OrganizationView.of(r.get("o").asNode()),
+									Set.copyOf(r.get("complete").asList(Value::asInt))))
 					.stream()
 					.findFirst());
 	}
@@ -91,17 +98,11 @@ public class Revisions {
 
 	/** A complete revision; empty when the organisation does not have it. */
 	public Optional<RevisionView> revisionView(Revision revision) {
-		RevisionView known = this.complete.getIfPresent(revision);
-		if (known != null) {
-			return Optional.of(known);
-		}
-		Optional<RevisionView> found = this.graph
+		return this.graph
 			.read("graph/revision", Map.of("org", revision.organization(), "number", revision.number()),
 					r -> revisionView(r.get("r").asNode()))
 			.stream()
 			.findFirst();
-		found.ifPresent(view -> this.complete.put(revision, view));
-		return found;
 	}
 
 	/**
@@ -115,11 +116,10 @@ public class Revisions {
 			}
 			return new Revision(org.key(), org.currentRevision());
 		}
-		Revision revision = new Revision(org.key(), number);
-		if (revisionView(revision).isEmpty()) {
+		if (!known(org.key()).map(k -> k.complete().contains(number)).orElse(false)) {
 			throw new RevisionNotFoundException(org.key(), number);
 		}
-		return revision;
+		return new Revision(org.key(), number);
 	}
 
 	/**
