@@ -20,8 +20,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.orgraph.GraphQlErrors.withCode;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.orgraph.GraphQlErrors.withCode;
 
 /** The DFID snapshots of March and September 2013 compared, checked against the two CSVs. */
 @OrgraphIntegrationTest

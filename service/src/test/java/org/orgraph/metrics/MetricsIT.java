@@ -24,9 +24,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.orgraph.GraphQlErrors.withCode;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
+import static org.orgraph.GraphQlErrors.withCode;
 
 /**
  * Organisation and unit metrics on ops-staff-structure (worked out by hand, see VacanciesIT for

@@ -15,8 +15,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.orgraph.GraphQlErrors.withCode;
 import static org.assertj.core.api.Assertions.entry;
+import static org.orgraph.GraphQlErrors.withCode;
 
 /**
  * Vacancies against 编制 on the one demo organisation that states team sizes,
