@@ -25,29 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class CommandFixtures {
 
-	static final String MARCH = "department_for_international_development-2013-03-31";
-
-	static final String SEPTEMBER = "department_for_international_development-2013-09-30";
-
 	private CommandFixtures() {
 	}
 
-	static void importDfid(Imports imports) throws IOException {
-		for (String snapshot : List.of(MARCH, SEPTEMBER)) {
-			Map<String, byte[]> files = new LinkedHashMap<>();
-			for (String part : List.of("-senior.csv", "-junior.csv")) {
-				files.put(snapshot + part,
-						new ClassPathResource("uk-organograms/" + snapshot + part).getContentAsByteArray());
-			}
-			Imports.Answer answer = imports.files("dfid", "uk-organogram", files);
-			assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
-		}
-	}
-
-	static void importDemo(Imports imports, String key) throws IOException {
-		byte[] json = new ClassPathResource("demo/" + key + ".json").getContentAsByteArray();
-		Imports.Answer answer = imports.json(key, json);
-		assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+	/** Imports the two DFID snapshots, the demo organisations {@code demos} and {@code loop}. */
+	static void importAll(Imports imports, Driver driver, String... demos) throws IOException {
+		imports.dfid();
+		imports.demo(demos);
+		importLoop(imports, driver);
 	}
 
 	/**
@@ -56,7 +41,7 @@ final class CommandFixtures {
 	 * gets a dotted line to 总经理 (P01); and a chain of 70 vacant posts L1 … L70 hangs under
 	 * P01 (L1 → P01, L2 → L1, …), longer than the 64 links a walk follows.
 	 */
-	static void importLoop(Imports imports, Driver driver) throws IOException {
+	private static void importLoop(Imports imports, Driver driver) throws IOException {
 		String json = new ClassPathResource("demo/car-rental-ops-company.json").getContentAsString(StandardCharsets.UTF_8)
 			.replace("\"key\": \"car-rental-ops-company\"", "\"key\": \"loop\"");
 		Imports.Answer answer = imports.json("loop", json);

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
-import org.orgraph.Imports;
 import org.orgraph.OrgraphIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +33,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.orgraph.GraphQlErrors.codes;
 
 /**
  * Issue 16, finding 1 and 7: every GraphQL root field (read from the schema, so a new field
@@ -105,44 +105,29 @@ class AccessMatrixIT {
 		Map<String, Function<String, Probe>> p = new LinkedHashMap<>();
 		p.put("Query.organizations", org -> new Probe("{ organizations { key } }", Map.of(),
 				a -> list(a, "data.organizations").stream().anyMatch(o -> org.equals(((Map<?, ?>) o).get("key")))));
-		p.put("Query.organization", org -> read("query($org: ID!) { organization(key: $org) { key } }", org,
-				"data.organization.key"));
-		p.put("Query.dutyOverlaps", org -> read(
-				"query($org: ID!) { dutyOverlaps(org: $org, mode: SIMILAR, minScore: 0.1) { totalCount } }", org,
-				"data.dutyOverlaps.totalCount"));
-		p.put("Query.orphanedDuties", org -> read("query($org: ID!) { orphanedDuties(org: $org) { reason } }", org,
-				"data.orphanedDuties"));
-		p.put("Query.dutyGaps", org -> read(
-				"query($org: ID!) { dutyGaps(org: $org) { positionsWithoutDuties { key } unitsWithoutPositionsOrDuties { key } } }",
-				org, "data.dutyGaps"));
-		p.put("Query.compareRevisions", org -> read(
-				"query($org: ID!) { compareRevisions(org: $org, from: 1, to: 1) { from } }", org, "data.compareRevisions"));
-		p.put("Query.vacancies", org -> read("query($org: ID!) { vacancies(org: $org) { __typename } }", org,
-				"data.vacancies"));
-		p.put("Query.orgMetrics", org -> read("query($org: ID!) { orgMetrics(org: $org) { people } }", org,
-				"data.orgMetrics.people"));
-		p.put("Query.unitMetrics", org -> read(
-				"query($org: ID!) { unitMetrics(org: $org, first: 3) { edges { cursor } } }", org,
-				"data.unitMetrics.edges"));
-		p.put("Query.chainOfCommand", org -> read(
-				"query($org: ID!) { chainOfCommand(org: $org, position: \"P02\") { links { depth } } }", org,
-				"data.chainOfCommand"));
-		p.put("Query.commonSuperior", org -> read(
-				"query($org: ID!) { commonSuperior(org: $org, a: \"P02\", b: \"P01\") { position { key } } }", org,
-				"data.commonSuperior.position.key"));
-		p.put("Query.reports", org -> read(
-				"query($org: ID!) { reports(org: $org, position: \"P01\", first: 5) { edges { cursor } } }", org,
-				"data.reports.edges"));
-		p.put("Query.reportingAnomalies", org -> read(
-				"query($org: ID!) { reportingAnomalies(org: $org) { revision } }", org, "data.reportingAnomalies.revision"));
-		p.put("Query.dutyThemes", org -> read("query($org: ID!) { dutyThemes(org: $org, first: 3) { totalCount } }", org,
-				"data.dutyThemes.totalCount"));
-		p.put("Query.orphanedDutiesPage", org -> read(
-				"query($org: ID!) { orphanedDutiesPage(org: $org, first: 3) { totalCount } }", org,
-				"data.orphanedDutiesPage.totalCount"));
-		p.put("Query.orphanFindings", org -> read(
-				"query($org: ID!) { orphanFindings(org: $org, first: 3) { totalCount } }", org,
-				"data.orphanFindings.totalCount"));
+		read(p, "Query.organization", "organization(key: $org) { key }", "organization.key");
+		read(p, "Query.dutyOverlaps",
+				"dutyOverlaps(org: $org, mode: SIMILAR, minScore: 0.1) { totalCount }", "dutyOverlaps.totalCount");
+		read(p, "Query.orphanedDuties", "orphanedDuties(org: $org) { reason }", "orphanedDuties");
+		read(p, "Query.dutyGaps",
+				"dutyGaps(org: $org) { positionsWithoutDuties { key } unitsWithoutPositionsOrDuties { key } }", "dutyGaps");
+		read(p, "Query.compareRevisions", "compareRevisions(org: $org, from: 1, to: 1) { from }", "compareRevisions");
+		read(p, "Query.vacancies", "vacancies(org: $org) { __typename }", "vacancies");
+		read(p, "Query.orgMetrics", "orgMetrics(org: $org) { people }", "orgMetrics.people");
+		read(p, "Query.unitMetrics", "unitMetrics(org: $org, first: 3) { edges { cursor } }", "unitMetrics.edges");
+		read(p, "Query.chainOfCommand",
+				"chainOfCommand(org: $org, position: \"P02\") { links { depth } }", "chainOfCommand");
+		read(p, "Query.commonSuperior",
+				"commonSuperior(org: $org, a: \"P02\", b: \"P01\") { position { key } }", "commonSuperior.position.key");
+		read(p, "Query.reports",
+				"reports(org: $org, position: \"P01\", first: 5) { edges { cursor } }", "reports.edges");
+		read(p, "Query.reportingAnomalies",
+				"reportingAnomalies(org: $org) { revision }", "reportingAnomalies.revision");
+		read(p, "Query.dutyThemes", "dutyThemes(org: $org, first: 3) { totalCount }", "dutyThemes.totalCount");
+		read(p, "Query.orphanedDutiesPage",
+				"orphanedDutiesPage(org: $org, first: 3) { totalCount }", "orphanedDutiesPage.totalCount");
+		read(p, "Query.orphanFindings",
+				"orphanFindings(org: $org, first: 3) { totalCount }", "orphanFindings.totalCount");
 		// the limits name no organisation: asked beside the organisation, of which a limited token sees its own only
 		p.put("Query.graphqlLimits", org -> new Probe(
 				"query($org: ID!) { graphqlLimits { maxDepth } organization(key: $org) { key } }", Map.of("org", org),
@@ -320,8 +305,10 @@ class AccessMatrixIT {
 		return fields;
 	}
 
-	private static Probe read(String document, String org, String path) {
-		return new Probe(document, Map.of("org", org), a -> hasContent(at(a, path)));
+	/** A read of {@code field} that shows the organisation when {@code data.path} has content. */
+	private static void read(Map<String, Function<String, Probe>> probes, String field, String selection, String path) {
+		probes.put(field, org -> new Probe("query($org: ID!) { " + selection + " }", Map.of("org", org),
+				a -> hasContent(at(a, "data." + path))));
 	}
 
 	/** Anything but null, an empty list or map, zero or an empty string. */
@@ -380,16 +367,6 @@ class AccessMatrixIT {
 			.bodyValue(body).exchange().expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
 		assertThat(answer).isNotNull();
 		return answer;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<String> codes(Map<String, Object> answer) {
-		List<Map<String, Object>> errors = (List<Map<String, Object>>) answer.get("errors");
-		if (errors == null) {
-			return List.of();
-		}
-		return errors.stream().map(e -> (Map<String, Object>) e.get("extensions"))
-			.map(x -> x == null ? "?" : String.valueOf(x.get("code"))).toList();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -10,15 +10,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.neo4j.driver.Driver;
+import org.orgraph.GraphQlErrors;
 import org.orgraph.GraphQlPost;
 import org.orgraph.Imports;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,21 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
-class BoundedInputsIT {
+class BoundedInputsIT extends IntegrationTestSupport {
 
 	static final String ORG = "car-rental-ops-company";
-
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	Driver driver;
 
 	@BeforeAll
 	void importDemo() throws Exception {
 		this.http = this.http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
-		byte[] document = new ClassPathResource("demo/" + ORG + ".json").getContentAsByteArray();
-		assertThat(new Imports(this.http).json(ORG, document).status()).isEqualTo(201);
+		imports().demo(ORG);
 	}
 
 	@Test
@@ -84,11 +75,10 @@ class BoundedInputsIT {
 		assertThat(Imports.nodeCounts(this.driver)).isEqualTo(before);
 	}
 
-	@SuppressWarnings("unchecked")
 	private static String code(Map<String, Object> answer) {
-		List<Map<String, Object>> errors = (List<Map<String, Object>>) answer.get("errors");
-		assertThat(errors).as("errors").hasSize(1);
-		return String.valueOf(((Map<String, Object>) errors.getFirst().get("extensions")).get("code"));
+		List<String> codes = GraphQlErrors.codes(answer);
+		assertThat(codes).as("errors").hasSize(1);
+		return codes.getFirst();
 	}
 
 }
