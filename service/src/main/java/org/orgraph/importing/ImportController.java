@@ -123,6 +123,7 @@ class ImportController {
 		}
 		if (job.state() == ImportJob.State.REJECTED) {
 			body.put("errors", job.problems().stream().filter(ImportProblem::isError).map(ImportController::problem).toList());
+			body.put("errorCount", job.errorCount());
 		}
 		if (job.failure() != null) {
 			body.put("failure", job.failure());
