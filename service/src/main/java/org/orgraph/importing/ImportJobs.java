@@ -169,7 +169,9 @@ class ImportJobs implements AutoCloseable {
 		if (r.get("abandoned").asBoolean()) {
 			state = State.FAILED;
 			phase = ABANDONED;
-			failure = "the instance running this import stopped before it finished; nothing of it was kept";
+			// its revision, if one was begun, never becomes current and goes with the cleanup of expired leases
+			failure = "the instance running this import stopped (no heartbeat within orgraph.import-lease) before it "
+					+ "recorded how the import ended";
 		}
 		List<ImportProblem> problems = this.json.readValue(r.get("problems").asString(), PROBLEMS)
 			.stream()
