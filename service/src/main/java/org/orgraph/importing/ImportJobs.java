@@ -169,7 +169,8 @@ class ImportJobs implements AutoCloseable {
 		if (r.get("abandoned").asBoolean()) {
 			state = State.FAILED;
 			phase = ABANDONED;
-			// its revision, if one was begun, never becomes current and goes with the cleanup of expired leases
+			// usually its revision was left unfinished and goes with the cleanup of expired leases; rarely it
+			// completed and only storing the outcome failed, so the message claims neither
 			failure = "the instance running this import stopped (no heartbeat within orgraph.import-lease) before it "
 					+ "recorded how the import ended";
 		}
