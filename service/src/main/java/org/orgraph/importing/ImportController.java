@@ -34,8 +34,9 @@ class ImportController {
 	record ImportOrganizationInput(String org, String document) {
 	}
 
+	/** {@code errors} and {@code warnings} hold the first {@value ProblemList#KEPT} of each; the counts are every one found. */
 	record ImportPayload(@Nullable OrganizationView organization, @Nullable Integer revision, @Nullable String jobId,
-			List<ImportProblem> warnings, List<ImportProblem> errors) {
+			List<ImportProblem> warnings, List<ImportProblem> errors, int errorCount, int warningCount) {
 	}
 
 	@MutationMapping
@@ -45,7 +46,7 @@ class ImportController {
 					List.of(new ImportFile("document.json", input.document().getBytes(StandardCharsets.UTF_8))));
 			ImportResult result = job.result();
 			return new ImportPayload(this.revisions.organization(input.org()).orElse(null), result.revision(), job.id(),
-					result.warnings(), List.of());
+					result.warnings(), List.of(), 0, result.warningCount());
 		}
 		catch (ImportRejectedException ex) {
 			return rejected(ex);
@@ -111,7 +112,7 @@ class ImportController {
 					input.edits().stream().map(OrgEditInput::edit).toList());
 			ImportResult result = job.result();
 			return new ImportPayload(this.revisions.organization(input.org()).orElse(null), result.revision(), job.id(),
-					result.warnings(), List.of());
+					result.warnings(), List.of(), 0, result.warningCount());
 		}
 		catch (ImportRejectedException ex) {
 			return rejected(ex);
@@ -120,7 +121,7 @@ class ImportController {
 
 	private static ImportPayload rejected(ImportRejectedException ex) {
 		return new ImportPayload(null, null, null, ex.problems().stream().filter(p -> !p.isError()).toList(),
-				ex.problems().stream().filter(ImportProblem::isError).toList());
+				ex.problems().stream().filter(ImportProblem::isError).toList(), ex.errorCount(), ex.warningCount());
 	}
 
 	@QueryMapping

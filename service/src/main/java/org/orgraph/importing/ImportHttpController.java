@@ -123,6 +123,7 @@ class ImportHttpController {
 		}
 		if (job.state() == ImportJob.State.REJECTED) {
 			body.put("errors", job.problems().stream().filter(ImportProblem::isError).map(ImportHttpController::problem).toList());
+			body.put("errorCount", job.errorCount());
 		}
 		if (job.failure() != null) {
 			body.put("failure", job.failure());

@@ -1,12 +1,19 @@
 package org.orgraph.security;
 
 import java.util.List;
+import java.util.Map;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
 
 import org.jspecify.annotations.Nullable;
 import org.orgraph.security.ApiTokens.CreatedToken;
 import org.orgraph.security.ApiTokens.TokenInfo;
 import org.orgraph.security.AuditTrail.AuditEvent;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -28,7 +35,7 @@ class SecurityController {
 		this.audit = audit;
 	}
 
-	record CreateTokenInput(String name, Role role, @Nullable String organization) {
+	record CreateTokenInput(String name, Role role, @Nullable String organization, @Nullable Integer expiresInDays) {
 	}
 
 	@QueryMapping
@@ -47,10 +54,22 @@ class SecurityController {
 
 	@MutationMapping
 	CreatedToken createApiToken(@Argument CreateTokenInput input) {
-		CreatedToken created = this.tokens.create(input.name(), input.role(), input.organization());
+		CreatedToken created = this.tokens.create(input.name(), input.role(), input.organization(),
+				input.expiresInDays());
 		this.audit.record(Callers.describeCurrent(), "token.create", input.organization(), null,
-				"token " + created.info().id() + " (" + input.role() + ")");
+				"token " + created.info().id() + " (" + input.role()
+						+ (created.info().expiresAt() == null ? "" : ", expires " + created.info().expiresAt()) + ")");
 		return created;
+	}
+
+	/** A token may not outlive the token that creates it: refused with its own code, nothing created. */
+	@GraphQlExceptionHandler
+	GraphQLError outlivesCaller(ApiTokens.OutlivesCallerException ex, DataFetchingEnvironment env) {
+		return GraphqlErrorBuilder.newError(env)
+			.errorType(ErrorType.FORBIDDEN)
+			.message(ex.getMessage())
+			.extensions(Map.of("code", "TOKEN_OUTLIVES_CALLER"))
+			.build();
 	}
 
 	@MutationMapping

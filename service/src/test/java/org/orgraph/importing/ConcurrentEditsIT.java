@@ -52,13 +52,16 @@ class ConcurrentEditsIT {
 	Revisions reader;
 
 	@Autowired
+	ImportJobs jobs;
+
+	@Autowired
 	Driver driver;
 
 	@Test
 	void shouldKeepEveryAcknowledgedEditWhenTwoInstancesEditAtOnce() throws Exception {
 		importCarRental("race-edits");
 		List<ImportService> instances = List.of(this.imports, new ImportService(this.writer, this.audit, this.documents, this.reader, event -> {
-		}));
+		}, this.jobs));
 		List<String> acknowledged = new CopyOnWriteArrayList<>();
 		AtomicInteger conflicts = new AtomicInteger();
 		CountDownLatch go = new CountDownLatch(1);
@@ -123,7 +126,7 @@ class ConcurrentEditsIT {
 	void shouldNeverLandTwoEditsThatTogetherCloseALoop() throws Exception {
 		importCarRental("race-loop");
 		ImportService other = new ImportService(this.writer, this.audit, this.documents, this.reader, event -> {
-		});
+		}, this.jobs);
 		int landedBoth = 0;
 		int refused = 0;
 		for (int round = 0; round < 6; round++) {

@@ -74,6 +74,9 @@ class AccessMatrixIT {
 	@Autowired
 	WebTestClient adminHttp;
 
+	@Autowired
+	org.neo4j.driver.Driver driver;
+
 	/** role → token, unlimited and limited to {@link #OWN}. */
 	final Map<Role, String> unlimited = new HashMap<>();
 
@@ -231,6 +234,124 @@ class AccessMatrixIT {
 				"data.apiTokens")).contains(revokedAtNull(global));
 	}
 
+	@Test
+	void shouldNeverLetAnExpiringTokenMintALongerLivedOne() {
+		String create = "mutation($o: ID, $n: String!, $days: Int) { createApiToken(input: {name: $n, role: VIEWER, "
+				+ "organization: $o, expiresInDays: $days}) { token info { id organization expiresAt } } }";
+		for (String org : java.util.Arrays.asList(null, OWN)) {
+			String name = "longer than an admin " + (org == null ? "everywhere" : "of " + org);
+			Map<String, Object> creator = create("expiring admin", Role.ADMIN, org, 5);
+			String expiring = (String) at(creator, "data.createApiToken.token");
+			java.time.Instant creatorExpires = java.time.Instant
+				.parse((String) at(creator, "data.createApiToken.info.expiresAt"));
+			for (Integer days : java.util.Arrays.asList(null, 6, 3650)) {
+				Map<String, Object> vars = new HashMap<>();
+				vars.put("o", org == null ? OWN : org);
+				vars.put("days", days);
+				vars.put("n", name);
+				Map<String, Object> refused = graphQl(expiring, create, vars);
+				assertThat(codes(refused)).as("%s token expiring in 5 days asks for %s days", org, days)
+					.containsExactly("TOKEN_OUTLIVES_CALLER");
+				assertThat(at(refused, "data.createApiToken")).isNull();
+			}
+			assertThat(list(graphQl(OrgraphIntegrationTest.ADMIN_TOKEN, "{ apiTokens { name } }", Map.of()),
+					"data.apiTokens")).as("nothing was created").doesNotContain(Map.of("name", name));
+			// the paired allow: a token that ends before its creator does
+			Map<String, Object> allowed = graphQl(expiring, create, Map.of("o", OWN, "n", name, "days", 4));
+			assertThat(codes(allowed)).as(allowed.toString()).isEmpty();
+			java.time.Instant mintedExpires = java.time.Instant
+				.parse((String) at(allowed, "data.createApiToken.info.expiresAt"));
+			assertThat(mintedExpires).isBefore(creatorExpires);
+			String minted = (String) at(allowed, "data.createApiToken.token");
+			assertThat(at(graphQl(minted, "{ organizations { key } }", Map.of()), "data.organizations"))
+				.isEqualTo(List.of(Map.of("key", OWN)));
+			revoke((String) at(allowed, "data.createApiToken.info.id"));
+		}
+		// a token that never expires may mint one that does, or one that does not
+		Map<String, Object> vars = new HashMap<>();
+		vars.put("o", OWN);
+		vars.put("days", null);
+		vars.put("n", "never expires");
+		assertThat(codes(graphQl(this.unlimited.get(Role.ADMIN), create, vars))).isEmpty();
+	}
+
+	@Test
+	void shouldRefuseAnExpiredTokenLikeAnUnknownOne() {
+		Map<String, Object> created = create("soon expired", Role.VIEWER, null, 1);
+		String token = (String) at(created, "data.createApiToken.token");
+		String id = (String) at(created, "data.createApiToken.info.id");
+		// the paired allow: a token made alike, a day before it expires
+		String live = (String) at(create("still live", Role.VIEWER, null, 1), "data.createApiToken.token");
+		assertThat(at(graphQl(live, "{ organizations { key } }", Map.of()), "data.organizations")).asList()
+			.isNotEmpty();
+		// a day later: moved into the past in the store, as time would (before its first use, which would cache it)
+		try (org.neo4j.driver.Session session = this.driver.session()) {
+			session.run("MATCH (t:ApiToken {id: $id}) SET t.expiresAt = datetime() - duration('PT1S')", Map.of("id", id))
+				.consume();
+		}
+		var expired = client(token).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("query", "{ organizations { key } }")).exchange().returnResult(String.class);
+		var unknown = client(ApiTokens.PREFIX + "no-such-token-0123456789").post().uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query", "{ organizations { key } }")).exchange()
+			.returnResult(String.class);
+		assertThat(expired.getStatus().value()).isEqualTo(401);
+		assertThat(expired.getResponseBody().blockFirst()).isEqualTo(unknown.getResponseBody().blockFirst());
+		assertThat(unknown.getStatus().value()).isEqualTo(401);
+		assertThat(client(token).get().uri("/api/v1/orgs/" + OWN + "/exports/units.csv").exchange()
+			.returnResult(byte[].class).getStatus().value()).isEqualTo(401);
+		// a token that expires while its lookup is cached (30 s) stops working when it expires, not when the cache forgets it
+		Map<String, Object> cached = create("expires while cached", Role.VIEWER, null, 1);
+		String cachedToken = (String) at(cached, "data.createApiToken.token");
+		try (org.neo4j.driver.Session session = this.driver.session()) {
+			session.run("MATCH (t:ApiToken {id: $id}) SET t.expiresAt = datetime() + duration('PT3S')",
+					Map.of("id", at(cached, "data.createApiToken.info.id"))).consume();
+		}
+		assertThat(status(cachedToken)).isEqualTo(200);
+		org.awaitility.Awaitility.await("refused once expired").atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(250)).until(() -> status(cachedToken) == 401);
+		// apiTokens shows when each stops working; the bootstrap admin token never does
+		List<Object> tokens = list(graphQl(OrgraphIntegrationTest.ADMIN_TOKEN, "{ apiTokens { id expiresAt } }", Map.of()),
+				"data.apiTokens");
+		assertThat(tokens).anySatisfy(t -> {
+			assertThat(((Map<?, ?>) t).get("id")).isEqualTo(id);
+			assertThat(((Map<?, ?>) t).get("expiresAt")).isNotNull();
+		});
+		assertThat(tokens).contains(expiresAtNull("bootstrap-admin"));
+	}
+
+	@Test
+	void shouldRefuseALifetimeOutsideOneDayToTenYears() {
+		String create = "mutation($days: Int) { createApiToken(input: {name: \"odd lifetime\", role: VIEWER, "
+				+ "expiresInDays: $days}) { token } }";
+		for (int days : List.of(0, -1, 3651, Integer.MIN_VALUE)) {
+			assertThat(codes(graphQl(OrgraphIntegrationTest.ADMIN_TOKEN, create, Map.of("days", days))))
+				.as("%d days", days).containsExactly("BAD_ARGUMENT");
+		}
+		assertThat(list(graphQl(OrgraphIntegrationTest.ADMIN_TOKEN, "{ apiTokens { name } }", Map.of()),
+				"data.apiTokens")).doesNotContain(Map.of("name", "odd lifetime"));
+		// the paired allow: the bounds themselves
+		for (int days : List.of(1, 3650)) {
+			assertThat(codes(graphQl(OrgraphIntegrationTest.ADMIN_TOKEN, create, Map.of("days", days)))).isEmpty();
+		}
+	}
+
+	private int status(String token) {
+		return client(token).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("query", "{ organizations { key } }")).exchange().returnResult(byte[].class).getStatus().value();
+	}
+
+	private void revoke(String id) {
+		assertThat(codes(graphQl(OrgraphIntegrationTest.ADMIN_TOKEN, "mutation($id: ID!) { revokeApiToken(id: $id) { id } }",
+				Map.of("id", id)))).isEmpty();
+	}
+
+	private static Map<String, Object> expiresAtNull(String id) {
+		Map<String, Object> m = new HashMap<>();
+		m.put("id", id);
+		m.put("expiresAt", null);
+		return m;
+	}
+
 	private static Map<String, Object> revokedAtNull(String id) {
 		Map<String, Object> m = new HashMap<>();
 		m.put("id", id);
@@ -342,10 +463,16 @@ class AccessMatrixIT {
 	}
 
 	private Map<String, Object> create(String name, Role role, @Nullable String org) {
+		return create(name, role, org, null);
+	}
+
+	private Map<String, Object> create(String name, Role role, @Nullable String org, @Nullable Integer expiresInDays) {
 		Map<String, Object> input = new HashMap<>(Map.of("name", name, "role", role.name()));
 		input.put("organization", org);
+		input.put("expiresInDays", expiresInDays);
 		Map<String, Object> answer = graphQl(OrgraphIntegrationTest.ADMIN_TOKEN,
-				"mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token info { id } } }", Map.of("i", input));
+				"mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token info { id expiresAt } } }",
+				Map.of("i", input));
 		assertThat(codes(answer)).as(answer.toString()).isEmpty();
 		return answer;
 	}

@@ -75,6 +75,39 @@ class BoundedInputsIT extends IntegrationTestSupport {
 		assertThat(Imports.nodeCounts(this.driver)).isEqualTo(before);
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void shouldCountEveryProblemOfAGraphQlImportBeyondTheFirstThousand() {
+		Map<String, Long> before = Imports.nodeCounts(this.driver);
+		// 1,500 units with one key: 1,499 duplicates, within the 256 KB a GraphQL request may hold
+		String units = IntStream.range(0, 1500)
+			.mapToObj(i -> "{\"key\":\"U\",\"name\":\"Unit " + i + "\",\"parent\":null}")
+			.collect(Collectors.joining(","));
+		String document = "{\"key\":\"dup-gql\",\"name\":\"Duplicates\",\"units\":[" + units
+				+ "],\"positions\":[],\"people\":[]}";
+		String mutation = "mutation($d: String!) { importOrganization(input: {org: \"dup-gql\", document: $d}) "
+				+ "{ revision jobId errors { code } errorCount warningCount } }";
+		Map<String, Object> payload = (Map<String, Object>) ((Map<String, Object>) GraphQlPost
+			.answer(this.http, mutation, Map.of("d", document)).get("data")).get("importOrganization");
+		List<Map<String, Object>> errors = (List<Map<String, Object>>) payload.get("errors");
+		assertThat(errors).hasSize(1000);
+		assertThat(errors).extracting(e -> e.get("code")).containsOnly("DUPLICATE_KEY");
+		assertThat(payload.get("errorCount")).isEqualTo(1499);
+		assertThat(payload.get("revision")).isNull();
+		assertThat(payload.get("jobId")).isNull();
+		assertThat(Imports.nodeCounts(this.driver)).isEqualTo(before);
+		// the paired answer: a sound document has no errors, and counts none
+		String sound = "{\"key\":\"dup-gql\",\"name\":\"Sound\",\"units\":[{\"key\":\"U\",\"name\":\"Unit\",\"parent\":null,"
+				+ "\"colour\":\"blue\"}],\"positions\":[],\"people\":[]}";
+		Map<String, Object> imported = (Map<String, Object>) ((Map<String, Object>) GraphQlPost
+			.answer(this.http, mutation, Map.of("d", sound)).get("data")).get("importOrganization");
+		assertThat(imported.get("revision")).isEqualTo(1);
+		assertThat(imported.get("errors")).isEqualTo(List.of());
+		assertThat(imported.get("errorCount")).isEqualTo(0);
+		assertThat(imported.get("warningCount")).as(imported.toString()).isEqualTo(1);
+	}
+
+	@SuppressWarnings("unchecked")
 	private static String code(Map<String, Object> answer) {
 		List<String> codes = GraphQlErrors.codes(answer);
 		assertThat(codes).as("errors").hasSize(1);
