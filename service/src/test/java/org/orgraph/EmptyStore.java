@@ -4,17 +4,24 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.orgraph.projection.Projections;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
-/** Deletes every node but the API tokens before a test class runs, so classes never see each other's data. */
+/**
+ * Deletes every node but the API tokens before a test class runs, so classes never see each other's data,
+ * and drops the revision projections: the next class may write a revision under an id used before.
+ */
 public final class EmptyStore implements BeforeAllCallback {
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		Driver driver = SpringExtension.getApplicationContext(context).getBean(Driver.class);
+		ApplicationContext application = SpringExtension.getApplicationContext(context);
+		Driver driver = application.getBean(Driver.class);
 		try (Session session = driver.session()) {
 			session.run("MATCH (n) WHERE NOT n:ApiToken CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
 		}
+		application.getBeanProvider(Projections.class).ifAvailable(Projections::clear);
 	}
 
 }

@@ -23,7 +23,7 @@ class ModuleStructureTests {
 	void shouldFindEveryFeatureAsAModule() {
 		assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
 			.containsExactlyInAnyOrder("command", "config", "documents", "duties", "graph", "history", "importing",
-					"metrics", "organization", "security");
+					"metrics", "organization", "projection", "security");
 	}
 
 	@Test

@@ -33,6 +33,8 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
+import org.orgraph.projection.Projection;
+import org.orgraph.projection.ProjectionLoader;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -236,12 +238,22 @@ public final class Bench {
                 InMemoryGraph memory = new InMemoryGraph(driver, rev);
                 results.memoryLoadSeconds = seconds(t);
                 say(String.format(Locale.ROOT, "in-memory graph loaded over Bolt in %.1f s (%d positions)", results.memoryLoadSeconds, memory.positionCount()));
+                t = System.nanoTime();
+                Projection projection = ProjectionLoader.load(rev, (query, params, row) -> {
+                    try (var session = driver.session()) {
+                        session.run(cypher("projection/" + query), params).forEachRemaining(row);
+                    }
+                });
+                results.projectionLoadSeconds = seconds(t);
+                results.projectionBytes = projection.bytes();
+                say(String.format(Locale.ROOT, "revision projection loaded over Bolt in %.1f s (%d positions, %s)",
+                        results.projectionLoadSeconds, projection.positionCount(), mb(projection.bytes())));
                 Neo4jGraphQLPeer graphqlPeer = startGraphQLPeer(results, work, "bolt://127.0.0.1:" + boltPort);
                 PostgresPeer postgres = null;
                 try {
                     postgres = startPostgres(results, work, g, driver, rev);
                     checkpoint.run();
-                    measureQuestions(results, g, org, rev, driver, memory, graphqlPeer, postgres);
+                    measureQuestions(results, g, org, rev, driver, memory, projection, graphqlPeer, postgres);
                 } finally {
                     // the peers are idle from here on, but hold memory the concurrency run should have
                     if (graphqlPeer != null) {
@@ -442,8 +454,13 @@ public final class Bench {
 
     // ------------------------------------------------------------------------------ the questions
 
-    /** A question answered up to five ways; null where a way does not exist (yet) or its peer is not running. */
-    record Question(String name, boolean scan, Supplier<Op> a, Supplier<Op> b, Supplier<Op> c, Supplier<Op> d, Supplier<Op> e) {
+    /** A question answered up to six ways; null where a way does not exist (yet) or its peer is not running. */
+    record Question(String name, boolean scan, Supplier<Op> a, Supplier<Op> b, Supplier<Op> c, Supplier<Op> d, Supplier<Op> e,
+                    Supplier<Op> f) {
+
+        Question(String name, boolean scan, Supplier<Op> a, Supplier<Op> b, Supplier<Op> c, Supplier<Op> d, Supplier<Op> e) {
+            this(name, scan, a, b, c, d, e, null);
+        }
     }
 
     /** One request: returns a short answer summary (compared across a/b/c on the first request). */
@@ -457,7 +474,7 @@ public final class Bench {
     }
 
     private void measureQuestions(Results results, OrgGenerator g, String org, String rev, Driver driver, InMemoryGraph memory,
-                                  Neo4jGraphQLPeer peer, PostgresPeer postgres) throws Exception {
+                                  Projection projection, Neo4jGraphQLPeer peer, PostgresPeer postgres) throws Exception {
         SplittableRandom random = new SplittableRandom(options.seed() ^ 0x5EED);
         int n = options.requests() + options.warmup();
         // the same keys for a, b and c: random posts (mostly deep ones, as most posts are), random managers
@@ -502,7 +519,8 @@ public final class Bench {
                         () -> () -> memory.chainOfCommand(posts[i.get()]).replace("links=", ""),
                         peer == null ? null : () -> () -> graphql(peer.url, null, "query($org:ID!,$p:ID!){chainOfCommand(org:$org,position:$p){key title unit{key name} holders{key name}}}",
                                 Map.of("org", org, "p", posts[i.get()])).path("chainOfCommand").size() + "",
-                        postgres == null ? null : () -> () -> PostgresPeer.rows(pgChain, posts[i.get()]) + ""),
+                        postgres == null ? null : () -> () -> PostgresPeer.rows(pgChain, posts[i.get()]) + "",
+                        () -> () -> projectedChain(projection, posts[i.get()]) + ""),
                 new Question("reports-under count", false,
                         () -> () -> graphql("query($org:ID!,$p:ID!){reports(org:$org,position:$p,first:0){totalCount}}",
                                 Map.of("org", org, "p", managers[i.get()])).path("reports").path("totalCount").asInt() + "",
@@ -510,7 +528,8 @@ public final class Bench {
                         () -> () -> memory.reportsCount(managers[i.get()]).replace("n=", ""),
                         peer == null ? null : () -> () -> graphql(peer.url, null, "query($org:ID!,$p:ID!){reportsUnderCount(org:$org,position:$p)}",
                                 Map.of("org", org, "p", managers[i.get()])).path("reportsUnderCount").asInt() + "",
-                        postgres == null ? null : () -> () -> PostgresPeer.first(pgReports, managers[i.get()])),
+                        postgres == null ? null : () -> () -> PostgresPeer.first(pgReports, managers[i.get()]),
+                        () -> () -> projection.reportCount(projection.position(managers[i.get()]), 64) + ""),
                 new Question("common superior", false,
                         () -> () -> graphql("query($org:ID!,$a:ID!,$b:ID!){commonSuperior(org:$org,a:$a,b:$b){position{key} depthFromA depthFromB}}",
                                 Map.of("org", org, "a", posts[i.get()], "b", others[i.get()])).path("commonSuperior").path("position").path("key").asString(),
@@ -523,7 +542,12 @@ public final class Bench {
                         () -> () -> memory.commonSuperior(posts[i.get()], others[i.get()]).replace("superior=", ""),
                         peer == null ? null : () -> () -> graphql(peer.url, null, "query($org:ID!,$a:ID!,$b:ID!){commonSuperior(org:$org,a:$a,b:$b){key}}",
                                 Map.of("org", org, "a", posts[i.get()], "b", others[i.get()])).path("commonSuperior").path("key").asString(),
-                        postgres == null ? null : () -> () -> PostgresPeer.first(pgSuperior, posts[i.get()], others[i.get()])),
+                        postgres == null ? null : () -> () -> PostgresPeer.first(pgSuperior, posts[i.get()], others[i.get()]),
+                        () -> () -> {
+                            Projection.Superior superior = projection.commonSuperior(new int[] { projection.position(posts[i.get()]) },
+                                    new int[] { projection.position(others[i.get()]) }, 64);
+                            return superior == null ? "null" : projection.positionKey(superior.position());
+                        }),
                 new Question("exact overlap (whole org)", true,
                         () -> () -> graphql("query($org:ID!){dutyOverlaps(org:$org,mode:EXACT,first:1){totalCount}}", Map.of("org", org))
                                 .path("dutyOverlaps").path("totalCount").asInt() + "",
@@ -570,13 +594,13 @@ public final class Bench {
             }
             int requests = q.scan() ? options.scanRequests() : options.requests();
             int warmup = q.scan() ? options.scanWarmup() : options.warmup();
-            Timing[] ways = new Timing[5];
-            List<Supplier<Op>> ops = Arrays.asList(q.a(), q.b(), q.c(), q.d(), q.e());
+            Timing[] ways = new Timing[6];
+            List<Supplier<Op>> ops = Arrays.asList(q.a(), q.b(), q.c(), q.d(), q.e(), q.f());
             for (int w = 0; w < ways.length; w++) {
                 if (ops.get(w) == null) {
                     continue;
                 }
-                String way = "abcde".substring(w, w + 1);
+                String way = "abcdef".substring(w, w + 1);
                 // a way that fails a question (a peer, or the service refusing an answer too large to list)
                 // loses that cell, not the run
                 try {
@@ -631,6 +655,25 @@ public final class Bench {
         }
         Arrays.sort(nanos);
         return new Timing(question, way, requests, percentile(nanos, 0.50) / 1e6, percentile(nanos, 0.99) / 1e6, first / 1e6, firstAnswer);
+    }
+
+    /**
+     * (f) what the service reads for a chain of command, from its projection in this process: the walk, and each
+     * link's key, title, unit key and name, holders' keys and names (the fields (a) asks for). Returns the links.
+     */
+    static int projectedChain(Projection projection, String key) {
+        int[] chain = projection.chain(projection.position(key), 64);
+        int chars = 0;
+        for (int p : chain) {
+            int unit = projection.unitOf(p);
+            chars += projection.positionKey(p).length() + projection.title(p).length()
+                    + projection.unitKey(unit).length() + projection.unitName(unit).length();
+            for (int h : projection.holdingsOf(p)) {
+                int person = projection.holdingPerson(h);
+                chars += projection.personKey(person).length() + projection.personName(person).length();
+            }
+        }
+        return chars > 0 ? chain.length : 0;
     }
 
     static double percentile(long[] sorted, double p) {
@@ -830,6 +873,8 @@ public final class Bench {
         boolean complete;
         double serviceStartSeconds;
         double memoryLoadSeconds;
+        double projectionLoadSeconds = Double.NaN;
+        long projectionBytes;
         /** (d)'s and (e)'s versions, or "not measured: <reason>". */
         String graphqlPeer = "not measured: the run stopped before the peers were started";
         String postgres = "not measured: the run stopped before the peers were started";

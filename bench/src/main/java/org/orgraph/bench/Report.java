@@ -16,7 +16,8 @@ final class Report {
 
     static final String QUESTIONS_HEADER =
             "| question | requests | (a) GraphQL median | (a) p99 | (a) first | (b) Cypher median | (b) p99 | (c) memory median | (c) p99 "
-            + "| (d) @neo4j/graphql median | (d) p99 | (e) PostgreSQL median | (e) p99 | a/b | b/c | a/d | a/e | first answer a / b / c / d / e |";
+            + "| (d) @neo4j/graphql median | (d) p99 | (e) PostgreSQL median | (e) p99 | (f) projection median | (f) p99 "
+            + "| a/b | b/c | a/d | a/e | a/f | e/f | first answer a / b / c / d / e / f |";
 
     private final Bench.Options options;
     private final OrgGenerator g;
@@ -37,7 +38,10 @@ final class Report {
         return file;
     }
 
-    /** One question: ways a to e (null where a way was not measured); a/d and a/e are ours over the peer's. */
+    /**
+     * One question: ways a to f (null where a way was not measured); a/d and a/e are ours over the peer's, a/f
+     * the service over its own projection in-process (HTTP, GraphQL and answer building), e/f PostgreSQL over it.
+     */
     static String row(Bench.Timing[] t) {
         Bench.Timing a = t[0];
         StringBuilder s = new StringBuilder();
@@ -48,7 +52,8 @@ final class Report {
                     .append(t[w] == null ? "n/a" : ms(t[w].p99Ms())).append(" | ");
         }
         s.append(ratio(a, t[1])).append(" | ").append(ratio(t[1], t[2])).append(" | ")
-                .append(ratio(a, t[3])).append(" | ").append(ratio(a, t[4])).append(" | ");
+                .append(ratio(a, t[3])).append(" | ").append(ratio(a, t[4])).append(" | ")
+                .append(ratio(a, t[5])).append(" | ").append(ratio(t[4], t[5])).append(" | ");
         for (int w = 0; w < t.length; w++) {
             s.append(w > 0 ? " / " : "").append(t[w] == null ? "–" : t[w].answer());
         }
@@ -108,9 +113,14 @@ final class Report {
                 + "over HTTP on the same store (").append(results.graphqlPeer).append("), (e) PostgreSQL with recursive CTEs on the "
                 + "same organisation (").append(results.postgres).append(Double.isNaN(results.postgresLoadSeconds) ? "" : String.format(Locale.ROOT,
                         "; load with COPY, indexes and ANALYZE: %.1f s", results.postgresLoadSeconds))
-                .append("). Times in ms. a/d and a/e are ours over the peer's: below 1.0× Orgraph is faster.\n\n");
+                .append("), (f) the service's revision projection (`org.orgraph.projection`) in the harness's own process, no HTTP "
+                + "or GraphQL (load over Bolt with the service's `cypher/queries/projection/` files: ")
+                .append(String.format(Locale.ROOT, "%.1f s, %s", results.projectionLoadSeconds, Bench.mb(results.projectionBytes)))
+                .append("). Times in ms. a/d and a/e are ours over the peer's: below 1.0× Orgraph is faster; a/f is what "
+                + "HTTP, GraphQL and building the answer cost over the projection's own work; e/f is PostgreSQL over JDBC "
+                + "against the projection.\n\n");
         s.append(QUESTIONS_HEADER).append('\n');
-        s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Bench.Timing[] t : results.timings) {
             s.append(row(t)).append('\n');
         }
@@ -123,11 +133,14 @@ final class Report {
                 What each way runs:
 
                 - chain of command: (a) `chainOfCommand(position:)` with every link's post, unit, holders and vacancy;
-                  (b) `cypher/queries/command/chain-of-command.cypher`; (c) walk the manager array. Answer: links.
+                  (b) `cypher/queries/command/chain-of-command.cypher`; (c) walk the manager array; (f) the projection's
+                  walk and every link's key, title, unit and holders decoded from its string arena. Answer: links.
                 - reports-under count: (a) `reports(position:, first: 0) { totalCount }` on a random manager;
-                  (b) `command/reports-indirect-count.cypher`; (c) DFS over direct-report arrays. Answer: posts under it.
+                  (b) `command/reports-indirect-count.cypher`; (c) DFS over direct-report arrays; (f) the projection's
+                  pre-order interval (O(1)). Answer: posts under it.
                 - common superior: (a) `commonSuperior(a:, b:)` for two random posts; (b) `command/common-superior.cypher`;
-                  (c) ancestors of a in a hash map, then walk up from b. Answer: the superior's key.
+                  (c) ancestors of a in a hash map, then walk up from b; (f) the projection's two chains compared as
+                  the service does. Answer: the superior's key.
                 - exact overlap: (a) `dutyOverlaps(mode: EXACT) { totalCount }`; (b) group duties by `norm` in Cypher;
                   (c) a hash map over the norms. Answer: overlaps (groups of 2+ duties with one normal form).
                 - similar overlap: (a) `dutyOverlaps(mode: SIMILAR, minScore: 0.8) { totalCount }` (the generator's near

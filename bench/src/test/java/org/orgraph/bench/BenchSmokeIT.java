@@ -23,6 +23,9 @@ class BenchSmokeIT {
     private static final List<String> QUESTIONS_ASKED_THE_SAME_WAY = List.of(
             "chain of command", "reports-under count", "common superior", "exact overlap (whole org)",
             "unit metrics (first page, 100)");
+    /** What (f), the service's projection in the harness's process, answers. */
+    private static final List<String> ASKED_OF_THE_PROJECTION = List.of(
+            "chain of command", "reports-under count", "common superior");
     /** What (d) @neo4j/graphql answers; (e) PostgreSQL answers all of QUESTIONS_ASKED_THE_SAME_WAY. */
     private static final List<String> ASKED_OF_THE_GRAPHQL_PEER = List.of(
             "chain of command", "reports-under count", "common superior", "exact overlap (whole org)");
@@ -57,11 +60,13 @@ class BenchSmokeIT {
                     () -> new AssertionError("no row for " + question));
             String[] cells = row.split("\\|");
             List<String> answers = List.of(cells[cells.length - 1].trim().split(" / "));
-            assertThat(answers).as(question + ": first answers of a, b, c, d and e").hasSize(5);
+            assertThat(answers).as(question + ": first answers of a, b, c, d, e and f").hasSize(6);
             assertThat(answers.subList(0, 3)).as(question + ": first answers of a, b and c").containsOnly(answers.get(0));
             assertThat(answers.get(3)).as(question + ": (d) @neo4j/graphql")
                     .isEqualTo(graphqlPeer && ASKED_OF_THE_GRAPHQL_PEER.contains(question) ? answers.get(0) : "–");
             assertThat(answers.get(4)).as(question + ": (e) PostgreSQL").isEqualTo(postgres ? answers.get(0) : "–");
+            assertThat(answers.get(5)).as(question + ": (f) the projection")
+                    .isEqualTo(ASKED_OF_THE_PROJECTION.contains(question) ? answers.get(0) : "–");
         }
         // both imports wrote the whole organisation: the same counts, no warnings
         List<String> imports = report.lines().filter(l -> l.startsWith("| import org-json |") || l.startsWith("| import csv-bundle |")).toList();

@@ -3,6 +3,7 @@ package org.orgraph.command;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,12 +17,16 @@ import org.orgraph.graph.Views.HoldingView;
 import org.orgraph.graph.Views.PersonView;
 import org.orgraph.graph.Views.PositionView;
 import org.orgraph.graph.Views.UnitView;
+import org.orgraph.projection.Projection;
+import org.orgraph.projection.Projections;
 import org.springframework.stereotype.Component;
 
 /**
  * Walks solid reporting lines ({@code REPORTS_TO {line: true}}) upwards: the chain of command
  * of a post or of each post a person holds, and the lowest common superior of two. Every walk
  * is bounded by {@link Traversal#maxDepth()} links, so a cycle is reported, never looped.
+ * Answers come from the revision's {@link Projection} when it holds the revision exactly, else
+ * from the Cypher files (the same answers, tested side by side in {@code ProjectionEqualityIT}).
  */
 @Component
 class ChainOfCommand {
@@ -30,9 +35,18 @@ class ChainOfCommand {
 
 	private final Traversal traversal;
 
-	ChainOfCommand(Graph graph, Traversal traversal) {
+	private final Projections projections;
+
+	ChainOfCommand(Graph graph, Traversal traversal, Projections projections) {
 		this.graph = graph;
 		this.traversal = traversal;
+		this.projections = projections;
+	}
+
+	/** The revision's projection when paths may be read from it, else null (ask Cypher). */
+	@Nullable Projection projection(Revision rev) {
+		Projection projection = this.projections.get(rev);
+		return projection != null && projection.exactPaths() ? projection : null;
 	}
 
 	/**
@@ -99,6 +113,23 @@ class ChainOfCommand {
 	}
 
 	private Resolved resolve(Revision rev, String key, boolean positions, boolean people, String what) {
+		Projection projection = projection(rev);
+		if (projection != null) {
+			int post = positions ? projection.position(key) : -1;
+			if (post >= 0) {
+				return new Resolved(List.of(projection.positionKey(post)), null);
+			}
+			int person = people ? projection.person(key) : -1;
+			if (person >= 0) {
+				List<String> posts = new ArrayList<>();
+				for (int p : projection.postsOf(person)) {
+					posts.add(projection.positionKey(p));
+				}
+				return new Resolved(posts,
+						new PersonView(rev, projection.personKey(person), projection.personName(person)));
+			}
+			throw KeyNotFoundException.of(rev, what, key);
+		}
 		Map<String, Resolved> byKind = new LinkedHashMap<>();
 		this.graph.read("command/posts-of", Map.of("rev", rev.id(), "key", key), r -> r).forEach(r -> {
 			String kind = r.get("kind").asString();
@@ -121,6 +152,73 @@ class ChainOfCommand {
 	 * the post wins), d ≤ {@code orgraph.max-depth}, plus the holders and dotted lines of each link.
 	 */
 	List<Chain> chains(Revision rev, Resolved resolved) {
+		Projection projection = projection(rev);
+		return projection != null ? chains(rev, resolved, projection) : chainsByCypher(rev, resolved);
+	}
+
+	/** {@link #chains} read from a projection: O(d) per chain plus its holders and dotted lines. */
+	List<Chain> chains(Revision rev, Resolved resolved, Projection projection) {
+		List<Chain> chains = new ArrayList<>();
+		for (String key : new LinkedHashSet<>(resolved.posts())) {
+			int start = projection.position(key);
+			if (start < 0) {
+				continue;
+			}
+			int[] walk = projection.chain(start, this.traversal.maxDepth());
+			List<ChainLink> links = new ArrayList<>();
+			Set<Integer> seen = new HashSet<>();
+			PositionView loopsTo = null;
+			for (int depth = 0; depth < walk.length; depth++) {
+				int p = walk[depth];
+				if (!seen.add(p)) {
+					loopsTo = position(rev, projection, p);
+					break;
+				}
+				links.add(link(rev, projection, depth, p, depth == walk.length - 1));
+			}
+			boolean above = projection.manager(walk[walk.length - 1]) >= 0;
+			boolean cycle = loopsTo != null;
+			boolean truncated = !cycle && above;
+			PositionView top = cycle || truncated ? null : links.getLast().position();
+			chains.add(new Chain(links.getFirst().position(), resolved.person(), links, cycle, loopsTo, truncated, top));
+		}
+		return chains;
+	}
+
+	private static ChainLink link(Revision rev, Projection projection, int depth, int p, boolean last) {
+		PositionView position = position(rev, projection, p);
+		int u = projection.unitOf(p);
+		UnitView unit = new UnitView(rev, projection.unitKey(u), projection.unitName(u), projection.unitKind(u),
+				projection.plannedHeadcount(u));
+		List<PersonView> holders = new ArrayList<>();
+		List<HoldingView> holdings = new ArrayList<>();
+		boolean acting = false;
+		boolean otherPosts = false;
+		for (int h : projection.holdingsOf(p)) {
+			int who = projection.holdingPerson(h);
+			PersonView person = new PersonView(rev, projection.personKey(who), projection.personName(who));
+			holders.add(person);
+			holdings.add(new HoldingView(person, position, projection.fte(h), projection.acting(h)));
+			acting |= projection.acting(h);
+			otherPosts |= projection.postCount(who) > 1;
+		}
+		List<PositionView> dotted = new ArrayList<>();
+		for (int q : projection.dottedTo(p)) {
+			dotted.add(position(rev, projection, q));
+		}
+		return new ChainLink(depth, position, unit, holders, holdings, acting,
+				otherPosts || projection.concurrentWith(p), last ? null : Boolean.TRUE,
+				last ? null : projection.derived(p), dotted);
+	}
+
+	/** The view of post {@code p}, as {@link PositionView#of} reads it from a node. */
+	static PositionView position(Revision rev, Projection projection, int p) {
+		return new PositionView(rev, projection.positionKey(p), projection.title(p), projection.grade(p),
+				projection.headcount(p), projection.juniorFte(p), projection.holderCount(p));
+	}
+
+	/** {@link #chains} read by {@code command/chain-of-command}. */
+	List<Chain> chainsByCypher(Revision rev, Resolved resolved) {
 		if (resolved.posts().isEmpty()) {
 			return List.of();
 		}
@@ -181,6 +279,38 @@ class ChainOfCommand {
 	 * on the longer side, then the smallest keys. O(|a|·|b|·d²) for chains of d links.
 	 */
 	@Nullable CommonSuperior commonSuperior(Revision rev, Resolved a, Resolved b) {
+		if (a.posts().isEmpty() || b.posts().isEmpty()) {
+			return null;
+		}
+		Projection projection = projection(rev);
+		return projection != null ? commonSuperior(rev, a, b, projection) : commonSuperiorByCypher(rev, a, b);
+	}
+
+	/** {@link #commonSuperior} read from a projection: O(|a|·|b|·d). */
+	@Nullable CommonSuperior commonSuperior(Revision rev, Resolved a, Resolved b, Projection projection) {
+		Projection.Superior s = projection.commonSuperior(ids(projection, a), ids(projection, b),
+				this.traversal.maxDepth());
+		if (s == null) {
+			return null;
+		}
+		List<PositionView> pathA = new ArrayList<>();
+		for (int p : s.pathA()) {
+			pathA.add(position(rev, projection, p));
+		}
+		List<PositionView> pathB = new ArrayList<>();
+		for (int p : s.pathB()) {
+			pathB.add(position(rev, projection, p));
+		}
+		return new CommonSuperior(pathA.getLast(), pathA.getFirst(), pathB.getFirst(), pathA.size() - 1,
+				pathB.size() - 1, pathA, pathB);
+	}
+
+	private static int[] ids(Projection projection, Resolved resolved) {
+		return resolved.posts().stream().mapToInt(projection::position).filter(p -> p >= 0).distinct().toArray();
+	}
+
+	/** {@link #commonSuperior} read by {@code command/common-superior}. */
+	@Nullable CommonSuperior commonSuperiorByCypher(Revision rev, Resolved a, Resolved b) {
 		if (a.posts().isEmpty() || b.posts().isEmpty()) {
 			return null;
 		}

@@ -25,12 +25,16 @@ import org.orgraph.metrics.MetricsViews.UnitMetrics;
 import org.orgraph.metrics.MetricsViews.UnitStructure;
 import org.orgraph.metrics.MetricsViews.UnitVacancy;
 import org.orgraph.metrics.MetricsViews.Vacancies;
+import org.orgraph.projection.Projection;
+import org.orgraph.projection.Projection.OrgFigures;
+import org.orgraph.projection.Projections;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads vacancies and metrics of one revision through {@link Graph} (read transactions with the
  * query timeout). Unit rows come in key-ordered pages; each unit is rolled up over its subtree in
- * Cypher, so a page costs the size of its units' subtrees, whatever the offset.
+ * Cypher, so a page costs the size of its units' subtrees, whatever the offset. Organisation
+ * totals come from the revision's projection when it holds the revision exactly.
  */
 @Component
 class MetricsReader {
@@ -41,10 +45,20 @@ class MetricsReader {
 
 	private final DutyFindings dutyFindings;
 
-	MetricsReader(Graph graph, Revisions revisions, DutyFindings dutyFindings) {
+	private final Projections projections;
+
+	MetricsReader(Graph graph, Revisions revisions, DutyFindings dutyFindings, Projections projections) {
 		this.graph = graph;
 		this.revisions = revisions;
 		this.dutyFindings = dutyFindings;
+		this.projections = projections;
+	}
+
+	/** The organisation's totals from the revision's projection, null when Cypher must answer. */
+	@Nullable OrgFigures figures(Revision rev) {
+		Projection projection = this.projections.get(rev);
+		return projection != null && projection.exactPaths() && projection.exactUnits() ? projection.orgFigures()
+				: null;
 	}
 
 	/**
@@ -63,7 +77,17 @@ class MetricsReader {
 	 * query ({@code metrics/vacancies}).
 	 */
 	Vacancies vacancies(Scope scope) {
-		Record r = this.graph.read("metrics/vacancies", Map.of("rev", scope.rev().id()), x -> x).getFirst();
+		return vacancies(scope, true);
+	}
+
+	/** {@link #vacancies}, from the projection when {@code projected} and it holds the revision exactly. */
+	Vacancies vacancies(Scope scope, boolean projected) {
+		OrgFigures f = projected ? figures(scope.rev()) : null;
+		if (f != null) {
+			return new Vacancies(scope, f.planned(), f.seats(), f.filled(), Establishment.round(f.filledFte()),
+					f.vacantSeats(), f.excessSeats(), f.shortPositions(), f.overEstablishedPositions());
+		}
+		Record r = this.graph.read("metrics/vacancies", Map.of("rev", scope.rev()), x -> x).getFirst();
 		return new Vacancies(scope, r.get("planned").asInt(), r.get("seats").asInt(), r.get("filled").asInt(),
 				fte(r.get("filledFte")), r.get("vacantSeats").asInt(), r.get("excessSeats").asInt(),
 				r.get("shortPositions").asInt(), r.get("overEstablishedPositions").asInt());
@@ -123,9 +147,30 @@ class MetricsReader {
 	 * the duty findings.
 	 */
 	OrgMetrics orgMetrics(Scope scope) {
-		Record e = this.graph.read("metrics/vacancies", Map.of("rev", scope.rev().id()), x -> x).getFirst();
-		Record s = this.graph.read("metrics/org-metrics", Map.of("rev", scope.rev().id()), x -> x).getFirst();
-		DutyFindings findings = this.dutyFindings;
+		return orgMetrics(scope, true, true);
+	}
+
+	/**
+	 * {@link #orgMetrics}: the totals from the revision's projection when {@code projected} and it
+	 * holds the revision exactly, else from the Cypher files; the duty findings when {@code findings}.
+	 */
+	OrgMetrics orgMetrics(Scope scope, boolean projected, boolean findings) {
+		@Nullable DutyFindings duties = findings ? this.dutyFindings : null;
+		OrgFigures f = projected ? figures(scope.rev()) : null;
+		if (f != null) {
+			Spans spans = new Spans(f.managers(), Establishment.round(f.spanMean()), Establishment.round(f.spanMedian()),
+					f.spanMax(), f.narrowSpans());
+			return new OrgMetrics(scope.organization(), scope.revision(), f.units(), f.positions(), f.people(),
+					f.holdings(), f.planned(), f.seats(), f.filled(), Establishment.round(f.filledFte()),
+					f.vacantSeats(), f.excessSeats(), f.vacantPositions(), Establishment.round(f.juniorFte()),
+					spans.managers(), spans.mean(), spans.median(), spans.max(), spans.narrowShare(), f.unitDepth(),
+					f.reportingDepth(), f.tops(), f.unitDuties(), f.positionDuties(),
+					duties == null ? null : duties.exactOverlaps(scope.rev()),
+					duties == null ? null : duties.similarOverlaps(scope.rev()),
+					duties == null ? null : duties.orphans(scope.rev()));
+		}
+		Record e = this.graph.read("metrics/vacancies", Map.of("rev", scope.rev()), x -> x).getFirst();
+		Record s = this.graph.read("metrics/org-metrics", Map.of("rev", scope.rev()), x -> x).getFirst();
 		Spans spans = spans(s, "");
 		return new OrgMetrics(scope.organization(), scope.revision(), e.get("units").asInt(), e.get("positions").asInt(),
 				e.get("people").asInt(), e.get("holdings").asInt(), e.get("planned").asInt(), e.get("seats").asInt(),
@@ -134,7 +179,9 @@ class MetricsReader {
 				spans.managers(), spans.mean(), spans.median(), spans.max(), spans.narrowShare(),
 				s.get("unitDepth").asInt(), s.get("reportingDepth").asInt(), s.get("tops").asInt(),
 				e.get("unitDuties").asInt(), e.get("positionDuties").asInt(),
-				findings.exactOverlaps(scope.rev()), findings.similarOverlaps(scope.rev()), findings.orphans(scope.rev()));
+				duties == null ? null : duties.exactOverlaps(scope.rev()),
+				duties == null ? null : duties.similarOverlaps(scope.rev()),
+				duties == null ? null : duties.orphans(scope.rev()));
 	}
 
 	private static UnitVacancy unitVacancy(Revision rev, Record r) {

@@ -115,7 +115,7 @@ final class MetricsViews {
 
 	}
 
-	/** Structure figures of a unit: tree position, spans, people, duties ({@code unit-structure}). */
+	/** Structure figures of a unit: tree position, spans, people, duties ({@code metrics/unit-metrics}). */
 	record UnitStructure(int depth, int subtreeUnits, int subtreeUnitDepth, @Nullable String head,
 			@Nullable Integer reportingDepth, int ownPeople, int subtreePeople, Spans own, Spans subtree,
 			int ownUnitDuties, int ownPositionDuties, int subtreeUnitDuties, int subtreePositionDuties) {
