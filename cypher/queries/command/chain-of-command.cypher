@@ -1,3 +1,4 @@
+// serves: Query.chainOfCommand
 // The chain of command above each starting post: one row per link, from the post (depth 0)
 // along solid lines (line = true) to the top. The walk is the longest solid path from the
 // post of at most $maxDepth links (and never more than 64, the default orgraph.max-depth:

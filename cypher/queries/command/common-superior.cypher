@@ -1,3 +1,4 @@
+// serves: Query.commonSuperior
 // The lowest common superior of two sets of posts: the post s reached along solid lines from
 // one post a of $a and one post b of $b (a post reaches itself) with the fewest links in all,
 // then the fewest links on the longer side, then by keys. No row when no post is above both

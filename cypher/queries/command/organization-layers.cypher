@@ -1,3 +1,4 @@
+// serves: Organization.layers
 // How many layers a revision has: 1 + the longest solid path from any post down to a top
 // (a post without a solid line), 0 without posts. Posts that reach no top (cycles) are not
 // counted. Walks down from every top once: O(posts reached) paths of at most $maxDepth

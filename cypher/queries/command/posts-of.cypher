@@ -1,3 +1,4 @@
+// serves: Query.chainOfCommand, Query.commonSuperior (a person key to the posts they hold)
 // What a key names in one revision: a position, a person, or both (keys are unique per
 // label, not across labels). A position stands for itself; a person for every post they hold.
 // $rev, $key

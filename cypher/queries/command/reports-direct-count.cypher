@@ -1,3 +1,4 @@
+// serves: Query.reports (direct: true, totalCount)
 // How many posts report to a post on a solid line. Cost: O(direct reports), read off the
 // relationship counts of m. No row when the revision has no such post.
 // $rev, $key

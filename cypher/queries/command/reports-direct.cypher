@@ -1,3 +1,4 @@
+// serves: Query.reports (direct: true)
 // One page of the posts reporting to a post on a solid line, in key order (keyset paging).
 // Cost: O(direct reports) per page.
 // $rev, $key (the manager's position key), $after (exclusive, '' for the start), $limit

@@ -1,3 +1,4 @@
+// serves: Query.reports (totalCount)
 // How many posts are under a post along solid lines, at any depth up to $maxDepth links
 // (never more than 64). Cost: O(posts under m); nothing but the count leaves the database.
 // No row when the revision has no such post (so one query both finds the post and counts).

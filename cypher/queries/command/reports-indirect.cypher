@@ -1,3 +1,4 @@
+// serves: Query.reports
 // One page of every post under a post along solid lines, at any depth up to $maxDepth links
 // (never more than 64, the default orgraph.max-depth), in key order (keyset paging). Each
 // page expands the whole subtree and keeps the $limit smallest keys after $after:

@@ -1,3 +1,4 @@
+// serves: Overlap.review, Query.dutyOverlaps, GET /api/v1/orgs/{key}/exports/overlaps
 // Overlap.review, dutyOverlaps' filter on DISTINCT and the overlaps export: every verdict recorded
 // for one organisation (a handful per pair of duties a consultant looked at).
 // $org

@@ -1,3 +1,4 @@
+// serves: Mutation.reviewOverlap
 // reviewOverlap: records (or replaces) a consultant's verdict on a pair of duties, keyed by the
 // organisation and the duties' normal forms so that it holds in every revision that has them.
 // $org, $pair, $first, $second, $verdict, $note, $by

@@ -1,3 +1,4 @@
+// serves: Query.organizations
 // Every organisation that has a complete revision.
 // returns: o (Organization)
 MATCH (o:Organization)

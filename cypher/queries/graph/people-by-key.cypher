@@ -1,3 +1,4 @@
+// serves: Organization.person
 // $rev, $keys
 // returns: p (Person)
 MATCH (p:Person)

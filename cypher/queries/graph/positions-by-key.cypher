@@ -1,3 +1,4 @@
+// serves: Organization.position, Query.dutyGaps, Overlap.explanation
 // $rev, $keys
 // returns: p (Position), holders
 MATCH (p:Position)

@@ -1,3 +1,4 @@
+// serves: Overlap.settledBy
 // Positions by key, with the key as a column (for batch loading).
 // $rev, $keys
 // returns: key, p (Position), holders

@@ -1,3 +1,4 @@
+// serves: Organization.revisions
 // Complete revisions of one organisation, newest first.
 // $org
 // returns: r (Revision)

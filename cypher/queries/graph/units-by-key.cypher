@@ -1,3 +1,4 @@
+// serves: Organization.unit, Query.dutyGaps
 // $rev, $keys
 // returns: u (Unit)
 MATCH (u:Unit)

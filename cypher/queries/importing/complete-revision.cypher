@@ -1,3 +1,4 @@
+// job: import (Mutation.importOrganization, Mutation.editOrganization, POST /api/v1/orgs/{key}/imports, the import command)
 // Makes a fully written revision the organisation's current one. The first SET takes the
 // organisation's write lock, so what follows reads under it: an edit made against revision
 // $expectedCurrent lands only if that is still current (no lost update, even with several

@@ -1,3 +1,4 @@
+// job: start-up, loading the demo organisations into an empty store
 // How many organisations the store holds (demo data loads only into an empty store).
 // returns: n
 MATCH (o:Organization)

@@ -1,3 +1,4 @@
+// job: import (Mutation.importOrganization, Mutation.editOrganization, POST /api/v1/orgs/{key}/imports, the import command)
 // $rev, $rows: [{key, name}]
 // returns: key, id (the new node's element id, which the later phases link by)
 UNWIND $rows AS row

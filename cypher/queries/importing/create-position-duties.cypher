@@ -1,3 +1,4 @@
+// job: import (Mutation.importOrganization, Mutation.editOrganization, POST /api/v1/orgs/{key}/imports, the import command)
 // Post-level duties (岗位职责).
 // $rev, $rows: [{key, text, norm, placeholder (a stand-in text, see PlaceholderDuties), holder (the post's element id)}]
 UNWIND $rows AS row

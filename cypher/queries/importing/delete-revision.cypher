@@ -1,3 +1,4 @@
+// job: import (Mutation.importOrganization, Mutation.editOrganization, POST /api/v1/orgs/{key}/imports, the import command)
 // Forgets a revision that never completed; the organisation goes too if it has no revision left.
 // $rev
 // returns: nothing

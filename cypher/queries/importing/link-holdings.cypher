@@ -1,3 +1,4 @@
+// job: import (Mutation.importOrganization, Mutation.editOrganization, POST /api/v1/orgs/{key}/imports, the import command)
 // $rows: [{person, position, fte, acting}]: element ids of the person and of the post
 UNWIND $rows AS row
 MATCH (h:Person) WHERE elementId(h) = row.person

@@ -1,3 +1,4 @@
+// job: leases and start-up recovery of imports cut off (crash, kill -9)
 // Renews the lease of the revisions this instance is writing: another instance's start-up or
 // sweep removes a revision left 'building' only once its lease has run out.
 // $owner (this instance), $ids (revision ids it is writing)

@@ -1,3 +1,4 @@
+// job: reading a revision back as a document (Mutation.editOrganization)
 // The organisation and format of one complete revision, for reading it back as a document.
 // $org, $number
 // returns: name, rev, format, metadata (JSON text), current

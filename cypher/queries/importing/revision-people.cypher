@@ -1,3 +1,4 @@
+// job: reading a revision back as a document (Mutation.editOrganization)
 // Every person of a revision with the posts they hold.
 // $rev
 // returns: key, name, holds [{position, fte, acting}]

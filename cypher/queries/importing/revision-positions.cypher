@@ -1,3 +1,4 @@
+// job: reading a revision back as a document (Mutation.editOrganization)
 // Every position of a revision as an org document states it: only stated reporting lines
 // (derived ones are worked out again from unit heads), unit heads first in each unit.
 // $rev

@@ -1,3 +1,4 @@
+// job: reading a revision back as a document (Mutation.editOrganization)
 // Every unit of a revision as an org document states it: parent and own duties.
 // $rev
 // returns: key, name, parent, kind, plannedHeadcount, duties [[key, text]]

@@ -1,3 +1,4 @@
+// job: import (Mutation.importOrganization, Mutation.editOrganization, POST /api/v1/orgs/{key}/imports, the import command)
 // Opens revision N+1 of an organisation (creating the organisation on first import).
 // The counter lives on the organisation node, so concurrent imports take its write lock
 // and get distinct numbers.

@@ -1,3 +1,4 @@
+// job: leases and start-up recovery of imports cut off (crash, kill -9)
 // Revisions left 'building' by an import that was cut off (crash, kill -9) and whose lease
 // has run out: the writer renews heartbeatAt while it writes, so a revision another live
 // instance is writing is never taken. Revisions from before leases count from createdAt.

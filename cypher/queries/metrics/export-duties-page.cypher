@@ -1,3 +1,4 @@
+// serves: GET /api/v1/orgs/{key}/exports/duties
 // One page of the duties export in key order, each with the unit (部门职责) or post (岗位职责)
 // holding it and the unit it belongs to (the unit itself, or the post's unit).
 // Cost: O(page).

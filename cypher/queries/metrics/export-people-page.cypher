@@ -1,3 +1,4 @@
+// serves: GET /api/v1/orgs/{key}/exports/people
 // One page of the people export in key order, each with the posts they hold (兼任: several).
 // Cost: O(page × holdings of each person).
 // $rev, $after (exclusive, '' for the start), $limit

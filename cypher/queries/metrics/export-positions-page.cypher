@@ -1,3 +1,4 @@
+// serves: GET /api/v1/orgs/{key}/exports/positions
 // One page of the positions export in key order. reportsTo lists the solid-line managers (every
 // import format writes at most one; several would be joined with ';' in key order).
 // Cost: O(page × (holdings + reporting lines + duties of each post)).

@@ -1,3 +1,4 @@
+// serves: GET /api/v1/orgs/{key}/exports/units
 // One page of the units export in key order: each unit with its place in the tree and its own
 // posts (not its subtree's; the metrics export has both).
 // Cost: O(page × (unit depth + posts + holdings + duties of each unit)).

@@ -1,3 +1,4 @@
+// job: the revision projection that Query.chainOfCommand, Query.reports, Query.commonSuperior, Position.span, Position.layer and Query.orgMetrics read
 // Who holds which post in a revision, one row per HOLDS relationship, for the revision's
 // projection (org.orgraph.projection). Streamed once per load. Cost: O(holdings).
 // (`key IS NOT NULL` lets the (rev, key) constraint's index find the revision's nodes: no label scan.)

@@ -1,3 +1,4 @@
+// job: the revision projection that Query.chainOfCommand, Query.reports, Query.commonSuperior, Position.span, Position.layer and Query.orgMetrics read
 // Every reporting line of a revision, solid (line = true) and dotted (line = false), for the
 // revision's projection (org.orgraph.projection). Streamed once per load. Cost: O(lines).
 // (`key IS NOT NULL` lets the (rev, key) constraint's index find the revision's nodes: no label scan.)

@@ -1,3 +1,4 @@
+// job: the revision projection that Query.chainOfCommand, Query.reports, Query.commonSuperior, Position.span, Position.layer and Query.orgMetrics read
 // Every unit of a revision in key order, with its parent's key, for the revision's projection
 // (org.orgraph.projection). Streamed once per load. Cost: O(units).
 // (`key IS NOT NULL` lets the (rev, key) constraint's index find the revision's nodes: no label scan.)

@@ -1,3 +1,4 @@
+// job: start-up, the admin token given in ORGRAPH_ADMIN_TOKEN
 // Makes the token given in ORGRAPH_ADMIN_TOKEN a valid admin token (idempotent; a changed
 // value replaces the old one).
 // $mac

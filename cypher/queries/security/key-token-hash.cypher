@@ -1,3 +1,4 @@
+// job: start-up, keying tokens stored before secrets were keyed
 // Replaces a token's plain SHA-256 hash with its HMAC (one-time migration).
 // $id, $mac
 // returns: t (ApiToken)

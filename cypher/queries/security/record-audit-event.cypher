@@ -1,3 +1,4 @@
+// job: the audit trail of every write (Query.auditTrail reads it)
 // One write, as the audit trail keeps it: who, when, what, which organisation and revision.
 // $actor, $action, $organization, $revision, $detail
 // returns: nothing

@@ -20,7 +20,7 @@ public class OrgraphApplication {
 			System.setProperty("slf4j.internal.verbosity", "WARN");
 		}
 		if (args.length > 0 && ImportCommand.NAME.equals(args[0])) {
-			System.exit(ImportCommand.run(args));
+			System.exit(ImportCommand.run(OrgraphApplication.class, args));
 		}
 		SpringApplication.run(OrgraphApplication.class, args);
 	}

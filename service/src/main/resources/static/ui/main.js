@@ -349,6 +349,8 @@ async function toggleOverlaps(on) {
     if (exact) {
       state.overlaps = { ...exact, pending: {} };
       renderOverlaps(panel, state.overlaps, await drawOverlaps(state.overlaps));
+      // the exact ones show at once; the similar ones join them when the server has them
+      if (state.tab === 'details' && !state.selection) showTab('overlaps');
     }
     const similar = await fetchOverlaps(state.org, state.rev, 50, ['SIMILAR']);
     if (org !== state.org || !$('#overlay-overlaps').checked) return;

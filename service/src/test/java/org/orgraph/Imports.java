@@ -1,6 +1,9 @@
 package org.orgraph;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,14 +11,23 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Test helper: imports through the real HTTP endpoint and reads the answer as JSON. */
 public final class Imports {
+
+	/** The DFID organogram published for March 2013 (senior and junior file), in {@code uk-organograms/}. */
+	public static final String DFID_MARCH = "department_for_international_development-2013-03-31";
+
+	/** The DFID organogram published for September 2013. */
+	public static final String DFID_SEPTEMBER = "department_for_international_development-2013-09-30";
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
 	};
@@ -79,6 +91,39 @@ public final class Imports {
 			.exchange());
 	}
 
+	/** Imports each demo organisation ({@code demo/key.json}) under its own key; each must be accepted. */
+	public void demo(String... keys) {
+		for (String key : keys) {
+			try {
+				accepted(json(key, new ClassPathResource("demo/" + key + ".json").getContentAsByteArray()));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+	}
+
+	/** Imports a published UK organogram snapshot as the next revision of {@code org}; it must be accepted. */
+	public Answer organogram(String org, String snapshot) {
+		try {
+			return accepted(files(org, "uk-organogram", organogram(snapshot)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Imports both DFID snapshots of 2013 as revisions 1 (March) and 2 (September) of {@code dfid}. */
+	public void dfid() {
+		organogram("dfid", DFID_MARCH);
+		organogram("dfid", DFID_SEPTEMBER);
+	}
+
+	private static Answer accepted(Answer answer) {
+		assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+		return answer;
+	}
+
 	private static Answer answer(WebTestClient.ResponseSpec response) {
 		var result = response.expectBody(JSON).returnResult();
 		HttpStatusCode status = result.getStatus();
@@ -90,11 +135,10 @@ public final class Imports {
 	 * A published UK organogram snapshot from the test resources, senior and junior file, as
 	 * an upload: {@code name} is the file prefix, e.g. {@code department_for_international_development-2013-03-31}.
 	 */
-	public static Map<String, byte[]> organogram(String name) throws java.io.IOException {
-		Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+	public static Map<String, byte[]> organogram(String name) throws IOException {
+		Map<String, byte[]> files = new LinkedHashMap<>();
 		for (String part : List.of("-senior.csv", "-junior.csv")) {
-			files.put(name + part,
-					new org.springframework.core.io.ClassPathResource("uk-organograms/" + name + part).getContentAsByteArray());
+			files.put(name + part, new ClassPathResource("uk-organograms/" + name + part).getContentAsByteArray());
 		}
 		return files;
 	}

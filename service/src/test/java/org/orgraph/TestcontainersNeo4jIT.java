@@ -1,15 +1,8 @@
 package org.orgraph;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.orgraph.IntegrationTestSupport;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.neo4j.Neo4jContainer;
@@ -23,27 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @OrgraphIntegrationTest
 @Testcontainers(disabledWithoutDocker = true)
-class TestcontainersNeo4jIT {
+class TestcontainersNeo4jIT extends IntegrationTestSupport {
 
 	@Container
 	@ServiceConnection
 	static final Neo4jContainer NEO4J = new Neo4jContainer("neo4j:2026.08.1-community").withoutAuthentication();
 
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	HttpGraphQlTester graphQl;
-
 	@Test
 	void shouldImportAndReadAgainstANeo4jServer() throws Exception {
-		Imports imports = new Imports(this.http);
-		Map<String, byte[]> files = new LinkedHashMap<>();
-		for (String part : List.of("senior", "junior")) {
-			String name = "department_for_international_development-2013-03-31-" + part + ".csv";
-			files.put(name, new ClassPathResource("uk-organograms/" + name).getContentAsByteArray());
-		}
-		Imports.Answer answer = imports.files("dfid", "uk-organogram", files);
+		Imports.Answer answer = imports().files("dfid", "uk-organogram", Imports.organogram(Imports.DFID_MARCH));
 		assertThat(answer.status()).isEqualTo(201);
 		assertThat(answer.counts()).containsEntry("positions", 75);
 		this.graphQl.document("{ organization(key: \"dfid\") { position(key: \"B102\") { reportsTo { position { key } } } } }")

@@ -490,8 +490,8 @@ public final class Bench {
         String chainCypher = cypher("command/chain-of-command");
         String reportsCypher = cypher("command/reports-indirect-count");
         String superiorCypher = cypher("command/common-superior");
-        String unitPageCypher = cypher("metrics/unit-establishment-page");
-        String unitStructureCypher = cypher("metrics/unit-structure");
+        String unitPageCypher = cypher("metrics/vacancies-units-page");
+        String unitStructureCypher = cypher("metrics/unit-metrics");
         String exactCypher = """
                 MATCH (d:Duty) WHERE d.rev = $rev
                 WITH d.norm AS norm, count(*) AS duties WHERE duties > 1

@@ -150,8 +150,8 @@ final class Report {
                 - orphaned duties: (a) `orphanedDuties` with each duty's key, text and holder; (b) and (c) a
                   simpler rule — duties of a normal form no filled post carries, directly or in the owning unit —
                   which does not tell `ONLY_CONCURRENT` apart, so (b)/(c) may count fewer than (a).
-                - unit metrics: (a) `unitMetrics(first: 100)` with 14 figures a unit; (b) `metrics/unit-establishment-page`
-                  then `metrics/unit-structure` for the same 100 units (the two queries the service runs for a page);
+                - unit metrics: (a) `unitMetrics(first: 100)` with 14 figures a unit; (b) `metrics/vacancies-units-page`
+                  then `metrics/unit-metrics` for the same 100 units (the two queries the service runs for a page);
                   (c) subtree walks over unit arrays for a subset of the figures. Answer: rows.
 
                 The peers, measured with the same keys and request counts as (a):

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.orgraph.graph.Revision;
 import org.orgraph.graph.Graph;
 import org.orgraph.graph.Views.HoldingView;
 import org.orgraph.graph.Views.PersonView;
@@ -43,7 +44,7 @@ class ChainOfCommand {
 	}
 
 	/** The revision's projection when paths may be read from it, else null (ask Cypher). */
-	@Nullable Projection projection(String rev) {
+	@Nullable Projection projection(Revision rev) {
 		Projection projection = this.projections.get(rev);
 		return projection != null && projection.exactPaths() ? projection : null;
 	}
@@ -98,7 +99,7 @@ class ChainOfCommand {
 	}
 
 	/** The posts of the person with this key. Throws {@link KeyNotFoundException} when there is none. */
-	Resolved person(String rev, String key) {
+	Resolved person(Revision rev, String key) {
 		return resolve(rev, key, false, true, "person");
 	}
 
@@ -107,11 +108,11 @@ class ChainOfCommand {
 	 * is the more precise reading), else a person. Throws {@link KeyNotFoundException} when it
 	 * is neither.
 	 */
-	Resolved positionOrPerson(String rev, String key) {
+	Resolved positionOrPerson(Revision rev, String key) {
 		return resolve(rev, key, true, true, "position or person");
 	}
 
-	private Resolved resolve(String rev, String key, boolean positions, boolean people, String what) {
+	private Resolved resolve(Revision rev, String key, boolean positions, boolean people, String what) {
 		Projection projection = projection(rev);
 		if (projection != null) {
 			int post = positions ? projection.position(key) : -1;
@@ -130,7 +131,7 @@ class ChainOfCommand {
 			throw KeyNotFoundException.of(rev, what, key);
 		}
 		Map<String, Resolved> byKind = new LinkedHashMap<>();
-		this.graph.read("command/posts-of", Map.of("rev", rev, "key", key), r -> r).forEach(r -> {
+		this.graph.read("command/posts-of", Map.of("rev", rev.id(), "key", key), r -> r).forEach(r -> {
 			String kind = r.get("kind").asString();
 			List<String> posts = r.get("posts").asList(Value::asString);
 			byKind.put(kind, new Resolved(posts,
@@ -150,13 +151,13 @@ class ChainOfCommand {
 	 * all of them; each chain costs O(d²) for d links (the longest of the d + 1 solid paths from
 	 * the post wins), d ≤ {@code orgraph.max-depth}, plus the holders and dotted lines of each link.
 	 */
-	List<Chain> chains(String rev, Resolved resolved) {
+	List<Chain> chains(Revision rev, Resolved resolved) {
 		Projection projection = projection(rev);
 		return projection != null ? chains(rev, resolved, projection) : chainsByCypher(rev, resolved);
 	}
 
 	/** {@link #chains} read from a projection: O(d) per chain plus its holders and dotted lines. */
-	List<Chain> chains(String rev, Resolved resolved, Projection projection) {
+	List<Chain> chains(Revision rev, Resolved resolved, Projection projection) {
 		List<Chain> chains = new ArrayList<>();
 		for (String key : new LinkedHashSet<>(resolved.posts())) {
 			int start = projection.position(key);
@@ -184,7 +185,7 @@ class ChainOfCommand {
 		return chains;
 	}
 
-	private static ChainLink link(String rev, Projection projection, int depth, int p, boolean last) {
+	private static ChainLink link(Revision rev, Projection projection, int depth, int p, boolean last) {
 		PositionView position = position(rev, projection, p);
 		int u = projection.unitOf(p);
 		UnitView unit = new UnitView(rev, projection.unitKey(u), projection.unitName(u), projection.unitKind(u),
@@ -211,13 +212,13 @@ class ChainOfCommand {
 	}
 
 	/** The view of post {@code p}, as {@link PositionView#of} reads it from a node. */
-	static PositionView position(String rev, Projection projection, int p) {
+	static PositionView position(Revision rev, Projection projection, int p) {
 		return new PositionView(rev, projection.positionKey(p), projection.title(p), projection.grade(p),
 				projection.headcount(p), projection.juniorFte(p), projection.holderCount(p));
 	}
 
 	/** {@link #chains} read by {@code command/chain-of-command}. */
-	List<Chain> chainsByCypher(String rev, Resolved resolved) {
+	List<Chain> chainsByCypher(Revision rev, Resolved resolved) {
 		if (resolved.posts().isEmpty()) {
 			return List.of();
 		}
@@ -225,14 +226,14 @@ class ChainOfCommand {
 		resolved.posts().forEach(k -> byStart.put(k, new ArrayList<>()));
 		this.graph
 			.read("command/chain-of-command",
-					Map.of("rev", rev, "keys", resolved.posts(), "maxDepth", this.traversal.maxDepth()), r -> r)
+					Map.of("rev", rev.id(), "keys", resolved.posts(), "maxDepth", this.traversal.maxDepth()), r -> r)
 			.forEach(r -> byStart.get(r.get("start").asString()).add(r));
 		List<Chain> chains = new ArrayList<>();
 		byStart.values().stream().filter(rows -> !rows.isEmpty()).forEach(rows -> chains.add(chain(rev, resolved, rows)));
 		return chains;
 	}
 
-	private Chain chain(String rev, Resolved resolved, List<Record> rows) {
+	private Chain chain(Revision rev, Resolved resolved, List<Record> rows) {
 		List<ChainLink> links = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		PositionView loopsTo = null;
@@ -251,7 +252,9 @@ class ChainOfCommand {
 		return new Chain(links.getFirst().position(), resolved.person(), links, cycle, loopsTo, truncated, top);
 	}
 
-	private static ChainLink link(String rev, Record r, PositionView position) {
+	private static ChainLink link(Revision rev, Record r, PositionView post) {
+		UnitView unit = UnitView.of(rev, r.get("u"));
+		PositionView position = post.withUnit(unit);
 		List<PersonView> holders = new ArrayList<>();
 		List<HoldingView> holdings = new ArrayList<>();
 		boolean acting = false;
@@ -264,9 +267,9 @@ class ChainOfCommand {
 			otherPosts |= h.get("posts").asInt() > 1;
 		}
 		List<PositionView> dotted = r.get("dotted").asList(d -> PositionView.of(rev, d.get("p"), d.get("holders")));
-		return new ChainLink(r.get("depth").asInt(), position, UnitView.of(rev, r.get("u")), holders, holdings,
-				acting, otherPosts || r.get("concurrentWith").asBoolean(), nullableBoolean(r.get("line")),
-				nullableBoolean(r.get("derived")), dotted);
+		return new ChainLink(r.get("depth").asInt(), position, unit, holders, holdings,
+				acting, otherPosts || r.get("concurrentWith").asBoolean(), r.get("line").computeOrDefault(Value::asBoolean, null),
+				r.get("derived").computeOrDefault(Value::asBoolean, null), dotted);
 	}
 
 	/**
@@ -275,7 +278,7 @@ class ChainOfCommand {
 	 * pair is tried and the answer is the superior with the fewest links in all, then the fewest
 	 * on the longer side, then the smallest keys. O(|a|·|b|·d²) for chains of d links.
 	 */
-	@Nullable CommonSuperior commonSuperior(String rev, Resolved a, Resolved b) {
+	@Nullable CommonSuperior commonSuperior(Revision rev, Resolved a, Resolved b) {
 		if (a.posts().isEmpty() || b.posts().isEmpty()) {
 			return null;
 		}
@@ -284,7 +287,7 @@ class ChainOfCommand {
 	}
 
 	/** {@link #commonSuperior} read from a projection: O(|a|·|b|·d). */
-	@Nullable CommonSuperior commonSuperior(String rev, Resolved a, Resolved b, Projection projection) {
+	@Nullable CommonSuperior commonSuperior(Revision rev, Resolved a, Resolved b, Projection projection) {
 		Projection.Superior s = projection.commonSuperior(ids(projection, a), ids(projection, b),
 				this.traversal.maxDepth());
 		if (s == null) {
@@ -307,13 +310,13 @@ class ChainOfCommand {
 	}
 
 	/** {@link #commonSuperior} read by {@code command/common-superior}. */
-	@Nullable CommonSuperior commonSuperiorByCypher(String rev, Resolved a, Resolved b) {
+	@Nullable CommonSuperior commonSuperiorByCypher(Revision rev, Resolved a, Resolved b) {
 		if (a.posts().isEmpty() || b.posts().isEmpty()) {
 			return null;
 		}
 		return this.graph
 			.read("command/common-superior",
-					Map.of("rev", rev, "a", a.posts(), "b", b.posts(), "maxDepth", this.traversal.maxDepth()), r -> {
+					Map.of("rev", rev.id(), "a", a.posts(), "b", b.posts(), "maxDepth", this.traversal.maxDepth()), r -> {
 						List<PositionView> pathA = path(rev, r.get("pathA"), r.get("holdersA"));
 						List<PositionView> pathB = path(rev, r.get("pathB"), r.get("holdersB"));
 						return new CommonSuperior(pathA.getLast(), pathA.getFirst(), pathB.getFirst(), pathA.size() - 1,
@@ -324,16 +327,12 @@ class ChainOfCommand {
 			.orElse(null);
 	}
 
-	private static List<PositionView> path(String rev, Value nodes, Value holders) {
+	private static List<PositionView> path(Revision rev, Value nodes, Value holders) {
 		List<PositionView> path = new ArrayList<>();
 		for (int i = 0; i < nodes.size(); i++) {
 			path.add(PositionView.of(rev, nodes.get(i).asNode(), holders.get(i)));
 		}
 		return path;
-	}
-
-	static @Nullable Boolean nullableBoolean(Value value) {
-		return value.isNull() ? null : value.asBoolean();
 	}
 
 }

@@ -5,12 +5,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import org.jspecify.annotations.Nullable;
+import org.orgraph.graph.Paging;
+import org.orgraph.graph.Revision;
 import org.orgraph.command.ChainOfCommand.Chain;
 import org.orgraph.command.ChainOfCommand.CommonSuperior;
 import org.orgraph.command.ChainOfCommand.Resolved;
@@ -22,9 +23,8 @@ import org.orgraph.command.ReportingAnomalies.ReportingCycle;
 import org.orgraph.command.ReportingAnomalies.TopPost;
 import org.orgraph.command.ReportingAnomalies.UnitWithoutHead;
 import org.orgraph.command.Reports.ReportsConnection;
-import org.orgraph.graph.KnownUnits;
 import org.orgraph.graph.Language;
-import org.orgraph.graph.OrgReader;
+import org.orgraph.graph.Revisions;
 import org.orgraph.graph.Views.OrganizationView;
 import org.orgraph.graph.Views.PositionView;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -40,7 +40,7 @@ import org.springframework.stereotype.Controller;
 @Controller
 class CommandController {
 
-	private final OrgReader reader;
+	private final Revisions revisions;
 
 	private final ChainOfCommand chains;
 
@@ -48,8 +48,12 @@ class CommandController {
 
 	private final ReportingAnomalies anomalies;
 
-	CommandController(OrgReader reader, ChainOfCommand chains, Reports reports, ReportingAnomalies anomalies) {
-		this.reader = reader;
+	private final Paging paging;
+
+	CommandController(Revisions revisions, Paging paging, ChainOfCommand chains, Reports reports,
+			ReportingAnomalies anomalies) {
+		this.revisions = revisions;
+		this.paging = paging;
 		this.chains = chains;
 		this.reports = reports;
 		this.anomalies = anomalies;
@@ -57,12 +61,12 @@ class CommandController {
 
 	@QueryMapping
 	List<Chain> chainOfCommand(@Argument String org, @Argument @Nullable String person,
-			@Argument @Nullable String position, @Argument @Nullable Integer revision, GraphQLContext context) {
+			@Argument @Nullable String position, @Argument @Nullable Integer revision) {
 		if ((person == null) == (position == null)) {
 			throw new InvalidArgumentException("chainOfCommand needs either person or position, not "
 					+ (person == null ? "neither" : "both"));
 		}
-		Optional<String> rev = revision(org, revision);
+		Optional<Revision> rev = revision(org, revision);
 		if (rev.isEmpty()) {
 			return List.of();
 		}
@@ -77,14 +81,13 @@ class CommandController {
 				throw KeyNotFoundException.of(rev.get(), "position", position);
 			}
 		}
-		chains.forEach(chain -> chain.links().forEach(link -> KnownUnits.remember(context, link.position(), link.unit())));
 		return chains;
 	}
 
 	@QueryMapping
 	@Nullable CommonSuperior commonSuperior(@Argument String org, @Argument String a, @Argument String b,
 			@Argument @Nullable Integer revision) {
-		Optional<String> rev = revision(org, revision);
+		Optional<Revision> rev = revision(org, revision);
 		if (rev.isEmpty()) {
 			return null;
 		}
@@ -96,7 +99,7 @@ class CommandController {
 	@Nullable ReportsConnection reports(@Argument String org, @Argument String position,
 			@Argument @Nullable Boolean direct, @Argument @Nullable Integer first, @Argument @Nullable String after,
 			@Argument @Nullable Integer revision, DataFetchingFieldSelectionSet selection) {
-		Optional<String> rev = revision(org, revision);
+		Optional<Revision> rev = revision(org, revision);
 		if (rev.isEmpty()) {
 			return null;
 		}
@@ -119,14 +122,8 @@ class CommandController {
 		if (max < 0) {
 			throw new InvalidArgumentException("maxConcurrentPosts must be 0 or more, got " + max);
 		}
-		int limit = this.reader.pageSize(first);
-		Optional<OrganizationView> organization = this.reader.organization(org);
-		if (organization.isEmpty()) {
-			return null;
-		}
-		String rev = this.reader.revision(organization.get(), revision);
-		int number = revision != null ? revision : Objects.requireNonNull(organization.get().currentRevision());
-		return new Report(number, rev, max, limit);
+		int limit = this.paging.size(first);
+		return revision(org, revision).map(rev -> new Report(rev, max, limit)).orElse(null);
 	}
 
 	@SchemaMapping(typeName = "ReportingAnomalies")
@@ -216,16 +213,16 @@ class CommandController {
 
 	@SchemaMapping(typeName = "Organization")
 	int layers(OrganizationView org, @Argument @Nullable Integer revision) {
-		return this.reports.organizationLayers(this.reader.revision(org, revision));
+		return this.reports.organizationLayers(this.revisions.resolve(org, revision));
 	}
 
-	/** The revision id to read, empty for an organisation the store does not have. */
-	private Optional<String> revision(String org, @Nullable Integer revision) {
-		return this.reader.organization(org).map(o -> this.reader.revision(o, revision));
+	/** The revision to read, empty for an organisation the caller cannot see. */
+	private Optional<Revision> revision(String org, @Nullable Integer revision) {
+		return this.revisions.resolve(org, revision);
 	}
 
-	private static Map<String, List<PositionView>> byRevision(List<PositionView> positions) {
-		Map<String, List<PositionView>> byRev = new HashMap<>();
+	private static Map<Revision, List<PositionView>> byRevision(List<PositionView> positions) {
+		Map<Revision, List<PositionView>> byRev = new HashMap<>();
 		positions.forEach(p -> byRev.computeIfAbsent(p.rev(), k -> new ArrayList<>()).add(p));
 		return byRev;
 	}

@@ -1,10 +1,17 @@
 package org.orgraph.command;
 
-/** Arguments that cannot be answered as given ({@code extensions.code} BAD_ARGUMENT). */
-public final class InvalidArgumentException extends RuntimeException {
+import org.orgraph.graph.ErrorCoded;
+
+/** Arguments that cannot be answered as given. */
+final class InvalidArgumentException extends RuntimeException implements ErrorCoded {
 
 	InvalidArgumentException(String message) {
 		super(message);
+	}
+
+	@Override
+	public String code() {
+		return "BAD_ARGUMENT";
 	}
 
 }

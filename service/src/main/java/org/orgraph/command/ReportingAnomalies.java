@@ -7,9 +7,10 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
+import org.orgraph.graph.Revision;
 import org.orgraph.graph.Graph;
 import org.orgraph.graph.Language;
-import org.orgraph.graph.OrgReader;
+import org.orgraph.graph.Revisions;
 import org.orgraph.graph.Views.RevisionView;
 import org.orgraph.graph.Views.PersonView;
 import org.orgraph.graph.Views.PositionView;
@@ -32,16 +33,22 @@ class ReportingAnomalies {
 
 	private final Traversal traversal;
 
-	private final OrgReader reader;
+	private final Revisions revisions;
 
-	ReportingAnomalies(Graph graph, Traversal traversal, OrgReader reader) {
+	ReportingAnomalies(Graph graph, Traversal traversal, Revisions revisions) {
 		this.graph = graph;
 		this.traversal = traversal;
-		this.reader = reader;
+		this.revisions = revisions;
 	}
 
 	/** The question: which revision, the concurrent-post threshold, and the cap on each list. */
-	record Report(int revision, String rev, int maxConcurrentPosts, int limit) {
+	record Report(Revision rev, int maxConcurrentPosts, int limit) {
+
+		/** {@code ReportingAnomalies.revision}. */
+		public int revision() {
+			return this.rev.number();
+		}
+
 	}
 
 	/** Why an item is listed, in English and in Chinese. */
@@ -99,8 +106,8 @@ class ReportingAnomalies {
 	 * d links: each post tries to walk back to itself.
 	 */
 	List<ReportingCycle> cycles(Report report) {
-		String rev = report.rev();
-		return this.graph.read("command/anomaly-cycles", bounded(report), r -> {
+		Revision rev = report.rev();
+		return this.graph.read("command/reporting-anomalies-cycles", bounded(report), r -> {
 			List<PositionView> posts = new ArrayList<>();
 			for (int i = 0; i < r.get("posts").size(); i++) {
 				posts.add(PositionView.of(rev, r.get("posts").get(i).asNode(), r.get("holders").get(i)));
@@ -118,9 +125,9 @@ class ReportingAnomalies {
 	 * bound. O(posts · d) to find them, O(d²) more for each one found.
 	 */
 	List<PostWithoutTop> postsWithoutTop(Report report) {
-		String rev = report.rev();
+		Revision rev = report.rev();
 		int maxDepth = this.traversal.maxDepth();
-		return this.graph.read("command/anomaly-unreached", bounded(report), r -> {
+		return this.graph.read("command/reporting-anomalies-unreached", bounded(report), r -> {
 			PositionView post = PositionView.of(rev, r.get("p").asNode(), r.get("holders"));
 			if (r.get("entry").isNull()) {
 				return new PostWithoutTop(post, null, null,
@@ -144,9 +151,9 @@ class ReportingAnomalies {
 	 * there is one or none. O(posts): each post below a top is reached once.
 	 */
 	List<TopPost> tops(Report report) {
-		String rev = report.rev();
+		Revision rev = report.rev();
 		Map<String, String> toEliminated = linesToEliminatedPosts(report);
-		List<TopPost> tops = this.graph.read("command/anomaly-tops", bounded(report), r -> {
+		List<TopPost> tops = this.graph.read("command/reporting-anomalies-tops", bounded(report), r -> {
 			PositionView top = PositionView.of(rev, r.get("p").asNode(), r.get("holders"));
 			int direct = r.get("direct").asInt();
 			int under = r.get("under").asInt();
@@ -176,8 +183,8 @@ class ReportingAnomalies {
 	 * a unit above it. O(lines · unit depth).
 	 */
 	List<LineOutsideUnit> linesOutsideUnit(Report report) {
-		String rev = report.rev();
-		return this.graph.read("command/anomaly-lines-outside-unit", Map.of("rev", rev, "limit", report.limit()), r -> {
+		Revision rev = report.rev();
+		return this.graph.read("command/reporting-anomalies-lines-outside-unit", Map.of("rev", rev.id(), "limit", report.limit()), r -> {
 			PositionView post = PositionView.of(rev, r.get("p").asNode(), r.get("holders"));
 			PositionView manager = PositionView.of(rev, r.get("m").asNode(), r.get("managerHolders"));
 			UnitView unit = UnitView.of(rev, r.get("u").asNode());
@@ -192,14 +199,13 @@ class ReportingAnomalies {
 
 	/** How many lines {@link #linesOutsideUnit} would list without its cap. */
 	int linesOutsideUnitCount(Report report) {
-		return this.graph.read("command/anomaly-lines-outside-unit-count", Map.of("rev", report.rev()),
+		return this.graph.read("command/reporting-anomalies-lines-outside-unit-count", Map.of("rev", report.rev().id()),
 				r -> r.get("count").asInt()).getFirst();
 	}
 
 	/** Posts the import loaded as tops because their manager was eliminated (UK organograms). */
 	private Map<String, String> linesToEliminatedPosts(Report report) {
-		int slash = report.rev().lastIndexOf('/');
-		return this.reader.revisionView(report.rev().substring(0, slash), report.revision())
+		return this.revisions.revisionView(report.rev())
 			.map(RevisionView::metadata)
 			.filter(m -> m != null && m.contains("linesToEliminatedPosts"))
 			.map(ReportingAnomalies::linesToEliminated)
@@ -218,9 +224,9 @@ class ReportingAnomalies {
 
 	/** People holding more than {@code maxConcurrentPosts} posts. O(people + holdings). */
 	List<ConcurrentPostHolder> concurrentPosts(Report report) {
-		String rev = report.rev();
-		return this.graph.read("command/anomaly-concurrent-posts",
-				Map.of("rev", rev, "max", report.maxConcurrentPosts(), "limit", report.limit()), r -> {
+		Revision rev = report.rev();
+		return this.graph.read("command/reporting-anomalies-concurrent-posts",
+				Map.of("rev", rev.id(), "max", report.maxConcurrentPosts(), "limit", report.limit()), r -> {
 					PersonView person = PersonView.of(rev, r.get("person").asNode());
 					List<PositionView> posts = r.get("posts")
 						.asList((Value v) -> PositionView.of(rev, v.get("p").asNode(), v.get("holders")));
@@ -235,8 +241,8 @@ class ReportingAnomalies {
 
 	/** Units no post heads. O(units). */
 	List<UnitWithoutHead> unitsWithoutHead(Report report) {
-		String rev = report.rev();
-		return this.graph.read("command/anomaly-units-without-head", Map.of("rev", rev, "limit", report.limit()), r -> {
+		Revision rev = report.rev();
+		return this.graph.read("command/reporting-anomalies-units-without-head", Map.of("rev", rev.id(), "limit", report.limit()), r -> {
 			UnitView unit = UnitView.of(rev, r.get("u").asNode());
 			int positions = r.get("positions").asInt();
 			int children = r.get("children").asInt();

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.orgraph.graph.Revision;
 import org.orgraph.graph.Connection;
 import org.orgraph.graph.Graph;
-import org.orgraph.graph.OrgReader;
+import org.orgraph.graph.Paging;
 import org.orgraph.graph.Views.PositionView;
 import org.orgraph.projection.Projection;
 import org.springframework.stereotype.Component;
@@ -25,15 +26,15 @@ class Reports {
 
 	private final Graph graph;
 
-	private final OrgReader reader;
+	private final Paging paging;
 
 	private final Traversal traversal;
 
 	private final ChainOfCommand chains;
 
-	Reports(Graph graph, OrgReader reader, Traversal traversal, ChainOfCommand chains) {
+	Reports(Graph graph, Paging paging, Traversal traversal, ChainOfCommand chains) {
 		this.graph = graph;
-		this.reader = reader;
+		this.paging = paging;
 		this.traversal = traversal;
 		this.chains = chains;
 	}
@@ -42,7 +43,7 @@ class Reports {
 	 * A page of reports, key-ordered like every connection; {@code totalCount} is computed
 	 * only when asked for ({@link #count}), unless it is known already ({@link #countOnly}).
 	 */
-	record ReportsConnection(List<Connection.Edge<PositionView>> edges, Connection.PageInfo pageInfo, String rev,
+	record ReportsConnection(List<Connection.Edge<PositionView>> edges, Connection.PageInfo pageInfo, Revision rev,
 			String position, boolean direct, @Nullable Integer totalCount) {
 	}
 
@@ -52,37 +53,38 @@ class Reports {
 	 * page's keys picked by a top-k sort), whatever the offset, since cursors are keys.
 	 * Throws {@link KeyNotFoundException} for a position the revision does not have.
 	 */
-	ReportsConnection page(String rev, String position, boolean direct, @Nullable Integer first,
+	ReportsConnection page(Revision rev, String position, boolean direct, @Nullable Integer first,
 			@Nullable String after) {
-		int limit = this.reader.pageSize(first);
-		String from = Connection.decode(after);
 		Projection projection = this.chains.projection(rev);
 		if (projection != null) {
 			int m = projection.position(position);
 			if (m < 0) {
 				throw KeyNotFoundException.of(rev, "position", position);
 			}
-			List<PositionView> fetched = new ArrayList<>();
-			for (int p : projection.reports(m, direct, from, limit + 1, this.traversal.maxDepth())) {
-				fetched.add(ChainOfCommand.position(rev, projection, p));
-			}
-			Connection<PositionView> page = Connection.of(fetched, limit, !from.isEmpty(), PositionView::key);
+			Connection<PositionView> page = this.paging.page(first, after, PositionView::key, (from, limit) -> {
+				List<PositionView> fetched = new ArrayList<>();
+				for (int p : projection.reports(m, direct, from, limit, this.traversal.maxDepth())) {
+					fetched.add(ChainOfCommand.position(rev, projection, p));
+				}
+				return fetched;
+			});
 			return new ReportsConnection(page.edges(), page.pageInfo(), rev, position, direct, null);
 		}
-		if (this.reader.position(rev, position).isEmpty()) {
+		if (this.graph.read("command/reports-direct-count", countParameters(rev, position, true), r -> r).isEmpty()) {
 			throw KeyNotFoundException.of(rev, "position", position);
 		}
-		Map<String, Object> params = new HashMap<>();
-		params.put("rev", rev);
-		params.put("key", position);
-		params.put("after", from);
-		params.put("limit", limit + 1);
-		if (!direct) {
-			params.put("maxDepth", this.traversal.maxDepth());
-		}
-		List<PositionView> fetched = this.graph.read(direct ? "command/reports-direct" : "command/reports-indirect",
-				params, r -> PositionView.of(rev, r.get("p").asNode(), r.get("holders")));
-		Connection<PositionView> page = Connection.of(fetched, limit, !from.isEmpty(), PositionView::key);
+		Connection<PositionView> page = this.paging.page(first, after, PositionView::key, (from, limit) -> {
+			Map<String, Object> params = new HashMap<>();
+			params.put("rev", rev.id());
+			params.put("key", position);
+			params.put("after", from);
+			params.put("limit", limit);
+			if (!direct) {
+				params.put("maxDepth", this.traversal.maxDepth());
+			}
+			return this.graph.read(direct ? "command/reports-direct" : "command/reports-indirect", params,
+					r -> PositionView.of(rev, r.get("p").asNode(), r.get("holders")));
+		});
 		return new ReportsConnection(page.edges(), page.pageInfo(), rev, position, direct, null);
 	}
 
@@ -91,8 +93,8 @@ class Reports {
 	 * (it also finds the post, so one round trip), no page. Throws {@link KeyNotFoundException}
 	 * for a position the revision does not have.
 	 */
-	ReportsConnection countOnly(String rev, String position, boolean direct, @Nullable Integer first) {
-		this.reader.pageSize(first);
+	ReportsConnection countOnly(Revision rev, String position, boolean direct, @Nullable Integer first) {
+		this.paging.size(first);
 		Projection projection = this.chains.projection(rev);
 		if (projection != null) {
 			int m = projection.position(position);
@@ -137,9 +139,9 @@ class Reports {
 		return direct ? projection.directReportCount(m) : projection.reportCount(m, this.traversal.maxDepth());
 	}
 
-	private Map<String, Object> countParameters(String rev, String position, boolean direct) {
+	private Map<String, Object> countParameters(Revision rev, String position, boolean direct) {
 		Map<String, Object> params = new HashMap<>();
-		params.put("rev", rev);
+		params.put("rev", rev.id());
 		params.put("key", position);
 		if (!direct) {
 			params.put("maxDepth", this.traversal.maxDepth());
@@ -148,7 +150,7 @@ class Reports {
 	}
 
 	/** Span of control of many posts of one revision: one query, O(posts + their direct reports). */
-	Map<String, Integer> spans(String rev, List<String> keys) {
+	Map<String, Integer> spans(Revision rev, List<String> keys) {
 		Map<String, Integer> spans = new LinkedHashMap<>();
 		Projection projection = this.chains.projection(rev);
 		if (projection != null) {
@@ -160,7 +162,7 @@ class Reports {
 			}
 			return spans;
 		}
-		this.graph.read("command/position-spans", Map.of("rev", rev, "keys", keys), r -> r)
+		this.graph.read("command/position-span", Map.of("rev", rev, "keys", keys), r -> r)
 			.forEach(r -> spans.put(r.get("key").asString(), r.get("span").asInt()));
 		return spans;
 	}
@@ -170,7 +172,7 @@ class Reports {
 	 * that reaches no top (a cycle, or a chain longer than the bound). One query, O(d²) per post
 	 * for chains of d links.
 	 */
-	Map<String, Integer> layers(String rev, List<String> keys) {
+	Map<String, Integer> layers(Revision rev, List<String> keys) {
 		Map<String, Integer> layers = new LinkedHashMap<>();
 		Projection projection = this.chains.projection(rev);
 		if (projection != null) {
@@ -184,7 +186,7 @@ class Reports {
 			return layers;
 		}
 		this.graph
-			.read("command/position-layers", Map.of("rev", rev, "keys", keys, "maxDepth", this.traversal.maxDepth()),
+			.read("command/position-layer", Map.of("rev", rev.id(), "keys", keys, "maxDepth", this.traversal.maxDepth()),
 					r -> r)
 			.forEach(r -> layers.put(r.get("key").asString(), r.get("layer").asInt()));
 		return layers;
@@ -194,13 +196,13 @@ class Reports {
 	 * The number of layers of a revision: 1 + the longest chain from a post to its top, 0
 	 * without posts. O(posts): the walk goes down from each top once.
 	 */
-	int organizationLayers(String rev) {
+	int organizationLayers(Revision rev) {
 		Projection projection = this.chains.projection(rev);
 		if (projection != null) {
 			return projection.layers(this.traversal.maxDepth());
 		}
 		return this.graph
-			.read("command/organization-layers", Map.of("rev", rev, "maxDepth", this.traversal.maxDepth()),
+			.read("command/organization-layers", Map.of("rev", rev.id(), "maxDepth", this.traversal.maxDepth()),
 					r -> r.get("layers").asInt())
 			.getFirst();
 	}

@@ -1,6 +1,6 @@
 package org.orgraph.command;
 
-import org.orgraph.config.OrgraphProperties;
+import org.orgraph.graph.OrgraphProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

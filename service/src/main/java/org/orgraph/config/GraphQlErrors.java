@@ -1,5 +1,6 @@
 package org.orgraph.config;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import graphql.GraphQLError;
@@ -7,14 +8,8 @@ import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.exceptions.ClientException;
-import org.orgraph.command.InvalidArgumentException;
-import org.orgraph.command.KeyNotFoundException;
-import org.orgraph.duties.DutyAnalytics;
-import org.orgraph.duties.DutySimilarity;
-import org.orgraph.graph.Connection;
 import org.orgraph.graph.DatabaseUnreachableException;
-import org.orgraph.graph.OrgReader;
-import org.orgraph.graph.RevisionNotFoundException;
+import org.orgraph.graph.ErrorCoded;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.core.Ordered;
@@ -32,15 +27,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 	@Override
 	protected @Nullable GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
 		String code = switch (ex) {
-			case RevisionNotFoundException e -> "REVISION_NOT_FOUND";
-			case OrgReader.PageSizeException e -> "PAGE_SIZE";
-			case OrgReader.SearchTooLongException e -> "SEARCH_TOO_LONG";
-			case Connection.InvalidCursorException e -> "INVALID_CURSOR";
-			case KeyNotFoundException e -> "NOT_FOUND";
-			case InvalidArgumentException e -> "BAD_ARGUMENT";
-			case DutySimilarity.TooManyPairsException e -> "TOO_MANY_OVERLAPS";
-			case DutyAnalytics.AnalysisPendingException e -> "ANALYSIS_PENDING";
-			case DutyAnalytics.AnalysisUnavailableException e -> "ANALYSIS_UNAVAILABLE";
+			case ErrorCoded e -> e.code();
 			case IllegalArgumentException e -> "BAD_ARGUMENT";
 			case org.springframework.security.access.AccessDeniedException e -> "FORBIDDEN";
 			case GraphQlLimits.QueryTimeoutException e -> "TIMEOUT";
@@ -60,19 +47,16 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 				.extensions(Map.of("code", code))
 				.build();
 		}
-		if (ex instanceof DutyAnalytics.AnalysisPendingException pending) {
-			return GraphqlErrorBuilder.newError(env)
-				.errorType(ErrorType.BAD_REQUEST)
-				.message(ex.getMessage())
-				.extensions(Map.of("code", code, "progress", Map.of("texts", pending.progress().texts(), "embedded",
-						pending.progress().embedded())))
-				.build();
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		extensions.put("code", code);
+		if (ex instanceof ErrorCoded coded) {
+			extensions.putAll(coded.extensions());
 		}
 		return GraphqlErrorBuilder.newError(env)
 			.errorType(code.endsWith("NOT_FOUND") ? ErrorType.NOT_FOUND
 					: code.equals("FORBIDDEN") ? ErrorType.FORBIDDEN : ErrorType.BAD_REQUEST)
 			.message(ex.getMessage())
-			.extensions(Map.of("code", code))
+			.extensions(extensions)
 			.build();
 	}
 

@@ -1,5 +1,6 @@
 package org.orgraph.config;
 
+import org.orgraph.graph.OrgraphProperties;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 

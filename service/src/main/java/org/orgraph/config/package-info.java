@@ -1,5 +1,6 @@
 /**
- * Cross-cutting configuration: the embedded or external Neo4j, the graph schema, limits.
+ * The GraphQL endpoint's configuration: request limits, error codes, the GraphiQL page and the
+ * ready message.
  */
 @NullMarked
 package org.orgraph.config;

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
  * listed so that a caller can ask for them by {@code part}.
  */
 @Service
-public class DocumentExtractor {
+class DocumentExtractor {
 
 	/** What a file yielded: its organisations, in file order, and its lines as read. */
 	record Result(String file, List<Extraction> organizations, List<DocumentLine> lines, long millis) {

@@ -1,64 +1,117 @@
 package org.orgraph.documents;
 
-import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
+import org.orgraph.graph.Graph;
+import org.orgraph.graph.Revision;
+import org.orgraph.graph.Revisions;
+import org.orgraph.graph.Views.DutyView;
+import org.orgraph.graph.Views.PositionView;
+import org.orgraph.graph.Views.UnitView;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.stereotype.Controller;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code POST /api/v1/documents/extract}: one uploaded document in, the org document read from
- * it out, with the source of every item and what was skipped or guessed. Nothing is written.
+ * {@code Unit.source}, {@code Position.source} and {@code Duty.source}: the file, line and
+ * excerpt an item was read from, kept in the metadata of a revision imported from a document.
+ * Revisions are immutable, so each revision's sources are read once and cached.
  */
-@RestController
+@Controller
 class DocumentsController {
 
-	private final DocumentExtractor extractor;
-
-	DocumentsController(DocumentExtractor extractor) {
-		this.extractor = extractor;
+	/** The GraphQL {@code SourceRef}. */
+	record SourceRef(String file, int line, String excerpt) {
 	}
 
-	@PostMapping(path = "/api/v1/documents/extract", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<Map<String, Object>> extract(@RequestParam(name = "file", required = false) @Nullable List<MultipartFile> files,
-			@RequestParam(name = "part", defaultValue = "1") int part,
-			@RequestParam(name = "org", required = false) @Nullable String org,
-			@RequestParam(name = "lines", defaultValue = "false") boolean lines) throws IOException {
-		if (files == null || files.isEmpty()) {
-			throw new DocumentException(422, "MISSING_FILE", "send the document as the multipart part \"file\"");
-		}
-		if (files.size() > 1) {
-			throw new DocumentException(422, "BAD_VALUE", "send one document per request (" + files.size() + " \"file\" parts were sent)");
-		}
-		MultipartFile file = files.getFirst();
-		String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "document.txt"
-				: file.getOriginalFilename();
-		if (file.getSize() > DocumentReaders.MAX_BYTES) {
-			throw new DocumentException(413, "TOO_LARGE", "\"" + name + "\" has " + file.getSize()
-					+ " bytes; documents of up to " + DocumentReaders.MAX_BYTES / (1024 * 1024) + " MiB are read");
-		}
-		if (org != null && !org.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-			throw new DocumentException(422, "BAD_VALUE", "org \"" + org.substring(0, Math.min(org.length(), 70))
-					+ "\" is not an organisation key (1 to 64 letters, digits, '.', '_' or '-')");
-		}
-		DocumentExtractor.Result result = this.extractor.extract(name, file.getBytes());
-		return ResponseEntity.ok(DocumentExtractor.answer(result, part, org, lines));
+	private final Graph graph;
+
+	private final JsonMapper json;
+
+	private final Cache<Revision, Map<String, SourceRef>> byRevision = Caffeine.newBuilder()
+		.maximumSize(64)
+		.expireAfterAccess(Duration.ofMinutes(30))
+		.build();
+
+	DocumentsController(Graph graph, JsonMapper json) {
+		this.graph = graph;
+		this.json = json;
 	}
 
-	@ExceptionHandler(DocumentException.class)
-	ResponseEntity<Map<String, Object>> refused(DocumentException ex) {
-		Map<String, Object> error = new LinkedHashMap<>();
-		error.put("code", ex.code());
-		error.put("message", ex.getMessage());
-		return ResponseEntity.status(ex.status()).body(Map.of("errors", List.of(error)));
+	@BatchMapping(typeName = "Unit", field = "source")
+	Map<UnitView, @Nullable SourceRef> unitSource(List<UnitView> units) {
+		return lookup(units, UnitView::rev, u -> "unit:" + u.key());
+	}
+
+	@BatchMapping(typeName = "Position", field = "source")
+	Map<PositionView, @Nullable SourceRef> positionSource(List<PositionView> positions) {
+		return lookup(positions, PositionView::rev, p -> "position:" + p.key());
+	}
+
+	@BatchMapping(typeName = "Duty", field = "source")
+	Map<DutyView, @Nullable SourceRef> dutySource(List<DutyView> duties) {
+		return lookup(duties, DutyView::rev, d -> "duty:" + d.key());
+	}
+
+	private <T> Map<T, @Nullable SourceRef> lookup(List<T> items, Function<T, Revision> rev, Function<T, String> id) {
+		Set<Revision> missing = new LinkedHashSet<>();
+		Map<Revision, Map<String, SourceRef>> sources = new HashMap<>();
+		for (T item : items) {
+			Revision r = rev.apply(item);
+			Map<String, SourceRef> cached = this.byRevision.getIfPresent(r);
+			if (cached != null) {
+				sources.put(r, cached);
+			}
+			else {
+				missing.add(r);
+			}
+		}
+		if (!missing.isEmpty()) {
+			this.graph.read("documents/sources", Map.of("revs", missing.stream().map(Revision::id).toList()), rec -> {
+				Revision r = Revision.of(rec.get("rev").asString());
+				Map<String, SourceRef> parsed = parse(rec.get("metadata").asString(null));
+				this.byRevision.put(r, parsed);
+				sources.put(r, parsed);
+				return r;
+			});
+		}
+		Map<T, @Nullable SourceRef> answer = new LinkedHashMap<>();
+		for (T item : items) {
+			Map<String, SourceRef> m = sources.getOrDefault(rev.apply(item), Map.of());
+			answer.put(item, m.get(id.apply(item)));
+		}
+		return answer;
+	}
+
+	private Map<String, SourceRef> parse(@Nullable String metadata) {
+		if (metadata == null || !metadata.contains("\"sources\"")) {
+			return Map.of();
+		}
+		Map<String, Object> meta = this.json.readValue(metadata, new TypeReference<Map<String, Object>>() {
+		});
+		Map<String, SourceRef> out = new HashMap<>();
+		if (meta.get("sources") instanceof List<?> list) {
+			for (Object o : list) {
+				if (o instanceof Map<?, ?> s && s.get("kind") instanceof String kind && s.get("key") instanceof String key
+						&& (kind.equals("unit") || kind.equals("position") || kind.equals("duty"))) {
+					Object line = s.get("line");
+					out.putIfAbsent(kind + ":" + key, new SourceRef(String.valueOf(s.get("file")),
+							line instanceof Number n ? n.intValue() : 0, String.valueOf(s.get("excerpt"))));
+				}
+			}
+		}
+		return out;
 	}
 
 }

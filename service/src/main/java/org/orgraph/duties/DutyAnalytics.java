@@ -21,9 +21,10 @@ import java.util.function.Supplier;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
+import org.orgraph.graph.Revision;
+import org.orgraph.graph.ErrorCoded;
 import org.orgraph.graph.RevisionCompleted;
-import org.orgraph.graph.RevisionSnapshot;
-import org.orgraph.graph.RevisionSnapshots;
+import org.orgraph.graph.Revisions;
 import org.orgraph.graph.SlowAnswers;
 import org.orgraph.graph.Views.DutyHolderView;
 import org.orgraph.graph.Views.DutyView;
@@ -52,7 +53,7 @@ public class DutyAnalytics {
 
 	private final SimilarDuties similar;
 
-	private final SlowAnswers<List<Overlap>> overlaps = new SlowAnswers<>(32, Duration.ofMinutes(30));
+	private final SlowAnswers<String, List<Overlap>> overlaps = new SlowAnswers<>(32, Duration.ofMinutes(30));
 
 	/** Revisions and thresholds with more similar pairs than are held: found out once, not every request. */
 	private final Cache<String, DutySimilarity.TooManyPairsException> tooManyPairs = Caffeine.newBuilder()
@@ -60,7 +61,7 @@ public class DutyAnalytics {
 		.expireAfterAccess(Duration.ofMinutes(30))
 		.build();
 
-	private final SlowAnswers<List<Orphan>> orphans = new SlowAnswers<>(32, Duration.ofMinutes(30));
+	private final SlowAnswers<Revision, List<Orphan>> orphans = new SlowAnswers<>(32, Duration.ofMinutes(30));
 
 	private final DutyEmbeddings embeddings;
 
@@ -106,7 +107,7 @@ public class DutyAnalytics {
 	 * Starts working out the meaning of a revision's duties in the background (after an import
 	 * commits), so that its similar overlaps are ready when asked for.
 	 */
-	public void analyseInBackground(String rev) {
+	public void analyseInBackground(Revision rev) {
 		if (!degraded()) {
 			this.semantic.start(rev);
 		}
@@ -124,7 +125,7 @@ public class DutyAnalytics {
 	}
 
 	/** How far the meaning of a revision's duties has been worked out. */
-	public AnalysisProgress analysisProgress(String rev) {
+	public AnalysisProgress analysisProgress(Revision rev) {
 		if (degraded()) {
 			return new AnalysisProgress(0, 0, true);
 		}
@@ -137,20 +138,26 @@ public class DutyAnalytics {
 	}
 
 	/** An analysis that needs the embedding models, asked of a server without them. */
-	public static final class AnalysisUnavailableException extends RuntimeException {
+	public static final class AnalysisUnavailableException extends RuntimeException implements ErrorCoded {
 
 		AnalysisUnavailableException(String message) {
 			super(message);
 		}
 
+
+		@Override
+		public String code() {
+			return "ANALYSIS_UNAVAILABLE";
+		}
+
 	}
 
 	/** Similar overlaps are asked for before the revision's duties have been analysed. */
-	public static final class AnalysisPendingException extends RuntimeException {
+	public static final class AnalysisPendingException extends RuntimeException implements ErrorCoded {
 
 		private final AnalysisProgress progress;
 
-		AnalysisPendingException(String rev, AnalysisProgress progress) {
+		AnalysisPendingException(Revision rev, AnalysisProgress progress) {
 			super((progress.texts() == 0 ? "this revision's duties are being read"
 					: progress.embedded() < progress.texts()
 							? "the meaning of this revision's duties is still being worked out (%d of %d texts)"
@@ -163,6 +170,17 @@ public class DutyAnalytics {
 			return this.progress;
 		}
 
+
+		@Override
+		public String code() {
+			return "ANALYSIS_PENDING";
+		}
+
+		@Override
+		public Map<String, Object> extensions() {
+			return Map.of("progress", Map.of("texts", this.progress.texts(), "embedded", this.progress.embedded()));
+		}
+
 	}
 
 	/** Filters on overlaps; empty sets mean "all". */
@@ -173,7 +191,7 @@ public class DutyAnalytics {
 	}
 
 	/** Exact overlaps (groups of two or more duties with the same normal form). */
-	public List<Overlap> exactOverlaps(String rev, OverlapFilter filter) {
+	public List<Overlap> exactOverlaps(Revision rev, OverlapFilter filter) {
 		List<Overlap> all = this.overlaps.get(rev + "|EXACT", () -> computeExact(this.snapshots.get(rev)));
 		return filter(this.snapshots.get(rev), all, filter);
 	}
@@ -184,7 +202,7 @@ public class DutyAnalytics {
 	 * {@code minScore} itself (so raising {@code minScore} is what makes a too-large answer fit).
 	 * Throws {@link DutySimilarity.TooManyPairsException} when there are more than the service holds.
 	 */
-	public List<Overlap> similarOverlaps(String rev, double minScore, OverlapFilter filter) {
+	public List<Overlap> similarOverlaps(Revision rev, double minScore, OverlapFilter filter) {
 		return similarOverlaps(rev, minScore, filter, this.analysisWait);
 	}
 
@@ -192,7 +210,7 @@ public class DutyAnalytics {
 	 * As {@link #similarOverlaps(String, double, OverlapFilter)}, waiting at most {@code wait} for
 	 * the revision's analysis before answering {@link AnalysisPendingException}.
 	 */
-	public List<Overlap> similarOverlaps(String rev, double minScore, OverlapFilter filter, Duration wait) {
+	public List<Overlap> similarOverlaps(Revision rev, double minScore, OverlapFilter filter, Duration wait) {
 		String prefix = rev + "|SIMILAR|";
 		double held = this.overlaps.keys().stream()
 			.filter(k -> k.startsWith(prefix))
@@ -231,7 +249,7 @@ public class DutyAnalytics {
 		return filter(this.snapshots.get(rev), scored, filter);
 	}
 
-	private final SlowAnswers<List<DutyTheme>> themes = new SlowAnswers<>(16, Duration.ofMinutes(30));
+	private final SlowAnswers<Revision, List<DutyTheme>> themes = new SlowAnswers<>(16, Duration.ofMinutes(30));
 
 	/** Links between duties at least this likely to overlap join them in one theme. */
 	static final double THEME_LINK = 0.5;
@@ -244,7 +262,7 @@ public class DutyAnalytics {
 	 * (meaning and components, {@link #THEME_LINK}) fall into one theme, strongest links first and
 	 * no theme larger than {@link #THEME_MAX_TEXTS} texts. Needs the duties' meaning, as SIMILAR does.
 	 */
-	public List<DutyTheme> themes(String rev) {
+	public List<DutyTheme> themes(Revision rev) {
 		if (degraded()) {
 			throw new AnalysisUnavailableException("duty themes need the embedding models, which are not available "
 					+ "on this server (health says why)");
@@ -267,7 +285,7 @@ public class DutyAnalytics {
 	 * computation and the page shows the exact overlaps meanwhile.
 	 */
 	@SuppressWarnings("unchecked")
-	private <T> T inBackground(String rev, String key, Supplier<T> compute, Duration wait) {
+	private <T> T inBackground(Revision rev, String key, Supplier<T> compute, Duration wait) {
 		CompletableFuture<T> running = (CompletableFuture<T>) this.scoringNow
 			.computeIfAbsent(key, k -> {
 				CompletableFuture<Object> f = CompletableFuture
@@ -389,17 +407,17 @@ public class DutyAnalytics {
 	}
 
 	/** Duties nobody effectively holds, with the reason, in duty key order. */
-	public List<Orphan> orphans(String rev) {
+	public List<Orphan> orphans(Revision rev) {
 		return this.orphans.get(rev, () -> computeOrphans(this.snapshots.get(rev)));
 	}
 
 	/** A duty of the revision by key. */
-	public Optional<RevisionSnapshot.Duty> duty(String rev, String key) {
+	public Optional<RevisionSnapshot.Duty> duty(Revision rev, String key) {
 		return Optional.ofNullable(this.snapshots.get(rev).duties().get(key));
 	}
 
 	/** Positions that hold no duty, in key order. */
-	public List<String> positionsWithoutDuties(String rev) {
+	public List<String> positionsWithoutDuties(Revision rev) {
 		RevisionSnapshot s = this.snapshots.get(rev);
 		Set<String> holding = new java.util.HashSet<>();
 		s.duties().values().stream().filter(d -> "POSITION".equals(d.holderKind())).forEach(d -> holding.add(d.holder()));
@@ -407,7 +425,7 @@ public class DutyAnalytics {
 	}
 
 	/** Units with neither positions nor duties of their own, in key order. */
-	public List<String> unitsWithoutPositionsOrDuties(String rev) {
+	public List<String> unitsWithoutPositionsOrDuties(Revision rev) {
 		RevisionSnapshot s = this.snapshots.get(rev);
 		Set<String> busy = new java.util.HashSet<>(s.positionsByUnit().keySet());
 		s.duties().values().stream().filter(d -> "UNIT".equals(d.holderKind())).forEach(d -> busy.add(d.holder()));
@@ -602,7 +620,7 @@ public class DutyAnalytics {
 		String name = d.holder() == null ? "" : kind == HolderKind.UNIT ? s.units().get(d.holder()).name()
 				: s.positions().get(d.holder()).title();
 		return new DutyView(s.rev(), d.key(), d.text(),
-				new DutyHolderView(kind, d.holder() == null ? "" : d.holder(), name));
+				new DutyHolderView(kind, d.holder() == null ? "" : d.holder(), name), PlaceholderDuties.isPlaceholder(d.text()));
 	}
 
 	private static String explain(RevisionSnapshot s, Overlap.Kind kind, Overlap.Extent extent,

@@ -43,7 +43,7 @@ import org.springframework.stereotype.Component;
  * so in health and the log, and similar overlaps answer from words alone, marked degraded.
  */
 @Component
-public class DutyEmbeddings implements HealthIndicator {
+class DutyEmbeddings implements HealthIndicator {
 
 	private static final Logger log = LoggerFactory.getLogger(DutyEmbeddings.class);
 

@@ -22,7 +22,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.orgraph.graph.DutyText;
+import org.orgraph.graph.ErrorCoded;
 
 /**
  * Finds duties that say the same thing: exactly (the same {@link DutyText#normalize normal form})
@@ -221,11 +221,17 @@ public final class DutySimilarity {
 	}
 
 	/** More pairs reach the threshold than the caller is willing to hold. */
-	public static final class TooManyPairsException extends RuntimeException {
+	public static final class TooManyPairsException extends RuntimeException implements ErrorCoded {
 
 		TooManyPairsException(long maxPairs, double minScore) {
 			super("more than %,d pairs of duties score %s or more; raise minScore to list fewer".formatted(maxPairs,
 					minScore));
+		}
+
+
+		@Override
+		public String code() {
+			return "TOO_MANY_OVERLAPS";
 		}
 
 	}

@@ -2,7 +2,6 @@ package org.orgraph.duties;
 
 import java.util.List;
 
-import org.orgraph.graph.RevisionSnapshot;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

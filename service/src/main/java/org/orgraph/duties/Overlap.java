@@ -3,6 +3,7 @@ package org.orgraph.duties;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.orgraph.graph.Revision;
 import org.orgraph.graph.Views.DutyView;
 
 /**
@@ -13,7 +14,7 @@ import org.orgraph.graph.Views.DutyView;
  * {@code settledBy} is the lowest position above every holder: who would decide.
  */
 public record Overlap(String id, Kind kind, double score, Extent extent, List<DutyView> duties,
-		HolderRelation relation, @Nullable String settledBy, String rev, Evidence evidence, String explanation) {
+		HolderRelation relation, @Nullable String settledBy, Revision rev, Evidence evidence, String explanation) {
 
 	public enum Kind {
 

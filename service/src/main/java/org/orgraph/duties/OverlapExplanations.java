@@ -1,32 +1,27 @@
 package org.orgraph.duties;
 
-import graphql.GraphQLContext;
-import org.jspecify.annotations.Nullable;
 import org.orgraph.graph.Language;
-import org.orgraph.graph.OrgReader;
+import org.orgraph.graph.RevisionItems;
 import org.orgraph.graph.Views.DutyView;
 import org.orgraph.graph.Views.HolderKind;
 import org.orgraph.graph.Views.PositionView;
-import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code Overlap.explanation} in the language asked for: the English sentence the analysis
  * wrote, or the same facts in Chinese.
  */
-@Controller
+@Component
 class OverlapExplanations {
 
-	private final OrgReader reader;
+	private final RevisionItems items;
 
-	OverlapExplanations(OrgReader reader) {
-		this.reader = reader;
+	OverlapExplanations(RevisionItems items) {
+		this.items = items;
 	}
 
-	@SchemaMapping(typeName = "Overlap", field = "explanation")
-	String explanation(Overlap overlap, @Argument @Nullable String lang, GraphQLContext context) {
-		return (Language.of(lang, context) == Language.ZH) ? chinese(overlap) : overlap.explanation();
+	String explanation(Overlap overlap, Language language) {
+		return (language == Language.ZH) ? chinese(overlap) : overlap.explanation();
 	}
 
 	private String chinese(Overlap o) {
@@ -58,7 +53,7 @@ class OverlapExplanations {
 				.append('。');
 		}
 		if (o.settledBy() != null) {
-			String title = this.reader.position(o.rev(), o.settledBy()).map(PositionView::title).orElse(o.settledBy());
+			String title = this.items.position(o.rev(), o.settledBy()).map(PositionView::title).orElse(o.settledBy());
 			text.append("由 ").append(title).append("（").append(o.settledBy()).append("）协调解决。");
 		}
 		else {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.orgraph.graph.DutyText;
 import org.orgraph.graph.Graph;
 import org.orgraph.graph.Views;
 import org.springframework.stereotype.Component;
@@ -65,7 +64,7 @@ public class OverlapReviews {
 	public Map<String, Review> of(String org) {
 		Map<String, Review> reviews = new LinkedHashMap<>();
 		this.graph.read("duties/overlap-reviews", Map.of("org", org), r -> Map.entry(r.get("pair").asString(),
-				new Review(Verdict.valueOf(r.get("verdict").asString()), emptyToNull(r.get("note").isNull() ? null : r.get("note").asString()),
+				new Review(Verdict.valueOf(r.get("verdict").asString()), emptyToNull(r.get("note").asString(null)),
 						r.get("by").asString(), r.get("at").asString())))
 			.forEach(e -> reviews.put(e.getKey(), e.getValue()));
 		return reviews;

@@ -33,7 +33,7 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.jspecify.annotations.Nullable;
-import org.orgraph.graph.RevisionSnapshot;
+import org.orgraph.graph.Revision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -78,14 +78,14 @@ class SemanticSimilarDuties implements DisposableBean {
 	});
 
 	/** Per revision: the background embedding, done or under way. */
-	private final Cache<String, Job> jobs = Caffeine.newBuilder().maximumSize(256).build();
+	private final Cache<Revision, Job> jobs = Caffeine.newBuilder().maximumSize(256).build();
 
 	/** Parts of a text do not depend on the revision: worked out once. */
 	private final Cache<String, DutyComponents.Parts> parts = Caffeine.newBuilder().maximumSize(10_000).build();
 
-	private final org.orgraph.graph.RevisionSnapshots snapshots;
+	private final org.orgraph.duties.RevisionSnapshots snapshots;
 
-	SemanticSimilarDuties(DutyEmbeddings embeddings, org.orgraph.graph.RevisionSnapshots snapshots,
+	SemanticSimilarDuties(DutyEmbeddings embeddings, org.orgraph.duties.RevisionSnapshots snapshots,
 			@Value("${orgraph.max-similar-pairs}") long maxPairs) {
 		this.embeddings = embeddings;
 		this.snapshots = snapshots;
@@ -121,12 +121,12 @@ class SemanticSimilarDuties implements DisposableBean {
 	}
 
 	/** Starts the revision's analysis in the background, unless it is done or under way. */
-	Progress start(String rev) {
+	Progress start(Revision rev) {
 		return job(rev).progress();
 	}
 
 	/** Starts the analysis if needed and waits up to {@code wait} for it to finish. */
-	Progress await(String rev, Duration wait) {
+	Progress await(Revision rev, Duration wait) {
 		Job job = job(rev);
 		try {
 			job.finished.get(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -144,8 +144,8 @@ class SemanticSimilarDuties implements DisposableBean {
 		return progress;
 	}
 
-	private Job job(String revision) {
-		// nothing but a new job in the cache's compute, and the queued work holds the revision's id,
+	private Job job(Revision revision) {
+		// nothing but a new job in the cache's compute, and the queued work holds which revision,
 		// not the revision: reading it and every duty's words (HanLP, tens of seconds at 10k posts)
 		// happens on the worker, and revisions imported faster than they are analysed do not pile
 		// up in memory while they wait

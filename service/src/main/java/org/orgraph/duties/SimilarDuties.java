@@ -2,7 +2,6 @@ package org.orgraph.duties;
 
 import java.util.List;
 
-import org.orgraph.graph.RevisionSnapshot;
 
 /** Finds pairs of differently worded duties that say the same thing, with the evidence. */
 interface SimilarDuties {

@@ -2,7 +2,7 @@ package org.orgraph.graph;
 
 /**
  * What the current caller may see: which organisations, and whether personal names or
- * pseudonyms. Every read goes through {@link OrgReader#organization(String)} and the name
+ * pseudonyms. Every read goes through {@link Revisions#organization(String)} and the name
  * fields, so this is the one place both rules are applied. The security module provides
  * the real policy; without it (command-line imports, start-up) everything is visible.
  */

@@ -81,10 +81,16 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, @Nullable In
 	}
 
 	/** A cursor this service did not hand out. */
-	public static final class InvalidCursorException extends RuntimeException {
+	public static final class InvalidCursorException extends RuntimeException implements ErrorCoded {
 
 		InvalidCursorException(String cursor) {
 			super("invalid cursor \"" + cursor + "\"; use a cursor from a previous page");
+		}
+
+
+		@Override
+		public String code() {
+			return "INVALID_CURSOR";
 		}
 
 	}

@@ -19,14 +19,4 @@ public record CountedConnection<T>(List<Connection.Edge<T>> edges, Connection.Pa
 		return this.counter.getAsInt();
 	}
 
-	/** The revision's own count of an item kind ({@code units}, {@code positions}, {@code people}, {@code duties}). */
-	public static IntSupplier revisionCount(OrgReader reader, String rev, String kind) {
-		return () -> {
-			int slash = rev.lastIndexOf('/');
-			return reader.revisionView(rev.substring(0, slash), Integer.parseInt(rev.substring(slash + 1)))
-				.map(r -> r.counts().get(kind) instanceof Number n ? n.intValue() : 0)
-				.orElse(0);
-		};
-	}
-
 }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * up as {@code "feature/name"}. Keeping Cypher in files lets a test EXPLAIN all of them.
  */
 @Component
-public final class CypherQueries {
+final class CypherQueries {
 
 	private static final String ROOT = "cypher/queries/";
 

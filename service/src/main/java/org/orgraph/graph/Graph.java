@@ -22,8 +22,6 @@ import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.jspecify.annotations.Nullable;
-import org.orgraph.config.EmbeddedNeo4j;
-import org.orgraph.config.OrgraphProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -80,7 +78,8 @@ public class Graph {
 	}
 
 	/** Runs a read query and maps each record. */
-	public <T> List<T> read(String query, Map<String, ?> parameters, Function<Record, T> mapper) {
+	public <T> List<T> read(String query, Map<String, ?> given, Function<Record, T> mapper) {
+		Map<String, ?> parameters = bound(given);
 		String cypher = this.queries.get(query);
 		if (this.inProcess != null) {
 			return this.inProcess.run(cypher, parameters, this.readTimeout, false, mapper);
@@ -100,7 +99,8 @@ public class Graph {
 	 * the driver's thread, so the mapper must not consult the caller (its security context is
 	 * not there).
 	 */
-	public <T> List<T> readEach(String query, Map<String, ?> parameters, Function<Record, T> mapper) {
+	public <T> List<T> readEach(String query, Map<String, ?> given, Function<Record, T> mapper) {
+		Map<String, ?> parameters = bound(given);
 		String cypher = this.queries.get(query);
 		if (this.inProcess != null) {
 			return this.inProcess.run(cypher, parameters, this.readTimeout, false, mapper);
@@ -120,7 +120,8 @@ public class Graph {
 	}
 
 	/** Runs a write query in its own transaction and maps each record. */
-	public <T> List<T> write(String query, Map<String, ?> parameters, Function<Record, T> mapper) {
+	public <T> List<T> write(String query, Map<String, ?> given, Function<Record, T> mapper) {
+		Map<String, ?> parameters = bound(given);
 		String cypher = this.queries.get(query);
 		if (this.inProcess != null) {
 			return this.inProcess.run(cypher, parameters, this.writeTimeout, true, mapper);
@@ -142,7 +143,8 @@ public class Graph {
 	 * Runs a statement that manages its own transactions ({@code CALL … IN TRANSACTIONS}),
 	 * which must go through an auto-commit transaction.
 	 */
-	public void autoCommit(String query, Map<String, ?> parameters) {
+	public void autoCommit(String query, Map<String, ?> given) {
+		Map<String, ?> parameters = bound(given);
 		String cypher = this.queries.get(query);
 		if (this.inProcess != null) {
 			this.inProcess.autoCommit(cypher, parameters, this.writeTimeout);
@@ -190,6 +192,16 @@ public class Graph {
 			result.cancel(true);
 			throw new DatabaseUnreachableException("interrupted while waiting for the database");
 		}
+	}
+
+	/** A {@link Revision} parameter binds as its id, the {@code rev} property of the revision's nodes. */
+	private static Map<String, ?> bound(Map<String, ?> parameters) {
+		if (parameters.values().stream().noneMatch(Revision.class::isInstance)) {
+			return parameters;
+		}
+		Map<String, Object> bound = new HashMap<>();
+		parameters.forEach((name, value) -> bound.put(name, (value instanceof Revision r) ? r.id() : value));
+		return bound;
 	}
 
 	private static Map<String, Object> params(Map<String, ?> parameters) {

@@ -10,7 +10,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.graphdb.GraphDatabaseService;
-import org.orgraph.config.EmbeddedNeo4j;
 import org.springframework.beans.factory.ObjectProvider;
 import org.neo4j.driver.Session;
 import org.slf4j.Logger;
@@ -26,7 +25,7 @@ import org.springframework.stereotype.Component;
  * {@link Graph} depends on this bean, so no query runs on an unmigrated database.
  */
 @Component
-public class GraphSchema implements InitializingBean {
+class GraphSchema implements InitializingBean {
 
 	private static final Logger log = LoggerFactory.getLogger(GraphSchema.class);
 

@@ -21,9 +21,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * under load. Here the map holds a future, put in and taken out in an instant; maintenance
  * runs on the calling thread.
  */
-public final class SlowAnswers<V> {
+public final class SlowAnswers<K, V> {
 
-	private final AsyncCache<String, V> cache;
+	private final AsyncCache<K, V> cache;
 
 	public SlowAnswers(long maximumSize, Duration expireAfterAccess) {
 		this.cache = Caffeine.newBuilder()
@@ -38,7 +38,7 @@ public final class SlowAnswers<V> {
 	 * for), or else {@code compute}'s, worked out on this thread. What {@code compute} throws
 	 * reaches every caller waiting for it, unwrapped.
 	 */
-	public V get(String key, Supplier<V> compute) {
+	public V get(K key, Supplier<V> compute) {
 		CompletableFuture<V> mine = new CompletableFuture<>();
 		CompletableFuture<V> answer = this.cache.get(key, (k, executor) -> mine);
 		if (answer == mine) {
@@ -66,7 +66,7 @@ public final class SlowAnswers<V> {
 	}
 
 	/** The keys held or being worked out. */
-	public Set<String> keys() {
+	public Set<K> keys() {
 		return this.cache.asMap().keySet();
 	}
 

@@ -22,7 +22,7 @@ public final class Views {
 
 		static OrganizationView of(Node o) {
 			return new OrganizationView(o.get("key").asString(), o.get("name").asString(o.get("key").asString()),
-					o.get("currentRevision").isNull() ? null : o.get("currentRevision").asInt());
+					o.get("currentRevision").computeOrDefault(Value::asInt, null));
 		}
 
 	}
@@ -41,38 +41,53 @@ public final class Views {
 
 	}
 
-	public record UnitView(String rev, String key, String name, @Nullable String kind,
+	public record UnitView(Revision rev, String key, String name, @Nullable String kind,
 			@Nullable Integer plannedHeadcount) {
 
-		public static UnitView of(String rev, MapAccessor u) {
-			return new UnitView(rev, u.get("key").asString(), u.get("name").asString(), nullableString(u.get("kind")),
-					u.get("plannedHeadcount").isNull() ? null : u.get("plannedHeadcount").asInt());
+		public static UnitView of(Revision rev, MapAccessor u) {
+			return new UnitView(rev, u.get("key").asString(), u.get("name").asString(), u.get("kind").asString(null),
+					u.get("plannedHeadcount").computeOrDefault(Value::asInt, null));
 		}
 
 	}
 
-	public record PositionView(String rev, String key, String title, @Nullable String grade, int headcount,
-			double juniorFte, int holderCount) {
+	/**
+	 * @param unit the post's unit when the query that read the post read it too (a chain of
+	 * command does, link by link), so {@code Position.unit} needs no query of its own
+	 */
+	public record PositionView(Revision rev, String key, String title, @Nullable String grade, int headcount,
+			double juniorFte, int holderCount, @Nullable UnitView unit) {
+
+		public PositionView(Revision rev, String key, String title, @Nullable String grade, int headcount,
+				double juniorFte, int holderCount) {
+			this(rev, key, title, grade, headcount, juniorFte, holderCount, null);
+		}
+
+		/** The same post, knowing its unit. */
+		public PositionView withUnit(UnitView unit) {
+			return new PositionView(this.rev, this.key, this.title, this.grade, this.headcount, this.juniorFte,
+					this.holderCount, unit);
+		}
 
 		public boolean vacant() {
 			return this.holderCount == 0;
 		}
 
-		public static PositionView of(String rev, org.neo4j.driver.Record r) {
+		public static PositionView of(Revision rev, org.neo4j.driver.Record r) {
 			return of(rev, r.get("p").asNode(), r.get("holders"));
 		}
 
-		public static PositionView of(String rev, MapAccessor p, Value holders) {
+		public static PositionView of(Revision rev, MapAccessor p, Value holders) {
 			return new PositionView(rev, p.get("key").asString(), p.get("title").asString(),
-					nullableString(p.get("grade")), p.get("headcount").asInt(1), p.get("juniorFte").asDouble(0),
+					p.get("grade").asString(null), p.get("headcount").asInt(1), p.get("juniorFte").asDouble(0),
 					holders.isNull() ? 0 : holders.asInt());
 		}
 
 	}
 
-	public record PersonView(String rev, String key, String name) {
+	public record PersonView(Revision rev, String key, String name) {
 
-		public static PersonView of(String rev, MapAccessor p) {
+		public static PersonView of(Revision rev, MapAccessor p) {
 			return new PersonView(rev, p.get("key").asString(), p.get("name").asString());
 		}
 
@@ -94,13 +109,9 @@ public final class Views {
 	public record DutyHolderView(HolderKind kind, String key, String name) {
 	}
 
-	public record DutyView(String rev, String key, String text, DutyHolderView holder, boolean placeholder) {
+	public record DutyView(Revision rev, String key, String text, DutyHolderView holder, boolean placeholder) {
 
-		public DutyView(String rev, String key, String text, DutyHolderView holder) {
-			this(rev, key, text, holder, PlaceholderDuties.isPlaceholder(text));
-		}
-
-		static DutyView of(String rev, Node d, HolderKind kind, String holderKey, String holderName) {
+		public static DutyView of(Revision rev, Node d, HolderKind kind, String holderKey, String holderName) {
 			return new DutyView(rev, d.get("key").asString(), d.get("text").asString(),
 					new DutyHolderView(kind, holderKey, holderName), d.get("placeholder").asBoolean(false));
 		}
@@ -114,10 +125,6 @@ public final class Views {
 	}
 
 	public record SearchHit(SearchKind kind, String key, String name, double score) {
-	}
-
-	static @Nullable String nullableString(Value value) {
-		return value.isNull() ? null : value.asString();
 	}
 
 }

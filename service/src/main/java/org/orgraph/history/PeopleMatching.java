@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-import org.orgraph.graph.RevisionSnapshot;
+import org.orgraph.duties.RevisionSnapshot;
 
 /**
  * Who is the same person in two revisions. A source with person identities (employee ids in

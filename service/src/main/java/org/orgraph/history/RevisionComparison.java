@@ -13,14 +13,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.orgraph.graph.Revision;
 import org.orgraph.graph.AccessPolicy;
-import org.orgraph.graph.OrgReader;
+import org.orgraph.graph.Revisions;
 
 import org.orgraph.duties.DutyAnalytics;
 import org.orgraph.duties.Orphan;
 import org.orgraph.duties.Overlap;
-import org.orgraph.graph.RevisionSnapshot;
-import org.orgraph.graph.RevisionSnapshots;
+import org.orgraph.duties.RevisionSnapshot;
+import org.orgraph.duties.RevisionSnapshots;
 import org.orgraph.history.RevisionDiff.Change;
 import org.orgraph.history.RevisionDiff.HeldPost;
 import org.orgraph.history.RevisionDiff.PersonChange;
@@ -31,23 +32,25 @@ import org.springframework.stereotype.Service;
  * analytics of each (cached per revision).
  */
 @Service
-public class RevisionComparison {
+class RevisionComparison {
 
 	private final RevisionSnapshots snapshots;
 
 	private final DutyAnalytics duties;
 
-	private final OrgReader reader;
+	private final Revisions revisions;
 
-	RevisionComparison(RevisionSnapshots snapshots, DutyAnalytics duties, OrgReader reader) {
+	RevisionComparison(RevisionSnapshots snapshots, DutyAnalytics duties, Revisions revisions) {
 		this.snapshots = snapshots;
 		this.duties = duties;
-		this.reader = reader;
+		this.revisions = revisions;
 	}
 
-	public RevisionDiff compare(String org, int from, int to) {
-		RevisionSnapshot a = this.snapshots.get(org + "/" + from);
-		RevisionSnapshot b = this.snapshots.get(org + "/" + to);
+	/** What changed from {@code from} to {@code to}, two revisions of one organisation. */
+	public RevisionDiff compare(Revision from, Revision to) {
+		String org = from.organization();
+		RevisionSnapshot a = this.snapshots.get(from);
+		RevisionSnapshot b = this.snapshots.get(to);
 
 		List<Change> unitsAdded = added(a.units(), b.units(), RevisionSnapshot.Unit::name);
 		List<Change> unitsRemoved = added(b.units(), a.units(), RevisionSnapshot.Unit::name);
@@ -61,9 +64,9 @@ public class RevisionComparison {
 		List<Change> reporting = changed(a.positions(), b.positions(), RevisionSnapshot.Position::title,
 				RevisionSnapshot.Position::manager);
 
-		boolean seats = hasSeatKeys(org, from) || hasSeatKeys(org, to);
+		boolean seats = hasSeatKeys(from) || hasSeatKeys(to);
 		PeopleMatching people = new PeopleMatching(a, b, seats);
-		AccessPolicy access = this.reader.access();
+		AccessPolicy access = this.revisions.access();
 		List<Change> holders = new ArrayList<>();
 		roles(a, b, seats).forEach((before, after) -> {
 			List<String> then = holders(a, before, people::identityBefore);
@@ -92,13 +95,13 @@ public class RevisionComparison {
 		List<Overlap> newlyOverlapping = new ArrayList<>();
 		allOverlaps(b.rev()).stream().filter(o -> !overlapsBefore.contains(signature(o))).forEach(newlyOverlapping::add);
 
-		return new RevisionDiff(from, to, unitsAdded, unitsRemoved, unitsMoved, positionsAdded, positionsRemoved,
+		return new RevisionDiff(from.number(), to.number(), unitsAdded, unitsRemoved, unitsMoved, positionsAdded, positionsRemoved,
 				positionsMoved, reporting, holders, newlyOrphaned, newlyOverlapping, sortByName(joined), sortByName(left),
 				sortByName(moved), seats ? "NAME" : "PERSON_KEY");
 	}
 
-	private boolean hasSeatKeys(String org, int number) {
-		return this.reader.revisionView(org, number)
+	private boolean hasSeatKeys(Revision revision) {
+		return this.revisions.revisionView(revision)
 			.map(r -> r.metadata() != null && r.metadata().replace(" ", "").contains("\"personKeys\":\"seats\""))
 			.orElse(false);
 	}
@@ -181,7 +184,7 @@ public class RevisionComparison {
 		return changes.stream().sorted(Comparator.comparing(PersonChange::name).thenComparing(PersonChange::key)).toList();
 	}
 
-	private List<Overlap> allOverlaps(String rev) {
+	private List<Overlap> allOverlaps(Revision rev) {
 		List<Overlap> all = new ArrayList<>(this.duties.exactOverlaps(rev, DutyAnalytics.OverlapFilter.NONE));
 		try {
 			// no waiting: a comparison answers with the exact overlaps while the revisions' duties are
@@ -195,7 +198,7 @@ public class RevisionComparison {
 		return all;
 	}
 
-	private Set<Set<String>> overlapSignatures(String rev) {
+	private Set<Set<String>> overlapSignatures(Revision rev) {
 		return allOverlaps(rev).stream().map(RevisionComparison::signature).collect(Collectors.toSet());
 	}
 

@@ -16,7 +16,7 @@ import org.orgraph.duties.Overlap;
  *
  * @param peopleMatchedBy {@code PERSON_KEY} or {@code NAME}
  */
-public record RevisionDiff(int from, int to, List<Change> unitsAdded, List<Change> unitsRemoved,
+record RevisionDiff(int from, int to, List<Change> unitsAdded, List<Change> unitsRemoved,
 		List<Change> unitsMoved, List<Change> positionsAdded, List<Change> positionsRemoved, List<Change> positionsMoved,
 		List<Change> reportingChanged, List<Change> holdersChanged, List<Orphan> dutiesNewlyOrphaned,
 		List<Overlap> dutiesNewlyOverlapping, List<PersonChange> peopleJoined, List<PersonChange> peopleLeft,

@@ -7,8 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import org.orgraph.config.EmbeddedNeo4j;
-import org.orgraph.config.OrgraphProperties;
+import org.orgraph.graph.EmbeddedNeo4j;
+import org.orgraph.graph.OrgraphProperties;
 import org.orgraph.graph.Graph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

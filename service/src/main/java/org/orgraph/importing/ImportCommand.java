@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.orgraph.OrgraphApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -39,11 +38,12 @@ public final class ImportCommand {
 		return cause;
 	}
 
-	public static int run(String[] args) {
-		return run(args, System.out, System.err);
+	/** Runs the command in a context of {@code application} (the service's own configuration). */
+	public static int run(Class<?> application, String[] args) {
+		return run(application, args, System.out, System.err);
 	}
 
-	static int run(String[] args, PrintStream out, PrintStream err) {
+	static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
 		String org = null;
 		String format = OrgJsonParser.FORMAT;
 		List<Path> paths = new ArrayList<>();
@@ -90,7 +90,7 @@ public final class ImportCommand {
 		}
 		ConfigurableApplicationContext context;
 		try {
-			context = new SpringApplicationBuilder(OrgraphApplication.class).web(WebApplicationType.NONE)
+			context = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
 				.run(springArgs.toArray(String[]::new));
 		}
 		catch (RuntimeException ex) {
@@ -102,13 +102,13 @@ public final class ImportCommand {
 			ImportService imports = context.getBean(ImportService.class);
 			try {
 				ImportJob job = imports.importNow(org, format, files);
-				out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(ImportController.describe(job.result())));
+				out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(ImportHttpController.describe(job.result())));
 				return 0;
 			}
 			catch (ImportRejectedException ex) {
 				err.println(json.writerWithDefaultPrettyPrinter()
 					.writeValueAsString(Map.of("errors",
-							ex.problems().stream().filter(ImportProblem::isError).map(ImportController::problem).toList())));
+							ex.problems().stream().filter(ImportProblem::isError).map(ImportHttpController::problem).toList())));
 				return 1;
 			}
 			catch (RuntimeException ex) {

@@ -25,7 +25,7 @@ public final class ImportJob {
 
 	private final String format;
 
-	private final Instant startedAt = Instant.now();
+	private final Instant startedAt;
 
 	private final AtomicInteger rowsWritten = new AtomicInteger();
 
@@ -43,13 +43,44 @@ public final class ImportJob {
 
 	private volatile @Nullable String failure;
 
+	private volatile int errorCount;
+
+	private volatile int warningCount;
+
 	private final String actor;
 
 	ImportJob(String id, String organization, String format, String actor) {
+		this(id, organization, format, actor, Instant.now());
+	}
+
+	private ImportJob(String id, String organization, String format, String actor, Instant startedAt) {
 		this.actor = actor;
 		this.id = id;
 		this.organization = organization;
 		this.format = format;
+		this.startedAt = startedAt;
+	}
+
+	/** A job as another instance (or this one, earlier) stored it ({@link ImportJobs}). */
+	static ImportJob stored(Stored s) {
+		ImportJob job = new ImportJob(s.id(), s.organization(), s.format(), "", s.startedAt());
+		job.state = s.state();
+		job.phase = s.phase();
+		job.rowsTotal = s.rowsTotal();
+		job.rowsWritten.set(s.rowsWritten());
+		job.finishedAt = s.finishedAt();
+		job.result = s.result();
+		job.problems = s.problems();
+		job.failure = s.failure();
+		job.errorCount = s.errorCount();
+		job.warningCount = s.warningCount();
+		return job;
+	}
+
+	/** What {@link ImportJobs} reads back of a stored job. */
+	record Stored(String id, String organization, String format, State state, String phase, int rowsTotal,
+			int rowsWritten, Instant startedAt, @Nullable Instant finishedAt, @Nullable ImportResult result,
+			List<ImportProblem> problems, @Nullable String failure, int errorCount, int warningCount) {
 	}
 
 	public String id() {
@@ -114,6 +145,22 @@ public final class ImportJob {
 		return this.failure;
 	}
 
+	/** Every error found (a rejected job keeps the first {@value ProblemList#KEPT} in {@link #problems()}). */
+	public int errorCount() {
+		return this.errorCount;
+	}
+
+	/** Every warning found, kept or not. */
+	public int warningCount() {
+		return this.warningCount;
+	}
+
+	/** The revision written, once the job is {@link State#COMPLETE}; null before and otherwise. */
+	public @Nullable Integer revision() {
+		ImportResult r = this.result;
+		return r == null ? null : r.revision();
+	}
+
 	public boolean finished() {
 		return this.finishedAt != null;
 	}
@@ -136,12 +183,15 @@ public final class ImportJob {
 	void completed(ImportResult result) {
 		this.result = result;
 		this.problems = result.warnings();
+		this.warningCount = result.warningCount();
 		this.phase = "done";
 		this.state = State.COMPLETE;
 		this.finishedAt = Instant.now();
 	}
 
 	void rejected(List<ImportProblem> problems) {
+		this.errorCount = ProblemList.errorCount(problems);
+		this.warningCount = ProblemList.warningCount(problems);
 		this.problems = List.copyOf(problems);
 		this.phase = "rejected";
 		this.state = State.REJECTED;
@@ -155,9 +205,12 @@ public final class ImportJob {
 		this.finishedAt = Instant.now();
 	}
 
-	/** The answer of a successful import. */
+	/**
+	 * The answer of a successful import: {@code warnings} holds the first
+	 * {@value ProblemList#KEPT}, {@code warningCount} counts every one.
+	 */
 	public record ImportResult(String organization, int revision, int currentRevision, Map<String, Integer> counts,
-			List<ImportProblem> warnings, long millis) {
+			List<ImportProblem> warnings, long millis, int warningCount) {
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.orgraph.importing;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-import org.orgraph.graph.OrgReader;
+import org.orgraph.graph.Revision;
+import org.orgraph.graph.Revisions;
 import org.orgraph.graph.RevisionCompleted;
 import org.orgraph.importing.ImportJob.ImportResult;
 import org.orgraph.importing.OrgDocument.Location;
@@ -41,8 +41,6 @@ public class ImportService implements DisposableBean {
 	/** Organisation keys appear in URLs and file names: letters, digits, '.', '_' and '-'. */
 	static final Pattern ORG_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-	private static final int KEEP_FINISHED_JOBS = 200;
-
 	/** What the job of an {@link #edit} says its format is. */
 	static final String EDIT_FORMAT = "edit";
 
@@ -52,7 +50,7 @@ public class ImportService implements DisposableBean {
 
 	private final RevisionWriter writer;
 
-	private final Map<String, ImportJob> jobs = new ConcurrentHashMap<>();
+	private final ImportJobs jobs;
 
 	private final Map<String, ReentrantLock> orgLocks = new ConcurrentHashMap<>();
 
@@ -62,22 +60,23 @@ public class ImportService implements DisposableBean {
 
 	private final RevisionDocuments documents;
 
-	private final OrgReader reader;
+	private final Revisions revisions;
 
-	ImportService(RevisionWriter writer, AuditTrail audit, RevisionDocuments documents, OrgReader reader,
-			ApplicationEventPublisher events) {
-		this(writer, audit, documents, reader, events, List.of());
+	ImportService(RevisionWriter writer, AuditTrail audit, RevisionDocuments documents, Revisions revisions,
+			ApplicationEventPublisher events, ImportJobs jobs) {
+		this(writer, audit, documents, revisions, events, jobs, List.of());
 	}
 
 	/** {@code more}: formats other features add (the documents feature's {@code document}). */
 	@Autowired
-	ImportService(RevisionWriter writer, AuditTrail audit, RevisionDocuments documents, OrgReader reader,
-			ApplicationEventPublisher events, List<FormatParser> more) {
+	ImportService(RevisionWriter writer, AuditTrail audit, RevisionDocuments documents, Revisions revisions,
+			ApplicationEventPublisher events, ImportJobs jobs, List<FormatParser> more) {
 		this.events = events;
+		this.jobs = jobs;
 		this.writer = writer;
 		this.audit = audit;
 		this.documents = documents;
-		this.reader = reader;
+		this.revisions = revisions;
 		for (FormatParser parser : List.of(new OrgJsonParser(), new CsvBundleParser(), new UkOrganogramParser())) {
 			this.parsers.put(parser.format(), parser);
 		}
@@ -164,11 +163,12 @@ public class ImportService implements DisposableBean {
 	}
 
 	/**
-	 * The job with this id, if the caller may see its organisation: for a token limited to
-	 * another organisation the job does not exist (GraphQL and REST answer alike).
+	 * The job with this id, run by this instance or any other on the database, if the caller may
+	 * see its organisation: for a token limited to another organisation the job does not exist
+	 * (GraphQL and REST answer alike). Unknown or expired: empty.
 	 */
 	public Optional<ImportJob> job(String id) {
-		return Optional.ofNullable(this.jobs.get(id))
+		return this.jobs.find(id)
 			.filter(job -> Callers.current().map(c -> c.canRead(job.organization())).orElse(true));
 	}
 
@@ -190,17 +190,8 @@ public class ImportService implements DisposableBean {
 		if (Callers.current().map(c -> !c.canRead(org)).orElse(false)) {
 			throw new AccessDeniedException("this token is limited to another organisation");
 		}
-		ImportJob job = new ImportJob(UUID.randomUUID().toString(), org, format, Callers.describeCurrent());
-		this.jobs.put(job.id(), job);
-		if (this.jobs.size() > KEEP_FINISHED_JOBS) {
-			this.jobs.values()
-				.stream()
-				.filter(ImportJob::finished)
-				.sorted((a, b) -> a.startedAt().compareTo(b.startedAt()))
-				.limit(this.jobs.size() - KEEP_FINISHED_JOBS)
-				.forEach(j -> this.jobs.remove(j.id()));
-		}
-		return job;
+		// stored once validated (ImportJobs): until then its id reaches nobody
+		return new ImportJob(UUID.randomUUID().toString(), org, format, Callers.describeCurrent());
 	}
 
 	private Prepared prepare(ImportJob job, String org, String format, List<ImportFile> files,
@@ -260,15 +251,17 @@ public class ImportService implements DisposableBean {
 		}
 		RevisionPlan plan = validation.plan();
 		job.writing(plan.writeCount());
-		return new Prepared(plan, List.copyOf(problems));
+		this.jobs.started(job);
+		return new Prepared(plan, List.copyOf(problems), ProblemList.warningCount(problems));
 	}
 
-	/** A plan that passed validation, with the warnings met on the way. */
-	private record Prepared(RevisionPlan plan, List<ImportProblem> warnings) {
+	/** A plan that passed validation, with the warnings met on the way (the first ones kept, all counted). */
+	private record Prepared(RevisionPlan plan, List<ImportProblem> warnings, int warningCount) {
 	}
 
 	private ImportRejectedException reject(ImportJob job, List<ImportProblem> problems) {
 		job.rejected(problems);
+		this.jobs.finished(job);
 		log.info("Import {} into {} rejected: {} error(s)", job.id(), job.organization(),
 				ProblemList.errorCount(problems));
 		return new ImportRejectedException(problems);
@@ -303,16 +296,17 @@ public class ImportService implements DisposableBean {
 				revision = null;
 				throw reject(job, List.of(refusal(completion, expectedCurrent, changedLines)));
 			}
-			this.reader.forget(org);
+			this.revisions.forget(org);
 			ImportResult result = new ImportResult(org, revision.number(), completion.current(), plan.counts(),
-					prepared.warnings(), (System.nanoTime() - started) / 1_000_000);
+					prepared.warnings(), (System.nanoTime() - started) / 1_000_000, prepared.warningCount());
 			job.completed(result);
+			this.jobs.finished(job);
 			boolean edit = expectedCurrent != null;
 			this.audit.record(job.actor(), edit ? "edit" : "import", org, revision.number(), edit ? source
 					: format + ": " + plan.rowCount() + " units, positions, people and duties from " + source);
 			log.info("{} {} into {} complete: revision {}, {} rows in {} ms", edit ? "Edit" : "Import", job.id(), org,
 					revision.number(), plan.rowCount(), result.millis());
-			this.events.publishEvent(new RevisionCompleted(org, revision.id()));
+			this.events.publishEvent(new RevisionCompleted(Revision.of(revision.id())));
 			return result;
 		}
 		catch (ImportRejectedException ex) {
@@ -320,6 +314,7 @@ public class ImportService implements DisposableBean {
 		}
 		catch (RuntimeException ex) {
 			job.failed("the database failed while writing: " + ex.getMessage());
+			this.jobs.finished(job);
 			log.error("Import {} into {} failed while writing; discarding the partial revision", job.id(), org, ex);
 			if (revision != null) {
 				this.writer.discard(revision.id());

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
-import org.orgraph.graph.DutyText;
+import org.orgraph.duties.DutyText;
 import org.orgraph.importing.OrgDocument.Location;
 import org.orgraph.importing.RevisionPlan.DutyRow;
 import org.orgraph.importing.RevisionPlan.HeadRow;

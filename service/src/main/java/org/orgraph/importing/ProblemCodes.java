@@ -4,7 +4,7 @@ package org.orgraph.importing;
  * The stable codes an import problem carries. Documented in {@code docs/import.md}; clients
  * match on them, so never rename one.
  */
-public final class ProblemCodes {
+final class ProblemCodes {
 
 	// reading the files
 	public static final String BAD_ENCODING = "BAD_ENCODING";

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.neo4j.driver.Value;
+import org.orgraph.graph.Revision;
 import org.orgraph.graph.Graph;
 import org.orgraph.importing.OrgDocument.Location;
 import org.springframework.stereotype.Component;
@@ -33,12 +34,12 @@ class RevisionDocuments {
 	}
 
 	/** A complete revision: its id, the format it was first imported from, and the organisation's current revision. */
-	record Header(String org, String rev, String name, String format, Map<String, Object> metadata, int current) {
+	record Header(String org, Revision rev, String name, String format, Map<String, Object> metadata, int current) {
 	}
 
 	Optional<Header> header(String org, int number) {
 		return this.graph.read("importing/revision-header", Map.of("org", org, "number", number),
-				r -> new Header(org, r.get("rev").asString(), r.get("name").asString(),
+				r -> new Header(org, Revision.of(r.get("rev").asString()), r.get("name").asString(),
 						r.get("format").asString(OrgJsonParser.FORMAT), metadata(r.get("metadata")), r.get("current").asInt(0)))
 			.stream()
 			.findFirst();
@@ -51,11 +52,11 @@ class RevisionDocuments {
 		List<OrgDocument.Unit> units = this.graph.read("importing/revision-units", rev,
 				r -> new OrgDocument.Unit(r.get("key").asString(), r.get("name").asString(), r.get("parent").asString(null),
 						r.get("kind").asString(null),
-						r.get("plannedHeadcount").isNull() ? null : r.get("plannedHeadcount").asInt(),
+						r.get("plannedHeadcount").computeOrDefault(Value::asInt, null),
 						duties(r.get("duties")), at));
 		List<OrgDocument.Position> positions = this.graph.read("importing/revision-positions", rev,
 				r -> new OrgDocument.Position(r.get("key").asString(), r.get("title").asString(), r.get("unit").asString(),
-						r.get("reportsTo").asString(null), r.get("headcount").isNull() ? null : r.get("headcount").asInt(),
+						r.get("reportsTo").asString(null), r.get("headcount").computeOrDefault(Value::asInt, null),
 						r.get("grade").asString(null), duties(r.get("duties")), r.get("concurrentWith").asString(null),
 						r.get("juniorFte").asDouble(0), at));
 		List<OrgDocument.Person> people = this.graph.read("importing/revision-people", rev,

@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
-import org.orgraph.config.OrgraphProperties;
+import org.orgraph.graph.OrgraphProperties;
 import org.orgraph.graph.Graph;
-import org.orgraph.graph.PlaceholderDuties;
+import org.orgraph.duties.PlaceholderDuties;
 import org.orgraph.importing.RevisionPlan.DutyRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

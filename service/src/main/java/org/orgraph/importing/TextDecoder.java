@@ -100,13 +100,8 @@ public final class TextDecoder {
 	private static boolean mostlyUtf8(byte[] bytes) {
 		int valid = 0;
 		int invalid = 0;
-		int i = 0;
-		while (i < bytes.length) {
+		for (int i = nextNonAscii(bytes, 0); i < bytes.length; i = nextNonAscii(bytes, i)) {
 			int b = bytes[i] & 0xFF;
-			if (b < 0x80) {
-				i++;
-				continue;
-			}
 			int extra = (b >> 5) == 0x6 ? 1 : (b >> 4) == 0xE ? 2 : (b >> 3) == 0x1E ? 3 : -1;
 			boolean ok = extra > 0 && i + extra < bytes.length;
 			for (int k = 1; ok && k <= extra; k++) {
@@ -133,13 +128,8 @@ public final class TextDecoder {
 	private static boolean mostlyCommonHanzi(byte[] bytes) {
 		int pairs = 0;
 		int common = 0;
-		int i = 0;
-		while (i < bytes.length) {
+		for (int i = nextNonAscii(bytes, 0); i < bytes.length; i = nextNonAscii(bytes, i)) {
 			int b = bytes[i] & 0xFF;
-			if (b < 0x80) {
-				i++;
-				continue;
-			}
 			if (i + 1 < bytes.length && (bytes[i + 1] & 0xFF) >= 0x30 && (bytes[i + 1] & 0xFF) <= 0x39) {
 				i += 4; // a GB18030 four-byte sequence
 				pairs++;
@@ -153,6 +143,15 @@ public final class TextDecoder {
 			i += 2;
 		}
 		return pairs > 0 && common * 10 >= pairs * 8;
+	}
+
+	/** The first byte at or after {@code from} that is not ASCII; the length when none is. */
+	private static int nextNonAscii(byte[] bytes, int from) {
+		int i = from;
+		while (i < bytes.length && (bytes[i] & 0xFF) < 0x80) {
+			i++;
+		}
+		return i;
 	}
 
 	private static boolean hasPrivateUse(String text) {

@@ -6,9 +6,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +24,7 @@ import org.orgraph.importing.OrgDocument.Location;
 import org.orgraph.importing.OrgDocument.Person;
 import org.orgraph.importing.OrgDocument.Position;
 import org.orgraph.importing.OrgDocument.Unit;
+import org.orgraph.importing.Table.Row;
 
 /**
  * Reads a UK government organogram as departments publish it: one senior-posts CSV (a row per
@@ -53,6 +51,37 @@ final class UkOrganogramParser implements FormatParser {
 
 	private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
 
+	/** The columns read, under the names the schema gives them and the variants releases use. */
+	private static final ColumnSpec REFERENCE = ColumnSpec.of("Post Unique Reference");
+
+	private static final ColumnSpec NAME = ColumnSpec.of("Name");
+
+	private static final ColumnSpec GRADE = ColumnSpec.of("Grade (or equivalent)", "Grade");
+
+	private static final ColumnSpec TITLE = ColumnSpec.of("Job Title");
+
+	private static final ColumnSpec FUNCTION = ColumnSpec.of("Job/Team Function");
+
+	private static final ColumnSpec PARENT_DEPARTMENT = ColumnSpec.of("Parent Department");
+
+	private static final ColumnSpec ORGANISATION = ColumnSpec.of("Organisation", "Organization");
+
+	private static final ColumnSpec UNIT = ColumnSpec.of("Unit");
+
+	private static final ColumnSpec REPORTS_TO = ColumnSpec.of("Reports to Senior Post");
+
+	private static final ColumnSpec FTE = ColumnSpec.of("FTE");
+
+	private static final ColumnSpec REPORTING_SENIOR_POST = ColumnSpec.of("Reporting Senior Post");
+
+	private static final ColumnSpec JUNIOR_FTE = ColumnSpec.of("Number of Posts in FTE");
+
+	private static final ColumnSpec DATE = ColumnSpec.of("As at date", "As of date", "As at", "As of", "Snapshot date",
+			"Reference date", "Effective date", "Date");
+
+	private static final List<ColumnSpec> COLUMNS = List.of(REFERENCE, NAME, GRADE, TITLE, FUNCTION, PARENT_DEPARTMENT,
+			ORGANISATION, UNIT, REPORTS_TO, FTE, REPORTING_SENIOR_POST, JUNIOR_FTE, DATE);
+
 	@Override
 	public String format() {
 		return FORMAT;
@@ -61,16 +90,16 @@ final class UkOrganogramParser implements FormatParser {
 	@Override
 	public ParseResult parse(String orgKey, List<ImportFile> files) {
 		List<ImportProblem> problems = new ArrayList<>();
-		List<Sheet> seniors = new ArrayList<>();
-		List<Sheet> juniors = new ArrayList<>();
+		List<Table> seniors = new ArrayList<>();
+		List<Table> juniors = new ArrayList<>();
 		boolean unreadable = false;
 		for (ImportFile file : files) {
-			Sheet sheet = read(file, problems);
+			PostsFile sheet = read(file, problems);
 			if (sheet == null) {
 				unreadable = true;
 			}
 			else {
-				(sheet.kind() == Kind.SENIOR ? seniors : juniors).add(sheet);
+				(sheet.kind() == Kind.SENIOR ? seniors : juniors).add(sheet.table());
 			}
 		}
 		if (seniors.isEmpty()) {
@@ -82,14 +111,14 @@ final class UkOrganogramParser implements FormatParser {
 			return new ParseResult(null, problems);
 		}
 		if (seniors.size() > 1) {
-			for (Sheet extra : seniors.subList(1, seniors.size())) {
+			for (Table extra : seniors.subList(1, seniors.size())) {
 				problems.add(ImportProblem.error(Location.of(extra.file(), 1, 0), ProblemCodes.MISSING_FILE,
 						"exactly one senior-posts file expected, but %s is one too, besides %s".formatted(extra.file(),
 								seniors.getFirst().file())));
 			}
 			return new ParseResult(null, problems);
 		}
-		for (Sheet extra : juniors.subList(Math.min(1, juniors.size()), juniors.size())) {
+		for (Table extra : juniors.subList(Math.min(1, juniors.size()), juniors.size())) {
 			problems.add(ImportProblem.error(Location.of(extra.file(), 1, 0), ProblemCodes.MISSING_FILE,
 					"at most one junior-posts file expected, but %s is one too, besides %s".formatted(extra.file(),
 							juniors.getFirst().file())));
@@ -102,7 +131,7 @@ final class UkOrganogramParser implements FormatParser {
 	}
 
 	/** Decodes and splits one file, and tells senior from junior by its header. */
-	private static @Nullable Sheet read(ImportFile file, List<ImportProblem> problems) {
+	private static @Nullable PostsFile read(ImportFile file, List<ImportProblem> problems) {
 		String text;
 		try {
 			TextDecoder.Decoded decoded = TextDecoder.decode(file.content());
@@ -157,12 +186,12 @@ final class UkOrganogramParser implements FormatParser {
 		return start;
 	}
 
-	private static @Nullable Sheet classify(String file, List<Row> rows, List<ImportProblem> problems) {
+	private static @Nullable PostsFile classify(String file, List<Row> rows, List<ImportProblem> problems) {
 		Row header = rows.getFirst();
-		Map<Column, Integer> columns = new EnumMap<>(Column.class);
+		Map<ColumnSpec, Integer> columns = LinkedHashMap.newLinkedHashMap(COLUMNS.size());
 		int width = 0;
-		for (Column column : Column.values()) {
-			columns.put(column, column.find(header.cells()));
+		for (ColumnSpec column : COLUMNS) {
+			columns.put(column, find(column, header.cells()) + 1);
 		}
 		for (int i = 0; i < header.cells().size(); i++) {
 			if (!normalise(header.cells().get(i)).isEmpty()) {
@@ -192,7 +221,43 @@ final class UkOrganogramParser implements FormatParser {
 			}
 			problems.add(ImportProblem.warning(headerAt, ProblemCodes.HEADER_ONLY, message + ": no junior staff counted"));
 		}
-		return new Sheet(file, kind, columns, width, rows.subList(1, rows.size()));
+		return new PostsFile(kind, new Table(file, columns, width, rows.subList(1, rows.size())));
+	}
+
+	/** Index in the header, -1 when absent; preferred spellings first, then leftmost. */
+	private static int find(ColumnSpec column, List<String> header) {
+		for (String alias : column.aliases()) {
+			String name = normalise(alias);
+			for (int i = 0; i < header.size(); i++) {
+				if (normalise(header.get(i)).equals(name)) {
+					return i;
+				}
+			}
+		}
+		return -1;
+	}
+
+	/** A file read as senior or junior posts. */
+	private record PostsFile(Kind kind, Table table) {
+	}
+
+	/** The cell as written; empty when the file lacks the column or the row is short of it. */
+	private static String cell(Table sheet, Row row, ColumnSpec column) {
+		@Nullable String cell = sheet.cell(row, column);
+		return (cell != null) ? cell : "";
+	}
+
+	private static String value(Table sheet, Row row, ColumnSpec column) {
+		return clean(cell(sheet, row, column));
+	}
+
+	/** A free-text value: also without wrapping quotes and list artefacts. */
+	private static String text(Table sheet, Row row, ColumnSpec column) {
+		return unlist(holderName(cell(sheet, row, column)));
+	}
+
+	private static boolean isBlank(Row row) {
+		return row.cells().stream().allMatch((cell) -> clean(cell).isEmpty());
 	}
 
 	/** State of one parse: the senior posts first, then the junior counts hung under them. */
@@ -200,7 +265,7 @@ final class UkOrganogramParser implements FormatParser {
 
 		private final String orgKey;
 
-		private final Sheet senior;
+		private final Table senior;
 
 		private final List<ImportProblem> problems;
 
@@ -232,24 +297,24 @@ final class UkOrganogramParser implements FormatParser {
 
 		private int juniorRows;
 
-		Reading(String orgKey, Sheet senior, List<ImportProblem> problems) {
+		Reading(String orgKey, Table senior, List<ImportProblem> problems) {
 			this.orgKey = orgKey;
 			this.senior = senior;
 			this.problems = problems;
 			this.organisation = organisationName();
 			for (Row row : senior.rows()) {
-				String ref = senior.value(row, Column.REFERENCE);
-				if (!row.isBlank() && !ref.isEmpty()
-						&& Holder.of(holderName(senior.cell(row, Column.NAME))) != Holder.ELIMINATED) {
+				String ref = value(senior, row, REFERENCE);
+				if (!isBlank(row) && !ref.isEmpty()
+						&& Holder.of(holderName(cell(senior, row, NAME))) != Holder.ELIMINATED) {
 					this.liveRows.putIfAbsent(ref, row.line());
 				}
 			}
 			for (Row row : senior.rows()) {
-				@Nullable String date = senior.has(Column.DATE) ? DataDate.parse(senior.value(row, Column.DATE)) : null;
+				@Nullable String date = senior.has(DATE) ? DataDate.parse(value(senior, row, DATE)) : null;
 				if (date != null && this.asOf == null) {
 					this.asOf = new DataDate(date, "column");
 				}
-				if (!row.isBlank()) {
+				if (!isBlank(row)) {
 					this.seniorRows++;
 					checkWidth(senior, row);
 					post(row);
@@ -268,7 +333,7 @@ final class UkOrganogramParser implements FormatParser {
 				@Nullable Integer gone = (post.reportsTo != null && !this.posts.containsKey(post.reportsTo))
 						? this.eliminated.get(post.reportsTo) : null;
 				if (gone != null) {
-					warn(Location.of(this.senior.file(), post.at.line(), this.senior.number(Column.REPORTS_TO)),
+					warn(Location.of(this.senior.file(), post.at.line(), this.senior.number(REPORTS_TO)),
 							ProblemCodes.ELIMINATED_POST,
 							"post %s reports to %s, which is marked Eliminated on line %d; loaded as a top post without a reporting line"
 								.formatted(post.ref, post.reportsTo, gone));
@@ -280,50 +345,50 @@ final class UkOrganogramParser implements FormatParser {
 
 		private String organisationName() {
 			for (Row row : this.senior.rows()) {
-				String name = firstNonEmpty(this.senior.value(row, Column.ORGANISATION),
-						this.senior.value(row, Column.PARENT_DEPARTMENT));
+				String name = firstNonEmpty(value(this.senior, row, ORGANISATION),
+						value(this.senior, row, PARENT_DEPARTMENT));
 				if (!name.isEmpty()) {
 					return name;
 				}
 			}
-			warn(Location.of(this.senior.file(), 2, this.senior.number(Column.ORGANISATION)), ProblemCodes.EMPTY_VALUE,
+			warn(Location.of(this.senior.file(), 2, this.senior.number(ORGANISATION)), ProblemCodes.EMPTY_VALUE,
 					"no row names its Organisation or Parent Department; the organisation is named after its key "
 							+ this.orgKey);
 			return this.orgKey;
 		}
 
 		private void post(Row row) {
-			Sheet sheet = this.senior;
-			String ref = sheet.value(row, Column.REFERENCE);
+			Table sheet = this.senior;
+			String ref = value(sheet, row, REFERENCE);
 			if (ref.isEmpty()) {
-				warn(sheet.at(row, Column.REFERENCE), ProblemCodes.EMPTY_VALUE, "no Post Unique Reference; row skipped");
+				warn(sheet.at(row, REFERENCE), ProblemCodes.EMPTY_VALUE, "no Post Unique Reference; row skipped");
 				return;
 			}
 			if (ref.equals("0")) {
-				warn(sheet.at(row, Column.REFERENCE), ProblemCodes.BAD_VALUE,
+				warn(sheet.at(row, REFERENCE), ProblemCodes.BAD_VALUE,
 						"post reference 0 (paid but not in a post) on line %d; row skipped".formatted(row.line()));
 				return;
 			}
-			String name = holderName(sheet.cell(row, Column.NAME));
+			String name = holderName(cell(sheet, row, NAME));
 			Holder holder = Holder.of(name);
 			if (holder == Holder.ELIMINATED) {
 				@Nullable Integer live = this.liveRows.get(ref);
 				if (live != null) {
 					// stated rule: a row naming a holder, N/D or Vacant describes a post that exists
-					warn(sheet.at(row, Column.NAME), ProblemCodes.DUPLICATE_ROW,
+					warn(sheet.at(row, NAME), ProblemCodes.DUPLICATE_ROW,
 							"post %s is marked Eliminated on line %d but appears as a live post on line %d; loaded from its live row(s), the Eliminated row ignored"
 								.formatted(ref, row.line(), live));
 					return;
 				}
 				this.eliminated.putIfAbsent(ref, row.line());
-				warn(sheet.at(row, Column.NAME), ProblemCodes.ELIMINATED_POST,
+				warn(sheet.at(row, NAME), ProblemCodes.ELIMINATED_POST,
 						"post %s on line %d is marked Eliminated (gone since the last release); not loaded"
 							.formatted(ref, row.line()));
 				return;
 			}
-			String unitName = sheet.text(row, Column.UNIT);
-			String title = sheet.text(row, Column.TITLE);
-			String reportsToRaw = sheet.value(row, Column.REPORTS_TO);
+			String unitName = text(sheet, row, UNIT);
+			String title = text(sheet, row, TITLE);
+			String reportsToRaw = value(sheet, row, REPORTS_TO);
 			Post post = this.posts.get(ref);
 			if (post == null) {
 				post = newPost(row, ref, unitName, title, reportsToRaw);
@@ -339,14 +404,14 @@ final class UkOrganogramParser implements FormatParser {
 								post.at.line());
 				@Nullable Integer same = (holder == Holder.NAMED) ? post.holders.get(name.toLowerCase(Locale.ROOT)) : null;
 				if (same != null) {
-					warn(sheet.at(row, Column.REFERENCE), ProblemCodes.DUPLICATE_ROW,
+					warn(sheet.at(row, REFERENCE), ProblemCodes.DUPLICATE_ROW,
 							"post %s on line %d repeats line %d with the same holder %s; counted once%s"
 								.formatted(ref, row.line(), same, name, conflict));
 					return;
 				}
 				if (!differing.isEmpty()) {
 					// a job share is normal; rows of one post that disagree are not
-					warn(sheet.at(row, Column.REFERENCE), ProblemCodes.DUPLICATE_ROW,
+					warn(sheet.at(row, REFERENCE), ProblemCodes.DUPLICATE_ROW,
 							"post %s appears again on line %d (first on line %d), read as a job share of %d seats%s"
 								.formatted(ref, row.line(), post.at.line(), post.seats + 1, conflict));
 				}
@@ -357,25 +422,25 @@ final class UkOrganogramParser implements FormatParser {
 			}
 			double fte = fte(row, ref);
 			String key = (post.seats == 1) ? ref + "-holder" : ref + "-holder-" + post.seats;
-			Location fteAt = sheet.has(Column.FTE) ? sheet.at(row, Column.FTE) : sheet.at(row, Column.NAME);
+			Location fteAt = sheet.has(FTE) ? sheet.at(row, FTE) : sheet.at(row, NAME);
 			if (holder == Holder.NAMED) {
 				post.holders.putIfAbsent(name.toLowerCase(Locale.ROOT), row.line());
 			}
 			this.people.add(new Person(key, (holder == Holder.UNDISCLOSED) ? NOT_DISCLOSED : name,
-					List.of(new Holding(ref, fte, false, fteAt)), sheet.at(row, Column.NAME)));
+					List.of(new Holding(ref, fte, false, fteAt)), sheet.at(row, NAME)));
 		}
 
 		private Post newPost(Row row, String ref, String unitName, String title, String reportsToRaw) {
-			Sheet sheet = this.senior;
+			Table sheet = this.senior;
 			String organisationUnit = organisationUnit(sheet, row);
 			@Nullable String unit = unit(sheet, row, organisationUnit);
 			if (unit == null) {
-				warn(sheet.at(row, Column.UNIT), ProblemCodes.EMPTY_VALUE,
+				warn(sheet.at(row, UNIT), ProblemCodes.EMPTY_VALUE,
 						"post %s has no Unit; placed directly in %s".formatted(ref, organisationUnit));
 				unit = organisationUnit;
 			}
 			if (title.isEmpty()) {
-				warn(sheet.at(row, Column.TITLE), ProblemCodes.EMPTY_VALUE,
+				warn(sheet.at(row, TITLE), ProblemCodes.EMPTY_VALUE,
 						"post %s has no Job Title".formatted(ref));
 			}
 			@Nullable String reportsTo = reportsToRaw;
@@ -383,36 +448,36 @@ final class UkOrganogramParser implements FormatParser {
 				reportsTo = null;
 			}
 			else if (reportsToRaw.isEmpty()) {
-				warn(sheet.at(row, Column.REPORTS_TO), ProblemCodes.EMPTY_VALUE,
+				warn(sheet.at(row, REPORTS_TO), ProblemCodes.EMPTY_VALUE,
 						"post %s has a blank Reports to Senior Post; loaded as a top post reporting to nobody, as if it said XX"
 							.formatted(ref));
 				reportsTo = null;
 			}
-			String function = sheet.text(row, Column.FUNCTION);
+			String function = text(sheet, row, FUNCTION);
 			List<Duty> duties = function.isEmpty() ? List.of()
-					: List.of(new Duty(ref + "-function", function, sheet.at(row, Column.FUNCTION)));
-			String grade = sheet.value(row, Column.GRADE);
+					: List.of(new Duty(ref + "-function", function, sheet.at(row, FUNCTION)));
+			String grade = value(sheet, row, GRADE);
 			return new Post(ref, title, unit, unitName, reportsTo, reportsToRaw, grade.isEmpty() ? null : grade,
-					duties, sheet.at(row, Column.REFERENCE));
+					duties, sheet.at(row, REFERENCE));
 		}
 
 		private double fte(Row row, String ref) {
-			String value = this.senior.value(row, Column.FTE);
+			String value = value(this.senior, row, FTE);
 			if (value.isEmpty()) {
 				return 1.0;
 			}
 			@Nullable BigDecimal number = number(value);
 			if (number == null) {
-				warn(this.senior.at(row, Column.FTE), ProblemCodes.BAD_VALUE,
+				warn(this.senior.at(row, FTE), ProblemCodes.BAD_VALUE,
 						"FTE %s of post %s is not a number; 1.0 assumed".formatted(quote(value), ref));
 				return 1.0;
 			}
 			return number.doubleValue();
 		}
 
-		void juniors(Sheet sheet) {
+		void juniors(Table sheet) {
 			for (Row row : sheet.rows()) {
-				if (!row.isBlank()) {
+				if (!isBlank(row)) {
 					this.juniorRows++;
 					checkWidth(sheet, row);
 					junior(sheet, row);
@@ -420,18 +485,18 @@ final class UkOrganogramParser implements FormatParser {
 			}
 		}
 
-		private void junior(Sheet sheet, Row row) {
-			String ref = sheet.value(row, Column.REPORTING_SENIOR_POST);
-			String value = sheet.value(row, Column.JUNIOR_FTE);
+		private void junior(Table sheet, Row row) {
+			String ref = value(sheet, row, REPORTING_SENIOR_POST);
+			String value = value(sheet, row, JUNIOR_FTE);
 			@Nullable BigDecimal fte = number(value);
 			if (fte == null) {
-				warn(sheet.at(row, Column.JUNIOR_FTE), value.isEmpty() ? ProblemCodes.EMPTY_VALUE : ProblemCodes.BAD_VALUE,
+				warn(sheet.at(row, JUNIOR_FTE), value.isEmpty() ? ProblemCodes.EMPTY_VALUE : ProblemCodes.BAD_VALUE,
 						"Number of Posts in FTE %s on line %d is not a number; counted as 0".formatted(quote(value),
 								row.line()));
 				fte = BigDecimal.ZERO;
 			}
 			this.juniorFteTotal = this.juniorFteTotal.add(fte);
-			if (sheet.has(Column.UNIT)) {
+			if (sheet.has(UNIT)) {
 				unit(sheet, row, organisationUnit(sheet, row));
 			}
 			if (this.posts.containsKey(ref)) {
@@ -440,7 +505,7 @@ final class UkOrganogramParser implements FormatParser {
 			}
 			this.juniorFteUnassigned = this.juniorFteUnassigned.add(fte);
 			if (ref.isEmpty()) {
-				warn(sheet.at(row, Column.REPORTING_SENIOR_POST), ProblemCodes.EMPTY_VALUE,
+				warn(sheet.at(row, REPORTING_SENIOR_POST), ProblemCodes.EMPTY_VALUE,
 						"junior staff on line %d name no Reporting Senior Post; their %s FTE is counted under no post"
 							.formatted(row.line(), fte.toPlainString()));
 				return;
@@ -448,30 +513,30 @@ final class UkOrganogramParser implements FormatParser {
 			@Nullable Integer gone = this.eliminated.get(ref);
 			String why = (gone != null) ? "was eliminated (senior file line %d)".formatted(gone)
 					: "is not in the senior-posts file";
-			warn(sheet.at(row, Column.REPORTING_SENIOR_POST), ProblemCodes.UNKNOWN_POSITION,
+			warn(sheet.at(row, REPORTING_SENIOR_POST), ProblemCodes.UNKNOWN_POSITION,
 					"junior staff on line %d report to senior post %s, which %s; their %s FTE is counted under no post"
 						.formatted(row.line(), ref, why, fte.toPlainString()));
 		}
 
 		/** The unit of a row's Organisation, under its Parent Department when that differs. */
-		private String organisationUnit(Sheet sheet, Row row) {
-			String department = sheet.value(row, Column.PARENT_DEPARTMENT);
-			String name = firstNonEmpty(sheet.value(row, Column.ORGANISATION), department, this.organisation);
+		private String organisationUnit(Table sheet, Row row) {
+			String department = value(sheet, row, PARENT_DEPARTMENT);
+			String name = firstNonEmpty(value(sheet, row, ORGANISATION), department, this.organisation);
 			@Nullable String parent = null;
 			if (!department.isEmpty() && !department.equals(name)) {
-				addUnit(department, null, "department", sheet.at(row, Column.PARENT_DEPARTMENT));
+				addUnit(department, null, "department", sheet.at(row, PARENT_DEPARTMENT));
 				parent = department;
 			}
-			addUnit(name, parent, "organization", sheet.at(row, Column.ORGANISATION));
+			addUnit(name, parent, "organization", sheet.at(row, ORGANISATION));
 			return name;
 		}
 
-		private @Nullable String unit(Sheet sheet, Row row, String organisationUnit) {
-			String name = sheet.text(row, Column.UNIT);
+		private @Nullable String unit(Table sheet, Row row, String organisationUnit) {
+			String name = text(sheet, row, UNIT);
 			if (name.isEmpty()) {
 				return null;
 			}
-			addUnit(name, organisationUnit, "unit", sheet.at(row, Column.UNIT));
+			addUnit(name, organisationUnit, "unit", sheet.at(row, UNIT));
 			return name;
 		}
 
@@ -479,7 +544,7 @@ final class UkOrganogramParser implements FormatParser {
 			this.units.putIfAbsent(key, new Unit(key, key, parent, kind, null, List.of(), at));
 		}
 
-		private void checkWidth(Sheet sheet, Row row) {
+		private void checkWidth(Table sheet, Row row) {
 			List<String> cells = row.cells();
 			if (cells.size() < sheet.width()) {
 				warn(Location.of(sheet.file(), row.line(), cells.size() + 1), ProblemCodes.RAGGED_ROW,
@@ -640,149 +705,31 @@ final class UkOrganogramParser implements FormatParser {
 
 	private enum Kind {
 
-		SENIOR("senior-posts", List.of(Column.REFERENCE, Column.REPORTS_TO),
-				List.of(Column.REFERENCE, Column.REPORTS_TO, Column.NAME, Column.TITLE, Column.UNIT, Column.ORGANISATION)),
+		SENIOR("senior-posts", List.of(REFERENCE, REPORTS_TO),
+				List.of(REFERENCE, REPORTS_TO, NAME, TITLE, UNIT, ORGANISATION)),
 
-		JUNIOR("junior-posts", List.of(Column.REPORTING_SENIOR_POST, Column.JUNIOR_FTE),
-				List.of(Column.REPORTING_SENIOR_POST, Column.JUNIOR_FTE));
+		JUNIOR("junior-posts", List.of(REPORTING_SENIOR_POST, JUNIOR_FTE),
+				List.of(REPORTING_SENIOR_POST, JUNIOR_FTE));
 
 		final String label;
 
-		final List<Column> identifying;
+		final List<ColumnSpec> identifying;
 
-		final List<Column> required;
+		final List<ColumnSpec> required;
 
-		Kind(String label, List<Column> identifying, List<Column> required) {
+		Kind(String label, List<ColumnSpec> identifying, List<ColumnSpec> required) {
 			this.label = label;
 			this.identifying = identifying;
 			this.required = required;
 		}
 
-		boolean isIn(Map<Column, Integer> columns) {
-			return this.identifying.stream().allMatch((column) -> columns.get(column) >= 0);
+		boolean isIn(Map<ColumnSpec, Integer> columns) {
+			return this.identifying.stream().allMatch((column) -> columns.get(column) > 0);
 		}
 
-		String missing(Map<Column, Integer> columns, List<Column> wanted) {
+		String missing(Map<ColumnSpec, Integer> columns, List<ColumnSpec> wanted) {
 			return String.join(", ",
-					wanted.stream().filter((column) -> columns.get(column) < 0).map((c) -> quote(c.label)).toList());
-		}
-
-	}
-
-	/** The columns read, under the names the schema gives them and the variants releases use. */
-	private enum Column {
-
-		REFERENCE("Post Unique Reference"), NAME("Name"), GRADE("Grade (or equivalent)", "Grade"), TITLE("Job Title"),
-		FUNCTION("Job/Team Function"), PARENT_DEPARTMENT("Parent Department"),
-		ORGANISATION("Organisation", "Organization"), UNIT("Unit"), REPORTS_TO("Reports to Senior Post"), FTE("FTE"),
-		REPORTING_SENIOR_POST("Reporting Senior Post"), JUNIOR_FTE("Number of Posts in FTE"),
-		DATE("As at date", "As of date", "As at", "As of", "Snapshot date", "Reference date", "Effective date", "Date");
-
-		final String label;
-
-		private final List<String> names;
-
-		Column(String label, String... variants) {
-			this.label = label;
-			List<String> names = new ArrayList<>();
-			names.add(normalise(label));
-			Arrays.stream(variants).map(UkOrganogramParser::normalise).forEach(names::add);
-			this.names = List.copyOf(names);
-		}
-
-		/** Index in the header, -1 when absent; preferred spellings first, then leftmost. */
-		int find(List<String> header) {
-			for (String name : this.names) {
-				for (int i = 0; i < header.size(); i++) {
-					if (normalise(header.get(i)).equals(name)) {
-						return i;
-					}
-				}
-			}
-			return -1;
-		}
-
-	}
-
-	private record Sheet(String file, Kind kind, Map<Column, Integer> columns, int width, List<Row> rows) {
-
-		boolean has(Column column) {
-			return this.columns.get(column) >= 0;
-		}
-
-		/** 1-based column number, 0 when the file has no such column. */
-		int number(Column column) {
-			return this.columns.get(column) + 1;
-		}
-
-		String cell(Row row, Column column) {
-			int index = this.columns.get(column);
-			return (index >= 0 && index < row.cells().size()) ? row.cells().get(index) : "";
-		}
-
-		String value(Row row, Column column) {
-			return clean(cell(row, column));
-		}
-
-		/** A free-text value: also without wrapping quotes and list artefacts. */
-		String text(Row row, Column column) {
-			return text(cell(row, column));
-		}
-
-		static String text(String raw) {
-			return unlist(holderName(raw));
-		}
-
-		Location at(Row row, Column column) {
-			return Location.of(this.file, row.line(), number(column));
-		}
-
-	}
-
-	/** One CSV record and the physical line it starts on. */
-	private record Row(int line, List<String> cells) {
-
-		boolean isBlank() {
-			return this.cells.stream().allMatch((cell) -> clean(cell).isEmpty());
-		}
-
-		/** The line the next record starts on, counting line breaks inside quoted cells. */
-		int nextLine() {
-			int breaks = 0;
-			for (String cell : this.cells) {
-				breaks += (int) LineIndex.breaks(cell);
-			}
-			return this.line + breaks + 1;
-		}
-
-	}
-
-	/** Maps a character offset to its line and column; CRLF, LF and lone CR each end a line. */
-	private static final class LineIndex {
-
-		private final List<Integer> starts = new ArrayList<>();
-
-		LineIndex(String text) {
-			this.starts.add(0);
-			for (int i = 0; i < text.length(); i++) {
-				char c = text.charAt(i);
-				if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
-					this.starts.add(i + 1);
-				}
-			}
-		}
-
-		static long breaks(String text) {
-			return new LineIndex(text).starts.size() - 1;
-		}
-
-		int lineOf(int offset) {
-			int found = Collections.binarySearch(this.starts, offset);
-			return (found >= 0) ? found + 1 : -found - 1;
-		}
-
-		int columnOf(int offset) {
-			return offset - this.starts.get(lineOf(offset) - 1) + 1;
+					wanted.stream().filter((column) -> columns.get(column) == 0).map((c) -> quote(c.label())).toList());
 		}
 
 	}

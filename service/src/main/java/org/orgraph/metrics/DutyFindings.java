@@ -1,25 +1,41 @@
 package org.orgraph.metrics;
 
 import org.jspecify.annotations.Nullable;
+import org.orgraph.graph.Revision;
+import org.orgraph.duties.DutyAnalytics;
+import org.orgraph.duties.DutySimilarity;
+import org.springframework.stereotype.Component;
 
 /**
- * Duty overlap and orphan counts of one revision, for the metrics ({@code orgMetrics} and the
- * {@code org-metrics} export). Implemented by the duty analytics; while no bean implements it,
- * the metrics leave these figures null. {@code rev} is a complete revision's id,
- * {@code "<org>/<number>"}, the {@code rev} property of every node of that revision.
+ * Duty overlap and orphan counts of one revision for the metrics ({@code orgMetrics} and the
+ * {@code org-metrics} export), as the duty analytics list them (cached per revision there).
  */
-public interface DutyFindings {
+@Component
+class DutyFindings {
 
-	/** How many overlaps of duties with the same normalised text {@code dutyOverlaps(mode: EXACT)} lists. */
-	int exactOverlaps(String rev);
+	private final DutyAnalytics duties;
 
-	/**
-	 * How many overlaps of similar duties {@code dutyOverlaps(mode: SIMILAR)} lists at its default
-	 * threshold; null when there are more than the service holds (it answers TOO_MANY_OVERLAPS).
-	 */
-	@Nullable Integer similarOverlaps(String rev);
+	DutyFindings(DutyAnalytics duties) {
+		this.duties = duties;
+	}
 
-	/** How many orphaned duties {@code orphanedDuties} lists. */
-	int orphans(String rev);
+	int exactOverlaps(Revision rev) {
+		return this.duties.exactOverlaps(rev, DutyAnalytics.OverlapFilter.NONE).size();
+	}
+
+	@Nullable Integer similarOverlaps(Revision rev) {
+		try {
+			// metrics do not wait for the duties' analysis: null until it is done (it starts now if it had not)
+			return this.duties.similarOverlaps(rev, this.duties.defaultMinScore(), DutyAnalytics.OverlapFilter.NONE,
+					java.time.Duration.ZERO).size();
+		}
+		catch (DutySimilarity.TooManyPairsException | DutyAnalytics.AnalysisPendingException ex) {
+			return null;
+		}
+	}
+
+	int orphans(Revision rev) {
+		return this.duties.orphans(rev).size();
+	}
 
 }

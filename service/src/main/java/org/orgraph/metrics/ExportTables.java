@@ -9,13 +9,14 @@ import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
+import org.orgraph.graph.AccessPolicy;
+import org.orgraph.graph.Revision;
 import org.orgraph.graph.Graph;
 import org.orgraph.metrics.MetricsViews.OrgMetrics;
 import org.orgraph.metrics.MetricsViews.PositionVacancy;
 import org.orgraph.metrics.MetricsViews.Scope;
 import org.orgraph.metrics.MetricsViews.UnitMetrics;
 import org.orgraph.metrics.MetricsViews.UnitVacancy;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -70,11 +71,11 @@ class ExportTables {
 
 	private final MetricsReader metrics;
 
-	private final ObjectProvider<DutyTables> dutyTables;
+	private final DutyTables dutyTables;
 
 	private final org.orgraph.graph.AccessPolicy access;
 
-	ExportTables(Graph graph, MetricsReader metrics, ObjectProvider<DutyTables> dutyTables,
+	ExportTables(Graph graph, MetricsReader metrics, DutyTables dutyTables,
 			org.orgraph.graph.AccessPolicy access) {
 		this.access = access;
 		this.graph = graph;
@@ -118,7 +119,7 @@ class ExportTables {
 
 	/** The named table of a revision; {@code name} is one of {@link #NAMES}. */
 	Table table(String name, Scope scope) {
-		String rev = scope.rev();
+		Revision rev = scope.rev();
 		return switch (name) {
 			case "units" -> new Table(UNITS, page -> cypher("metrics/export-units-page", rev, page));
 			case "positions" -> new Table(POSITIONS, page -> cypher("metrics/export-positions-page", rev, page));
@@ -140,11 +141,11 @@ class ExportTables {
 		return copy;
 	}
 
-	private void cypher(String query, String rev, Consumer<List<Map<String, @Nullable Object>>> page) {
+	private void cypher(String query, Revision rev, Consumer<List<Map<String, @Nullable Object>>> page) {
 		String after = "";
 		while (true) {
 			List<Map<String, @Nullable Object>> rows = this.graph.read(query,
-					Map.of("rev", rev, "after", after, "limit", PAGE), ExportTables::row);
+					Map.of("rev", rev.id(), "after", after, "limit", PAGE), ExportTables::row);
 			if (!rows.isEmpty()) {
 				page.accept(rows);
 			}
@@ -191,12 +192,8 @@ class ExportTables {
 		while (units.size() == UNIT_PAGE);
 	}
 
-	private Table dutyTable(String name, String rev) {
-		DutyTables tables = this.dutyTables.getIfUnique();
-		if (tables == null) {
-			throw new ExportException(HttpStatus.NOT_FOUND, "TABLE_NOT_AVAILABLE", "the " + name
-					+ " table needs the duty analytics, which this server does not have yet; the other tables are served");
-		}
+	private Table dutyTable(String name, Revision rev) {
+		DutyTables tables = this.dutyTables;
 		List<Map<String, @Nullable Object>> rows = switch (name) {
 			case "overlaps" -> tables.overlaps(rev);
 			case "themes" -> tables.themes(rev);

@@ -10,8 +10,10 @@ import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
+import org.orgraph.graph.Revision;
 import org.orgraph.graph.Graph;
-import org.orgraph.graph.OrgReader;
+import org.orgraph.graph.RevisionNotFoundException;
+import org.orgraph.graph.Revisions;
 import org.orgraph.graph.Views.PositionView;
 import org.orgraph.graph.Views.UnitView;
 import org.orgraph.metrics.Establishment.VacancyStatus;
@@ -26,7 +28,6 @@ import org.orgraph.metrics.MetricsViews.Vacancies;
 import org.orgraph.projection.Projection;
 import org.orgraph.projection.Projection.OrgFigures;
 import org.orgraph.projection.Projections;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,21 +41,21 @@ class MetricsReader {
 
 	private final Graph graph;
 
-	private final OrgReader reader;
+	private final Revisions revisions;
 
-	private final ObjectProvider<DutyFindings> dutyFindings;
+	private final DutyFindings dutyFindings;
 
 	private final Projections projections;
 
-	MetricsReader(Graph graph, OrgReader reader, ObjectProvider<DutyFindings> dutyFindings, Projections projections) {
+	MetricsReader(Graph graph, Revisions revisions, DutyFindings dutyFindings, Projections projections) {
 		this.graph = graph;
-		this.reader = reader;
+		this.revisions = revisions;
 		this.dutyFindings = dutyFindings;
 		this.projections = projections;
 	}
 
 	/** The organisation's totals from the revision's projection, null when Cypher must answer. */
-	@Nullable OrgFigures figures(String rev) {
+	@Nullable OrgFigures figures(Revision rev) {
 		Projection projection = this.projections.get(rev);
 		return projection != null && projection.exactPaths() && projection.exactUnits() ? projection.orgFigures()
 				: null;
@@ -65,20 +66,15 @@ class MetricsReader {
 	 * organisation; {@link org.orgraph.graph.RevisionNotFoundException} for a revision it lacks.
 	 */
 	Optional<Scope> scope(String org, @Nullable Integer revision) {
-		return this.reader.organization(org).map(o -> {
-			String rev = this.reader.revision(o, revision);
-			return new Scope(o, rev, Integer.parseInt(rev.substring(rev.lastIndexOf('/') + 1)));
+		return this.revisions.organization(org).map(o -> {
+			Revision rev = this.revisions.resolve(o, revision);
+			return new Scope(o, rev);
 		});
-	}
-
-	/** {@code first} checked against the configured page size limit (100 when null). */
-	int pageSize(@Nullable Integer first) {
-		return this.reader.pageSize(first);
 	}
 
 	/**
 	 * Organisation totals of the establishment. O(units × unit depth + positions + holdings), one
-	 * query ({@code metrics/org-establishment}).
+	 * query ({@code metrics/vacancies}).
 	 */
 	Vacancies vacancies(Scope scope) {
 		return vacancies(scope, true);
@@ -91,7 +87,7 @@ class MetricsReader {
 			return new Vacancies(scope, f.planned(), f.seats(), f.filled(), Establishment.round(f.filledFte()),
 					f.vacantSeats(), f.excessSeats(), f.shortPositions(), f.overEstablishedPositions());
 		}
-		Record r = this.graph.read("metrics/org-establishment", Map.of("rev", scope.rev()), x -> x).getFirst();
+		Record r = this.graph.read("metrics/vacancies", Map.of("rev", scope.rev()), x -> x).getFirst();
 		return new Vacancies(scope, r.get("planned").asInt(), r.get("seats").asInt(), r.get("filled").asInt(),
 				fte(r.get("filledFte")), r.get("vacantSeats").asInt(), r.get("excessSeats").asInt(),
 				r.get("shortPositions").asInt(), r.get("overEstablishedPositions").asInt());
@@ -107,7 +103,7 @@ class MetricsReader {
 		params.put("after", after);
 		params.put("limit", limit);
 		params.put("statuses", statuses == null ? null : statuses.stream().map(Enum::name).toList());
-		return this.graph.read("metrics/unit-establishment-page", params, r -> unitVacancy(scope.rev(), r));
+		return this.graph.read("metrics/vacancies-units-page", params, r -> unitVacancy(scope.rev(), r));
 	}
 
 	/** One page of posts with seats against holders. O(page × holders) without a status filter. */
@@ -118,12 +114,12 @@ class MetricsReader {
 		params.put("after", after);
 		params.put("limit", limit);
 		params.put("statuses", statuses == null ? null : statuses.stream().map(Enum::name).toList());
-		return this.graph.read("metrics/position-vacancies-page", params, r -> {
+		return this.graph.read("metrics/vacancies-positions-page", params, r -> {
 			Node p = r.get("p").asNode();
 			List<String> holders = r.get("holders").asList(Value::asString);
 			PositionView position = new PositionView(scope.rev(), p.get("key").asString(), p.get("title").asString(),
-					string(p.get("grade")), r.get("seats").asInt(), p.get("juniorFte").asDouble(0), holders.size());
-			return new PositionVacancy(position, string(r.get("unit")), r.get("seats").asInt(), fte(r.get("filledFte")),
+					p.get("grade").asString(null), r.get("seats").asInt(), p.get("juniorFte").asDouble(0), holders.size());
+			return new PositionVacancy(position, r.get("unit").asString(null), r.get("seats").asInt(), fte(r.get("filledFte")),
 					holders, VacancyStatus.valueOf(r.get("status").asString()));
 		});
 	}
@@ -138,17 +134,17 @@ class MetricsReader {
 			return List.of();
 		}
 		Map<String, UnitStructure> structure = new HashMap<>();
-		this.graph.read("metrics/unit-structure",
-				Map.of("rev", scope.rev(), "keys", page.stream().map(v -> v.unit().key()).toList()),
+		this.graph.read("metrics/unit-metrics",
+				Map.of("rev", scope.rev().id(), "keys", page.stream().map(v -> v.unit().key()).toList()),
 				r -> Map.entry(r.get("key").asString(), unitStructure(r)))
 			.forEach(entry -> structure.put(entry.getKey(), entry.getValue()));
 		return page.stream().map(v -> UnitMetrics.of(v, structure.get(v.unit().key()))).toList();
 	}
 
 	/**
-	 * Organisation metrics: {@code metrics/org-establishment} and {@code metrics/org-structure}
+	 * Organisation metrics: {@code metrics/vacancies} and {@code metrics/org-metrics}
 	 * (O(units × unit depth + positions + holdings + reporting lines × reporting depth)), plus the
-	 * duty findings when a {@link DutyFindings} bean exists.
+	 * the duty findings.
 	 */
 	OrgMetrics orgMetrics(Scope scope) {
 		return orgMetrics(scope, true, true);
@@ -159,7 +155,7 @@ class MetricsReader {
 	 * holds the revision exactly, else from the Cypher files; the duty findings when {@code findings}.
 	 */
 	OrgMetrics orgMetrics(Scope scope, boolean projected, boolean findings) {
-		DutyFindings duties = findings ? this.dutyFindings.getIfUnique() : null;
+		@Nullable DutyFindings duties = findings ? this.dutyFindings : null;
 		OrgFigures f = projected ? figures(scope.rev()) : null;
 		if (f != null) {
 			Spans spans = new Spans(f.managers(), Establishment.round(f.spanMean()), Establishment.round(f.spanMedian()),
@@ -173,8 +169,8 @@ class MetricsReader {
 					duties == null ? null : duties.similarOverlaps(scope.rev()),
 					duties == null ? null : duties.orphans(scope.rev()));
 		}
-		Record e = this.graph.read("metrics/org-establishment", Map.of("rev", scope.rev()), x -> x).getFirst();
-		Record s = this.graph.read("metrics/org-structure", Map.of("rev", scope.rev()), x -> x).getFirst();
+		Record e = this.graph.read("metrics/vacancies", Map.of("rev", scope.rev()), x -> x).getFirst();
+		Record s = this.graph.read("metrics/org-metrics", Map.of("rev", scope.rev()), x -> x).getFirst();
 		Spans spans = spans(s, "");
 		return new OrgMetrics(scope.organization(), scope.revision(), e.get("units").asInt(), e.get("positions").asInt(),
 				e.get("people").asInt(), e.get("holdings").asInt(), e.get("planned").asInt(), e.get("seats").asInt(),
@@ -188,11 +184,11 @@ class MetricsReader {
 				duties == null ? null : duties.orphans(scope.rev()));
 	}
 
-	private static UnitVacancy unitVacancy(String rev, Record r) {
+	private static UnitVacancy unitVacancy(Revision rev, Record r) {
 		Node u = r.get("u").asNode();
-		UnitView unit = new UnitView(rev, u.get("key").asString(), u.get("name").asString(), string(u.get("kind")),
-				u.get("plannedHeadcount").isNull() ? null : u.get("plannedHeadcount").asInt());
-		return new UnitVacancy(unit, string(r.get("parent")), r.get("planned").asInt(), r.get("parts").asInt(),
+		UnitView unit = new UnitView(rev, u.get("key").asString(), u.get("name").asString(), u.get("kind").asString(null),
+				u.get("plannedHeadcount").computeOrDefault(Value::asInt, null));
+		return new UnitVacancy(unit, r.get("parent").asString(null), r.get("planned").asInt(), r.get("parts").asInt(),
 				VacancyStatus.valueOf(r.get("status").asString()), r.get("ownPositions").asInt(),
 				r.get("ownSeats").asInt(), r.get("ownFilled").asInt(), fte(r.get("ownFilledFte")),
 				r.get("ownVacantSeats").asInt(), r.get("ownExcessSeats").asInt(), r.get("subtreePositions").asInt(),
@@ -202,7 +198,7 @@ class MetricsReader {
 
 	private static UnitStructure unitStructure(Record r) {
 		return new UnitStructure(r.get("depth").asInt(), r.get("subtreeUnits").asInt(), r.get("subtreeUnitDepth").asInt(),
-				string(r.get("head")), integer(r.get("reportingDepth")), r.get("ownPeople").asInt(),
+				r.get("head").asString(null), r.get("reportingDepth").computeOrDefault(Value::asInt, null), r.get("ownPeople").asInt(),
 				r.get("subtreePeople").asInt(), spans(r, "own"), spans(r, "subtree"), r.get("ownUnitDuties").asInt(),
 				r.get("ownPositionDuties").asInt(), r.get("subtreeUnitDuties").asInt(),
 				r.get("subtreePositionDuties").asInt());
@@ -213,7 +209,7 @@ class MetricsReader {
 		Function<String, String> column = name -> prefix.isEmpty() ? name
 				: prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
 		return new Spans(r.get(column.apply("managers")).asInt(), decimal(r.get(column.apply("spanMean"))),
-				decimal(r.get(column.apply("spanMedian"))), integer(r.get(column.apply("spanMax"))),
+				decimal(r.get(column.apply("spanMedian"))), r.get(column.apply("spanMax")).computeOrDefault(Value::asInt, null),
 				r.get(column.apply("narrowSpans")).asInt());
 	}
 
@@ -223,14 +219,6 @@ class MetricsReader {
 
 	private static @Nullable Double decimal(Value value) {
 		return value.isNull() ? null : Establishment.round(value.asDouble());
-	}
-
-	private static @Nullable Integer integer(Value value) {
-		return value.isNull() ? null : value.asInt();
-	}
-
-	private static @Nullable String string(Value value) {
-		return value.isNull() ? null : value.asString();
 	}
 
 }

@@ -3,6 +3,7 @@ package org.orgraph.metrics;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.orgraph.graph.Revision;
 import org.orgraph.graph.Views.OrganizationView;
 import org.orgraph.graph.Views.PositionView;
 import org.orgraph.graph.Views.UnitView;
@@ -18,7 +19,12 @@ final class MetricsViews {
 	}
 
 	/** One complete revision of an organisation: its id ({@code org/N}) and number. */
-	record Scope(OrganizationView organization, String rev, int revision) {
+	record Scope(OrganizationView organization, Revision rev) {
+
+		int revision() {
+			return this.rev.number();
+		}
+
 	}
 
 	/** The organisation's establishment; {@code units} and {@code positions} page the rows. */
@@ -109,7 +115,7 @@ final class MetricsViews {
 
 	}
 
-	/** Structure figures of a unit: tree position, spans, people, duties ({@code unit-structure}). */
+	/** Structure figures of a unit: tree position, spans, people, duties ({@code metrics/unit-metrics}). */
 	record UnitStructure(int depth, int subtreeUnits, int subtreeUnitDepth, @Nullable String head,
 			@Nullable Integer reportingDepth, int ownPeople, int subtreePeople, Spans own, Spans subtree,
 			int ownUnitDuties, int ownPositionDuties, int subtreeUnitDuties, int subtreePositionDuties) {

@@ -698,7 +698,7 @@ public final class Projection {
 	// ---- organisation figures
 
 	/**
-	 * The organisation's totals as {@code metrics/org-establishment} and {@code metrics/org-structure}
+	 * The organisation's totals as {@code metrics/vacancies} and {@code metrics/org-metrics}
 	 * compute them. O(units + posts + holdings) the first time, then kept. Only when
 	 * {@link #exactPaths()} and {@link #exactUnits()}.
 	 */
@@ -760,7 +760,7 @@ public final class Projection {
 			}
 		}
 		// 编制: a unit's stated figure when it is the only one stated on its path to the top,
-		// its own seats when nothing on that path is stated (as metrics/org-establishment)
+		// its own seats when nothing on that path is stated (as metrics/vacancies)
 		int[] stated = new int[u];
 		long planned = 0;
 		int unitDuties = 0;
@@ -816,8 +816,8 @@ public final class Projection {
 	}
 
 	/**
-	 * An organisation's totals: the columns of {@code metrics/org-establishment} and
-	 * {@code metrics/org-structure}, unrounded.
+	 * An organisation's totals: the columns of {@code metrics/vacancies} and
+	 * {@code metrics/org-metrics}, unrounded.
 	 */
 	public record OrgFigures(int units, int positions, int people, int holdings, int planned, int seats, int filled,
 			double filledFte, int vacantSeats, int excessSeats, int vacantPositions, int shortPositions,

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 import org.orgraph.graph.Graph;
+import org.orgraph.graph.Revision;
 import org.orgraph.graph.RevisionCompleted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,11 +61,16 @@ public class Projections {
 		return this.limit > 0;
 	}
 
+	/** The projection of a complete revision; null when projections are turned off. */
+	public @Nullable Projection get(Revision revision) {
+		return get(revision.id());
+	}
+
 	/**
 	 * The projection of a complete revision, loaded on first use. Null when projections are
 	 * off. The caller must have resolved {@code rev} to a complete revision.
 	 */
-	public @Nullable Projection get(String rev) {
+	@Nullable Projection get(String rev) {
 		if (!enabled()) {
 			return null;
 		}
@@ -126,7 +132,7 @@ public class Projections {
 	/** A revision id was completed (again): whatever was projected under it is stale. */
 	@EventListener
 	void onRevisionCompleted(RevisionCompleted completed) {
-		this.entries.remove(completed.rev());
+		this.entries.remove(completed.rev().id());
 	}
 
 	/** Drops every projection (the store was emptied under the service). */

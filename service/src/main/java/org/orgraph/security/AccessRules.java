@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.orgraph.graph.Revisions;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -14,7 +15,7 @@ import org.springframework.http.HttpMethod;
  * it is refused to everyone (a new field needs a line here, and {@code AccessMatrixIT} a row).
  * <p>
  * The role is half of the rule. The other half, a token limited to one organisation, is
- * applied where the organisation is resolved: {@code OrgReader.organization} for reads (the
+ * applied where the organisation is resolved: {@code Revisions.organization} for reads (the
  * others do not exist), {@code ImportService} for writes and import jobs, {@link ApiTokens}
  * and {@link AuditTrail} for tokens and the audit trail.
  */

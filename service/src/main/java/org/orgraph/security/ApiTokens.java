@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -23,9 +24,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.types.Node;
-import org.orgraph.config.OrgraphProperties;
+import org.orgraph.graph.OrgraphProperties;
 import org.orgraph.graph.Graph;
-import org.orgraph.graph.OrgReader;
+import org.orgraph.graph.Revisions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -54,15 +55,15 @@ public class ApiTokens {
 		.expireAfterWrite(Duration.ofSeconds(30))
 		.build();
 
-	private final OrgReader reader;
+	private final Revisions revisions;
 
 	private final TokenKey key;
 
 	private final Path dataDir;
 
-	ApiTokens(Graph graph, OrgReader reader, OrgraphProperties properties, TokenKey key) {
+	ApiTokens(Graph graph, Revisions revisions, OrgraphProperties properties, TokenKey key) {
 		this.graph = graph;
-		this.reader = reader;
+		this.revisions = revisions;
 		this.dataDir = properties.dataDir();
 		this.key = key;
 	}
@@ -109,20 +110,39 @@ public class ApiTokens {
 
 	/** A token as an admin sees it: never the secret or its hash. */
 	public record TokenInfo(String id, String name, Role role, @Nullable String organization, String createdAt,
-			@Nullable String revokedAt) {
+			@Nullable String revokedAt, @Nullable String expiresAt) {
+	}
+
+	/** The longest lifetime a token may be given, in days (about ten years). */
+	static final int MAX_EXPIRES_IN_DAYS = 3650;
+
+	/** A caller that expires asked for a token that would work longer than itself; nothing was created. */
+	public static final class OutlivesCallerException extends RuntimeException {
+
+		OutlivesCallerException(String message) {
+			super(message);
+		}
+
 	}
 
 	/** A newly created token with its secret, which is never shown again. */
 	public record CreatedToken(String token, TokenInfo info) {
 	}
 
-	/**
-	 * Creates a token for the current caller, who may not mint one broader than itself: a role
-	 * above its own is refused, and a caller limited to one organisation creates only tokens
-	 * limited to that organisation. The organisation must exist (and be visible to the caller:
-	 * for a limited caller the others do not exist).
-	 */
+	/** A token that never expires ({@link #create(String, Role, String, Integer)}). */
 	public CreatedToken create(String name, Role role, @Nullable String organization) {
+		return create(name, role, organization, null);
+	}
+
+	/**
+	 * Creates a token for the current caller, who may not mint one broader or longer-lived than
+	 * itself: a role above its own is refused, a caller limited to one organisation creates only
+	 * tokens limited to that organisation, and a caller that expires creates only tokens that
+	 * expire no later than itself ({@link OutlivesCallerException}). The organisation must exist
+	 * (and be visible to the caller: for a limited caller the others do not exist).
+	 * {@code expiresInDays}: 1–{@value #MAX_EXPIRES_IN_DAYS}, or null for a token that never expires.
+	 */
+	public CreatedToken create(String name, Role role, @Nullable String organization, @Nullable Integer expiresInDays) {
 		Optional<Caller> caller = Callers.current();
 		if (caller.isPresent() && !caller.get().role().includes(role)) {
 			throw new AccessDeniedException("a " + caller.get().role() + " token cannot create a " + role + " token");
@@ -145,9 +165,22 @@ public class ApiTokens {
 				throw new IllegalArgumentException("organization must be an organisation's key: 1–64 ASCII letters, digits, "
 						+ "'.', '_' or '-', starting with a letter or digit");
 			}
-			if (this.reader.organization(organization).isEmpty()) {
+			if (this.revisions.organization(organization).isEmpty()) {
 				throw new IllegalArgumentException("there is no organisation " + organization);
 			}
+		}
+		if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > MAX_EXPIRES_IN_DAYS)) {
+			throw new IllegalArgumentException(
+					"expiresInDays must be between 1 and " + MAX_EXPIRES_IN_DAYS + " (or null: never), got " + expiresInDays);
+		}
+		Instant now = Instant.now();
+		@Nullable Instant expiresAt = expiresInDays == null ? null : now.plus(Duration.ofDays(expiresInDays));
+		@Nullable Instant callerExpiresAt = caller.map(Caller::expiresAt).orElse(null);
+		if (callerExpiresAt != null && (expiresAt == null || expiresAt.isAfter(callerExpiresAt))) {
+			long days = Duration.between(now, callerExpiresAt).toDays();
+			throw new OutlivesCallerException("this token expires at " + callerExpiresAt + "; a token it creates must "
+					+ "expire no later: give expiresInDays of at most " + days
+					+ (days < 1 ? " (none is left: ask a token that lives longer)" : ""));
 		}
 		byte[] secret = new byte[32];
 		this.random.nextBytes(secret);
@@ -158,7 +191,8 @@ public class ApiTokens {
 		params.put("mac", this.key.mac(hash(token)));
 		params.put("role", role.name());
 		params.put("organization", organization);
-		TokenInfo info = this.graph.write("security/create-token", params, r -> info(r.get("t").asNode())).getFirst();
+		params.put("expiresAt", expiresAt == null ? null : expiresAt.toString());
+		TokenInfo info = this.graph.write("security/create-api-token", params, r -> info(r.get("t").asNode())).getFirst();
 		return new CreatedToken(token, info);
 	}
 
@@ -173,12 +207,12 @@ public class ApiTokens {
 
 	/** The tokens the current caller may see: all, or for a limited caller those limited to its organisation. */
 	public List<TokenInfo> list() {
-		return this.graph.read("security/tokens", limitOf(Map.of()), r -> info(r.get("t").asNode()));
+		return this.graph.read("security/api-tokens", limitOf(Map.of()), r -> info(r.get("t").asNode()));
 	}
 
 	/** Revokes a token the current caller may see (as {@link #list()}); empty when there is none. */
 	public Optional<TokenInfo> revoke(String id) {
-		Optional<TokenInfo> revoked = this.graph.write("security/revoke-token", limitOf(Map.of("id", id)),
+		Optional<TokenInfo> revoked = this.graph.write("security/revoke-api-token", limitOf(Map.of("id", id)),
 				r -> info(r.get("t").asNode()))
 			.stream()
 			.findFirst();
@@ -186,13 +220,15 @@ public class ApiTokens {
 		return revoked;
 	}
 
+	/** The caller of a live token; empty for an unknown, revoked or expired one (checked on every request, cached or not). */
 	Optional<Caller> authenticate(String token) {
 		String mac = this.key.mac(hash(token));
 		return this.byHash.get(mac, h -> this.graph.read("security/token-by-mac", Map.of("mac", h), r -> {
 			Node t = r.get("t").asNode();
 			return new Caller(t.get("id").asString(), t.get("name").asString(), Role.valueOf(t.get("role").asString()),
-					t.get("organization").isNull() ? null : t.get("organization").asString());
-		}).stream().findFirst());
+					t.get("organization").asString(null),
+					t.get("expiresAt").computeOrDefault(v -> v.asZonedDateTime().toInstant(), null));
+		}).stream().findFirst()).filter(caller -> !caller.expiredAt(Instant.now()));
 	}
 
 	/** {@code parameters} and {@code $organization}: the current caller's limit (null: none). */
@@ -204,9 +240,10 @@ public class ApiTokens {
 
 	private static TokenInfo info(Node t) {
 		return new TokenInfo(t.get("id").asString(), t.get("name").asString(), Role.valueOf(t.get("role").asString()),
-				t.get("organization").isNull() ? null : t.get("organization").asString(),
+				t.get("organization").asString(null),
 				t.get("createdAt").asZonedDateTime().toString(),
-				t.get("revokedAt").isNull() ? null : t.get("revokedAt").asZonedDateTime().toString());
+				t.get("revokedAt").computeOrDefault(v -> v.asZonedDateTime().toString(), null),
+				t.get("expiresAt").computeOrDefault(v -> v.asZonedDateTime().toString(), null));
 	}
 
 	static String hash(String token) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.orgraph.graph.Graph;
 import org.springframework.stereotype.Service;
@@ -39,12 +40,12 @@ public class AuditTrail {
 
 	/** The newest events the current caller may see: all, or for a limited caller its organisation's. */
 	public List<AuditEvent> latest(int limit) {
-		return this.graph.read("security/audit-events", ApiTokens.limitOf(Map.of("limit", limit)), r -> {
+		return this.graph.read("security/audit-trail", ApiTokens.limitOf(Map.of("limit", limit)), r -> {
 			Node e = r.get("e").asNode();
 			return new AuditEvent(e.get("at").asZonedDateTime().toString(), e.get("actor").asString(),
-					e.get("action").asString(), e.get("organization").isNull() ? null : e.get("organization").asString(),
-					e.get("revision").isNull() ? null : e.get("revision").asInt(),
-					e.get("detail").isNull() ? null : e.get("detail").asString());
+					e.get("action").asString(), e.get("organization").asString(null),
+					e.get("revision").computeOrDefault(Value::asInt, null),
+					e.get("detail").asString(null));
 		});
 	}
 

@@ -7,16 +7,16 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.neo4j.driver.Driver;
 import org.orgraph.Imports;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.orgraph.GraphQlDocuments.execute;
+import static org.orgraph.GraphQlErrors.expectCode;
+import static org.orgraph.GraphQlErrors.withCode;
 
 /**
  * Chains of command and common superiors on the DFID organograms, demo organisations, and an
@@ -24,25 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChainOfCommandIT {
-
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	HttpGraphQlTester graphQl;
-
-	@Autowired
-	Driver driver;
+class ChainOfCommandIT extends IntegrationTestSupport {
 
 	@BeforeAll
 	void importOrganizations() throws IOException {
-		Imports imports = new Imports(this.http);
-		CommandFixtures.importDfid(imports);
-		for (String demo : List.of("commercial-mgmt-company", "training-ops-dept", "car-rental-ops-company")) {
-			CommandFixtures.importDemo(imports, demo);
-		}
-		CommandFixtures.importLoop(imports, this.driver);
+		CommandFixtures.importAll(imports(), this.driver, "commercial-mgmt-company", "training-ops-dept",
+				"car-rental-ops-company");
 	}
 
 	@Test
@@ -83,7 +70,7 @@ class ChainOfCommandIT {
 	void shouldMatchTheCsvForEveryPostOfBothDfidSnapshots() throws IOException {
 		for (int revision = 1; revision <= 2; revision++) {
 			CommandFixtures.Snapshot csv = CommandFixtures
-				.snapshot(revision == 1 ? CommandFixtures.MARCH : CommandFixtures.SEPTEMBER);
+				.snapshot(revision == 1 ? Imports.DFID_MARCH : Imports.DFID_SEPTEMBER);
 			for (String post : csv.rows().keySet()) {
 				List<String> expected = csv.chain(post);
 				GraphQlTester.Response response = chain("dfid", null, post, revision);
@@ -156,7 +143,7 @@ class ChainOfCommandIT {
 			.replace("\"市场部经理\",\n      \"unit\": \"U04\",\n      \"reportsTo\": \"P01\"",
 					"\"市场部经理\",\n      \"unit\": \"U04\",\n      \"reportsTo\": \"P11\"");
 		assertThat(document).contains("\"reportsTo\": \"P11\"").contains("\"reportsTo\": \"P10\"");
-		Imports.Answer refused = new Imports(this.http).json("cycle", document);
+		Imports.Answer refused = imports().json("cycle", document);
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.errors()).extracting(e -> e.get("code")).contains("CYCLE");
 		// written in Cypher on an imported revision: P10 → P11 → P10; P12 still reports to P10
@@ -246,8 +233,7 @@ class ChainOfCommandIT {
 			.variable("position", "B999")
 			.execute()
 			.errors()
-			.expect(e -> "NOT_FOUND".equals(e.getExtensions().get("code"))
-					&& e.getMessage().equals("organisation \"dfid\" has no position \"B999\" in revision 2"))
+			.expect(withCode("NOT_FOUND").and(e -> e.getMessage().equals("organisation \"dfid\" has no position \"B999\" in revision 2")))
 			.verify();
 		expectCode(this.graphQl.documentName("chainOfCommand").variable("org", "dfid").variable("person", "B999"),
 				"NOT_FOUND");
@@ -267,28 +253,12 @@ class ChainOfCommandIT {
 	}
 
 	private GraphQlTester.Response chain(String org, String person, String position, Integer revision) {
-		return this.graphQl.documentName("chainOfCommand")
-			.variable("org", org)
-			.variable("person", person)
-			.variable("position", position)
-			.variable("revision", revision)
-			.execute();
+		return execute(this.graphQl, "chainOfCommand", "org", org, "person", person, "position", position, "revision",
+				revision);
 	}
 
 	private GraphQlTester.Response superior(String org, String a, String b, Integer revision) {
-		return this.graphQl.documentName("commonSuperior")
-			.variable("org", org)
-			.variable("a", a)
-			.variable("b", b)
-			.variable("revision", revision)
-			.execute();
-	}
-
-	private static void expectCode(GraphQlTester.Request<?> request, String code) {
-		request.execute()
-			.errors()
-			.expect(e -> code.equals(e.getExtensions().get("code")))
-			.verify();
+		return execute(this.graphQl, "commonSuperior", "org", org, "a", a, "b", b, "revision", revision);
 	}
 
 }

@@ -9,15 +9,14 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.neo4j.driver.Driver;
 import org.orgraph.Imports;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.orgraph.GraphQlDocuments.execute;
+import static org.orgraph.GraphQlErrors.expectCode;
 
 /**
  * Reports, span of control, layers and reporting anomalies on the DFID organograms (checked
@@ -25,16 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CommandAnalyticsIT {
-
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	HttpGraphQlTester graphQl;
-
-	@Autowired
-	Driver driver;
+class CommandAnalyticsIT extends IntegrationTestSupport {
 
 	CommandFixtures.Snapshot march;
 
@@ -42,14 +32,10 @@ class CommandAnalyticsIT {
 
 	@BeforeAll
 	void importOrganizations() throws IOException {
-		Imports imports = new Imports(this.http);
-		CommandFixtures.importDfid(imports);
-		for (String demo : List.of("hotel-ops-centre", "commercial-mgmt-company", "training-ops-dept")) {
-			CommandFixtures.importDemo(imports, demo);
-		}
-		CommandFixtures.importLoop(imports, this.driver);
-		this.march = CommandFixtures.snapshot(CommandFixtures.MARCH);
-		this.september = CommandFixtures.snapshot(CommandFixtures.SEPTEMBER);
+		CommandFixtures.importAll(imports(), this.driver, "hotel-ops-centre", "commercial-mgmt-company",
+				"training-ops-dept");
+		this.march = CommandFixtures.snapshot(Imports.DFID_MARCH);
+		this.september = CommandFixtures.snapshot(Imports.DFID_SEPTEMBER);
 	}
 
 	@Test
@@ -335,23 +321,13 @@ class CommandAnalyticsIT {
 
 	private GraphQlTester.Response reports(String org, String position, Boolean direct, Integer first, String after,
 			Integer revision) {
-		return this.graphQl.documentName("reports")
-			.variable("org", org)
-			.variable("position", position)
-			.variable("direct", direct)
-			.variable("first", first)
-			.variable("after", after)
-			.variable("revision", revision)
-			.execute();
+		return execute(this.graphQl, "reports", "org", org, "position", position, "direct", direct, "first", first,
+				"after", after, "revision", revision);
 	}
 
 	private GraphQlTester.Response count(String org, String position, Boolean direct, Integer revision) {
-		return this.graphQl.documentName("reportsCount")
-			.variable("org", org)
-			.variable("position", position)
-			.variable("direct", direct)
-			.variable("revision", revision)
-			.execute();
+		return execute(this.graphQl, "reportsCount", "org", org, "position", position, "direct", direct, "revision",
+				revision);
 	}
 
 	private GraphQlTester.Response anomalies(String org, Integer revision, Integer maxConcurrentPosts) {
@@ -362,10 +338,6 @@ class CommandAnalyticsIT {
 			request = request.variable("maxConcurrentPosts", maxConcurrentPosts);
 		}
 		return request.execute();
-	}
-
-	private static void expectCode(GraphQlTester.Request<?> request, String code) {
-		request.execute().errors().expect(e -> code.equals(e.getExtensions().get("code"))).verify();
 	}
 
 }

@@ -25,29 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class CommandFixtures {
 
-	static final String MARCH = "department_for_international_development-2013-03-31";
-
-	static final String SEPTEMBER = "department_for_international_development-2013-09-30";
-
 	private CommandFixtures() {
 	}
 
-	static void importDfid(Imports imports) throws IOException {
-		for (String snapshot : List.of(MARCH, SEPTEMBER)) {
-			Map<String, byte[]> files = new LinkedHashMap<>();
-			for (String part : List.of("-senior.csv", "-junior.csv")) {
-				files.put(snapshot + part,
-						new ClassPathResource("uk-organograms/" + snapshot + part).getContentAsByteArray());
-			}
-			Imports.Answer answer = imports.files("dfid", "uk-organogram", files);
-			assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
-		}
-	}
-
-	static void importDemo(Imports imports, String key) throws IOException {
-		byte[] json = new ClassPathResource("demo/" + key + ".json").getContentAsByteArray();
-		Imports.Answer answer = imports.json(key, json);
-		assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+	/** Imports the two DFID snapshots, the demo organisations {@code demos} and {@code loop}. */
+	static void importAll(Imports imports, Driver driver, String... demos) throws IOException {
+		imports.dfid();
+		imports.demo(demos);
+		importLoop(imports, driver);
 	}
 
 	/**

@@ -22,6 +22,7 @@ import org.orgraph.command.ChainOfCommand.Chain;
 import org.orgraph.command.ChainOfCommand.CommonSuperior;
 import org.orgraph.command.ChainOfCommand.Resolved;
 import org.orgraph.graph.Graph;
+import org.orgraph.graph.Revision;
 import org.orgraph.projection.Projection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
@@ -59,7 +60,11 @@ class ProjectionEqualityIT {
 	@Autowired
 	Traversal traversal;
 
-	private final List<String> revisions = new ArrayList<>();
+	private static final Revision LOOP = new Revision("loop", 1);
+
+	private static final Revision GENERATED = new Revision("generated", 1);
+
+	private final List<Revision> revisions = new ArrayList<>();
 
 	@BeforeAll
 	void importOrganizations() throws Exception {
@@ -68,10 +73,10 @@ class ProjectionEqualityIT {
 		for (Resource demo : new PathMatchingResourcePatternResolver().getResources("classpath:demo/*.json")) {
 			String key = demo.getFilename().replace(".json", "");
 			demos.add(() -> {
-				CommandFixtures.importDemo(imports, key);
+				imports.demo(key);
 				return null;
 			});
-			this.revisions.add(key + "/1");
+			this.revisions.add(new Revision(key, 1));
 		}
 		// side by side: each import is mostly waiting on its own commits
 		try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
@@ -80,34 +85,34 @@ class ProjectionEqualityIT {
 			}
 		}
 		assertThat(this.revisions).hasSize(19);
-		CommandFixtures.importDfid(imports);
-		this.revisions.addAll(List.of("dfid/1", "dfid/2"));
+		imports.dfid();
+		this.revisions.addAll(List.of(new Revision("dfid", 1), new Revision("dfid", 2)));
 		CommandFixtures.importLoop(imports, this.driver);
-		this.revisions.add("loop/1");
+		this.revisions.add(LOOP);
 		GeneratedOrganization.write(this.driver, "generated/1", GENERATED_POSTS, 20261207L);
-		this.revisions.add("generated/1");
+		this.revisions.add(GENERATED);
 	}
 
 	@Test
 	void shouldProjectEveryRevisionExactly() {
-		for (String rev : this.revisions) {
+		for (Revision rev : this.revisions) {
 			Projection projection = this.chains.projection(rev);
-			assertThat(projection).as(rev).isNotNull();
+			assertThat(projection).as(rev.id()).isNotNull();
 			int positions = this.driver.executableQuery("MATCH (p:Position {rev: $rev}) RETURN count(p) AS n")
-				.withParameters(Map.of("rev", rev))
+				.withParameters(Map.of("rev", rev.id()))
 				.execute()
 				.records()
 				.getFirst()
 				.get("n")
 				.asInt();
-			assertThat(projection.positionCount()).as(rev).isEqualTo(positions);
+			assertThat(projection.positionCount()).as(rev.id()).isEqualTo(positions);
 		}
-		assertThat(this.chains.projection("generated/1").positionCount()).isEqualTo(GENERATED_POSTS);
+		assertThat(this.chains.projection(GENERATED).positionCount()).isEqualTo(GENERATED_POSTS);
 	}
 
 	@Test
 	void shouldWalkEveryChainOfCommandAsCypherDoes() {
-		for (String rev : this.revisions) {
+		for (Revision rev : this.revisions) {
 			Projection projection = this.chains.projection(rev);
 			List<String> keys = keys(projection);
 			for (int from = 0; from < keys.size(); from += 2000) {
@@ -117,17 +122,17 @@ class ProjectionEqualityIT {
 				assertThat(byProjection).as("chains of %s from %s", rev, keys.get(from)).isEqualTo(byCypher);
 			}
 		}
-		Chain loop = this.chains.chains("loop/1", new Resolved(List.of("P12"), null), this.chains.projection("loop/1"))
+		Chain loop = this.chains.chains(LOOP, new Resolved(List.of("P12"), null), this.chains.projection(LOOP))
 			.getFirst();
 		assertThat(loop.cycle()).isTrue();
-		assertThat(this.chains.chains("loop/1", new Resolved(List.of("L70"), null), this.chains.projection("loop/1"))
+		assertThat(this.chains.chains(LOOP, new Resolved(List.of("L70"), null), this.chains.projection(LOOP))
 			.getFirst()
 			.truncated()).isTrue();
 	}
 
 	@Test
 	void shouldWalkPeoplesChainsAsCypherDoes() {
-		for (String rev : this.revisions) {
+		for (Revision rev : this.revisions) {
 			Projection projection = this.chains.projection(rev);
 			Random random = new Random(rev.hashCode());
 			for (int i = 0; i < Math.min(200, projection.positionCount()); i++) {
@@ -146,12 +151,12 @@ class ProjectionEqualityIT {
 
 	@Test
 	void shouldCountReportsAsCypherDoes() {
-		for (String rev : this.revisions) {
+		for (Revision rev : this.revisions) {
 			Projection projection = this.chains.projection(rev);
-			List<String> keys = sample(projection, rev.startsWith("generated") ? 1500 : Integer.MAX_VALUE);
+			List<String> keys = sample(projection, rev.equals(GENERATED) ? 1500 : Integer.MAX_VALUE);
 			for (String key : keys) {
 				int m = projection.position(key);
-				Map<String, Object> params = Map.of("rev", rev, "key", key, "maxDepth", this.traversal.maxDepth());
+				Map<String, Object> params = Map.of("rev", rev.id(), "key", key, "maxDepth", this.traversal.maxDepth());
 				assertThat(projection.directReportCount(m)).as("direct reports of %s in %s", key, rev)
 					.isEqualTo(count("command/reports-direct-count", params));
 				assertThat(projection.reportCount(m, this.traversal.maxDepth())).as("reports of %s in %s", key, rev)
@@ -161,14 +166,14 @@ class ProjectionEqualityIT {
 			for (String key : keys.subList(0, Math.min(keys.size(), 200))) {
 				int m = projection.position(key);
 				assertThat(projection.reportCount(m, 3)).as("reports of %s in %s within 3 links", key, rev)
-					.isEqualTo(count("command/reports-indirect-count", Map.of("rev", rev, "key", key, "maxDepth", 3)));
+					.isEqualTo(count("command/reports-indirect-count", Map.of("rev", rev.id(), "key", key, "maxDepth", 3)));
 			}
 		}
 	}
 
 	@Test
 	void shouldPageReportsAsCypherDoes() {
-		for (String rev : this.revisions) {
+		for (Revision rev : this.revisions) {
 			Projection projection = this.chains.projection(rev);
 			for (String key : sample(projection, 150)) {
 				int m = projection.position(key);
@@ -180,7 +185,7 @@ class ProjectionEqualityIT {
 							byProjection.add(projection.positionKey(p));
 						}
 						Map<String, Object> params = new HashMap<>(
-								Map.of("rev", rev, "key", key, "after", after, "limit", 11));
+								Map.of("rev", rev.id(), "key", key, "after", after, "limit", 11));
 						if (!direct) {
 							params.put("maxDepth", this.traversal.maxDepth());
 						}
@@ -200,10 +205,10 @@ class ProjectionEqualityIT {
 
 	@Test
 	void shouldFindTheSameCommonSuperiors() {
-		for (String rev : this.revisions) {
+		for (Revision rev : this.revisions) {
 			Projection projection = this.chains.projection(rev);
 			Random random = new Random(rev.hashCode() * 31L);
-			int pairs = Math.min(rev.startsWith("generated") ? 400 : 60, projection.positionCount() * 2);
+			int pairs = Math.min(rev.equals(GENERATED) ? 400 : 60, projection.positionCount() * 2);
 			for (int i = 0; i < pairs; i++) {
 				String a = projection.positionKey(random.nextInt(projection.positionCount()));
 				String b = projection.positionKey(random.nextInt(projection.positionCount()));
@@ -218,15 +223,15 @@ class ProjectionEqualityIT {
 
 	@Test
 	void shouldGiveTheSameSpansAndLayers() {
-		for (String rev : this.revisions) {
+		for (Revision rev : this.revisions) {
 			Projection projection = this.chains.projection(rev);
 			List<String> keys = keys(projection);
 			Map<String, Integer> spans = new HashMap<>();
-			this.graph.read("command/position-spans", Map.of("rev", rev, "keys", keys), r -> r)
+			this.graph.read("command/position-span", Map.of("rev", rev, "keys", keys), r -> r)
 				.forEach(r -> spans.put(r.get("key").asString(), r.get("span").asInt()));
 			Map<String, Integer> layers = new HashMap<>();
 			this.graph
-				.read("command/position-layers", Map.of("rev", rev, "keys", keys, "maxDepth", this.traversal.maxDepth()),
+				.read("command/position-layer", Map.of("rev", rev, "keys", keys, "maxDepth", this.traversal.maxDepth()),
 						r -> r)
 				.forEach(r -> layers.put(r.get("key").asString(), r.get("layer").asInt()));
 			for (String key : keys) {

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.orgraph.config.OrgraphProperties;
+import org.orgraph.graph.OrgraphProperties;
+import org.orgraph.graph.Revision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +21,7 @@ class TraversalTests {
 
 	@Test
 	void shouldNameTheOrganisationAndRevisionOfAMissingKey() {
-		assertThat(KeyNotFoundException.of("dfid/2", "position", "B999"))
+		assertThat(KeyNotFoundException.of(new Revision("dfid", 2), "position", "B999"))
 			.hasMessage("organisation \"dfid\" has no position \"B999\" in revision 2");
 	}
 

@@ -10,18 +10,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.neo4j.driver.Driver;
 import org.orgraph.Imports;
 import org.orgraph.GraphQlPost;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.orgraph.GraphQlErrors.codes;
 
 /**
  * One test per attack class of the OWASP GraphQL cheat sheet, sent by an admin (the most a
@@ -30,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileGraphQlIT {
+class HostileGraphQlIT extends IntegrationTestSupport {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
 	};
@@ -40,20 +38,13 @@ class HostileGraphQlIT {
 	/** Would create an admin token: a write nobody may slip through. */
 	private static final String CREATE_TOKEN = "createApiToken(input: {name: \"csrf\", role: ADMIN}) { token }";
 
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	Driver driver;
-
 	Map<String, Long> nodesBefore;
 
 	long relationshipsBefore;
 
 	@BeforeAll
 	void importOneOrganisation() throws Exception {
-		assertThat(new Imports(this.http).json(ORG, new ClassPathResource("demo/" + ORG + ".json").getContentAsByteArray())
-			.status()).isEqualTo(201);
+		imports().demo(ORG);
 	}
 
 	@BeforeEach
@@ -231,14 +222,6 @@ class HostileGraphQlIT {
 	private static List<Map<String, Object>> errors(Map<String, Object> answer) {
 		Object errors = answer.get("errors");
 		return errors == null ? List.of() : (List<Map<String, Object>>) errors;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Object> codes(Map<String, Object> answer) {
-		return errors(answer).stream()
-			.map(e -> (Map<String, Object>) e.getOrDefault("extensions", Map.of()))
-			.map(x -> x.get("code"))
-			.toList();
 	}
 
 	@SuppressWarnings("unchecked")

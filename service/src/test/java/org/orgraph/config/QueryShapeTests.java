@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -18,6 +17,7 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
 import org.junit.jupiter.api.Test;
+import org.orgraph.GraphQlErrors;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -169,7 +169,7 @@ class QueryShapeTests {
 
 		assertThat(m.depth()).isEqualTo(13);
 		assertThat(m.introspectionDepth()).isEqualTo(3);
-		assertThat(new GraphQlLimits(DEFAULTS).refusals(m)).extracting(e -> e.getExtensions().get("code"))
+		assertThat(new GraphQlLimits(DEFAULTS).refusals(m)).extracting(GraphQlErrors::code)
 			.containsExactly("QUERY_TOO_DEEP");
 	}
 
@@ -187,7 +187,7 @@ class QueryShapeTests {
 	void shouldRefuseEachLimitWithItsCode() {
 		GraphQlLimits limits = new GraphQlLimits(DEFAULTS);
 		var errors = limits.refusals(new QueryShape.Measures(13, 10_001, 31, 11, 5));
-		assertThat(errors).extracting(e -> e.getExtensions().get("code"))
+		assertThat(errors).extracting(GraphQlErrors::code)
 			.containsExactly("QUERY_TOO_DEEP", "QUERY_TOO_COMPLEX", "TOO_MANY_ALIASES", "TOO_MANY_ROOT_FIELDS",
 					"TOO_MANY_DIRECTIVES");
 		assertThat(limits.refusals(new QueryShape.Measures(12, 10_000, 30, 10, 4))).isEmpty();

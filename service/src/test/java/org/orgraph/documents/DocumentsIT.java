@@ -9,14 +9,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.orgraph.Imports;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,15 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused with a clear code and nothing written.
  */
 @OrgraphIntegrationTest
-class DocumentsIT {
+class DocumentsIT extends IntegrationTestSupport {
 
 	static final Path SEEDS = Path.of("src/test/resources/documents/seeds");
-
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	HttpGraphQlTester graphQl;
 
 	record Answer(int status, Map<String, Object> body) {
 	}
@@ -106,7 +98,7 @@ class DocumentsIT {
 	@Test
 	void importsADocumentInOneStepAndServesWhereEachItemCameFrom() throws IOException {
 		Path seed = SEEDS.resolve("002_adface64810af4a0.txt");
-		Imports.Answer imported = new Imports(this.http).files("gas-doc", "document",
+		Imports.Answer imported = imports().files("gas-doc", "document",
 				Map.of("燃气运营部.txt", Files.readAllBytes(seed)));
 		assertThat(imported.status()).as("%s", imported.body()).isEqualTo(201);
 		assertThat(imported.warnings()).extracting(w -> w.get("code")).contains("SEVERAL_ORGANIZATIONS");
@@ -146,7 +138,7 @@ class DocumentsIT {
 		Answer badPart = extract("a.txt", "一、财务部\n1. 编制公司年度预算\n".getBytes(StandardCharsets.UTF_8), "?part=5");
 		assertThat(list(badPart.body().get("errors")).getFirst().get("code")).isEqualTo("BAD_PART");
 
-		Imports.Answer refused = new Imports(this.http).files("never-doc", "document", Map.of("x.pdf", "nope".getBytes(StandardCharsets.UTF_8)));
+		Imports.Answer refused = imports().files("never-doc", "document", Map.of("x.pdf", "nope".getBytes(StandardCharsets.UTF_8)));
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.errors()).extracting(e -> e.get("code")).containsExactly("NOT_PDF");
 		this.graphQl.document("{ organization(key: \"never-doc\") { key } }").execute().path("organization").valueIsNull();

@@ -1,17 +1,11 @@
 package org.orgraph.duties;
 
-import java.util.List;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.orgraph.Imports;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,28 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @OrgraphIntegrationTest
 @TestPropertySource(properties = "orgraph.embeddings.enabled=false")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DegradedSimilarIT {
-
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	HttpGraphQlTester graphQl;
+class DegradedSimilarIT extends IntegrationTestSupport {
 
 	@BeforeAll
 	void importDemoOrganization() throws Exception {
-		byte[] json = new ClassPathResource("demo/hotel-ops-centre.json").getContentAsByteArray();
-		assertThat(new Imports(this.http).json("hotel-ops-centre", json).status()).isEqualTo(201);
+		imports().demo("hotel-ops-centre");
 	}
 
 	@Test
 	void shouldAnswerFromWordsAloneAndSaySo() {
-		var response = this.graphQl.documentName("dutyOverlaps")
-			.variable("org", "hotel-ops-centre")
-			.variable("mode", "SIMILAR")
-			.execute();
-		List<String> texts = response.path("dutyOverlaps.edges[0].node.duties[*].text").entityList(String.class).get();
-		assertThat(texts).containsExactly("监督各部门的运营工作,确保酒店的高效运营", "指导各部门的运营工作,确保酒店的高效运营");
+		var response = HotelOverlaps.similarWithSupervisingAndGuidingFirst(this.graphQl);
 		response.path("dutyOverlaps.edges[0].node.evidence.meaning").valueIsNull();
 		assertThat(response.returnResponse().getExtensions()).containsEntry("degraded", true);
 	}

@@ -8,11 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.orgraph.graph.Revision;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.orgraph.graph.DutyText;
-import org.orgraph.graph.RevisionSnapshot;
+import org.orgraph.duties.DutyText;
+import org.orgraph.duties.RevisionSnapshot;
 
 /**
  * The structure of a demo organisation read straight from its JSON (units, posts, the lines the
@@ -45,7 +46,7 @@ record DemoStructure(RevisionSnapshot snapshot, Map<String, RevisionSnapshot.Dut
 						manager, false, text(p.get("concurrentWith")), 1));
 				add(p, "POSITION", key, p.get("title").asString(), duties, byHolderAndText);
 			}
-			return new DemoStructure(new RevisionSnapshot("demo/" + organisation, units, positions, Map.of(), Map.of(),
+			return new DemoStructure(new RevisionSnapshot(new Revision("demo-" + organisation, 1), units, positions, Map.of(), Map.of(),
 					duties, 32), byHolderAndText);
 		}
 		catch (IOException ex) {

@@ -5,12 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.orgraph.Imports;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,19 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @OrgraphIntegrationTest
 @TestPropertySource(properties = "orgraph.analysis-wait=0s")
-class DutyAnalysisStatesIT {
+class DutyAnalysisStatesIT extends IntegrationTestSupport {
 
 	private static final String ORG = "pending-analysis";
 
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	HttpGraphQlTester graphQl;
-
 	@Test
 	void shouldAnswerPendingWithProgressUntilTheDutiesAreAnalysed() throws Exception {
-		assertThat(new Imports(this.http).json(ORG, organisation(600)).status()).isEqualTo(201);
+		assertThat(imports().json(ORG, organisation(600)).status()).isEqualTo(201);
 
 		var pending = this.graphQl.document("{ dutyOverlaps(org: \"" + ORG + "\", mode: SIMILAR) { totalCount } }")
 			.execute();

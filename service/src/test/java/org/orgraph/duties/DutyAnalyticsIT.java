@@ -5,33 +5,20 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.orgraph.Imports;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.orgraph.GraphQlErrors.withCode;
 
 /** Overlaps and orphans on the seed-derived demo organisations, checked by reading their documents. */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DutyAnalyticsIT {
-
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	HttpGraphQlTester graphQl;
+class DutyAnalyticsIT extends IntegrationTestSupport {
 
 	@BeforeAll
 	void importDemoOrganizations() throws Exception {
-		Imports imports = new Imports(this.http);
-		for (String key : List.of("online-ops-dept", "hotel-ops-centre", "ops-team-three-depts", "commercial-mgmt-company")) {
-			byte[] json = new ClassPathResource("demo/" + key + ".json").getContentAsByteArray();
-			assertThat(imports.json(key, json).status()).isEqualTo(201);
-		}
+		imports().demo("online-ops-dept", "hotel-ops-centre", "ops-team-three-depts", "commercial-mgmt-company");
 	}
 
 	@Test
@@ -72,12 +59,7 @@ class DutyAnalyticsIT {
 	void shouldFindTheSupervisingAndGuidingDutiesAsSimilarWithTheirEvidence() {
 		// 总经理办公室 (U01): 监督各部门的运营工作,确保酒店的高效运营
 		// 运营管理部 (U03, under U01): 指导各部门的运营工作,确保酒店的高效运营
-		var response = this.graphQl.documentName("dutyOverlaps")
-			.variable("org", "hotel-ops-centre")
-			.variable("mode", "SIMILAR")
-			.execute();
-		List<String> texts = response.path("dutyOverlaps.edges[0].node.duties[*].text").entityList(String.class).get();
-		assertThat(texts).containsExactly("监督各部门的运营工作,确保酒店的高效运营", "指导各部门的运营工作,确保酒店的高效运营");
+		var response = HotelOverlaps.similarWithSupervisingAndGuidingFirst(this.graphQl);
 		response.path("dutyOverlaps.edges[0].node.score")
 			.entity(Double.class)
 			.satisfies(score -> assertThat(score).isBetween(0.5, 0.99));
@@ -136,7 +118,7 @@ class DutyAnalyticsIT {
 		this.graphQl.document("{ dutyOverlaps(org: \"hotel-ops-centre\", mode: SIMILAR, minScore: 1.5) { totalCount } }")
 			.execute()
 			.errors()
-			.expect(e -> "BAD_ARGUMENT".equals(e.getExtensions().get("code")))
+			.expect(withCode("BAD_ARGUMENT"))
 			.verify();
 	}
 

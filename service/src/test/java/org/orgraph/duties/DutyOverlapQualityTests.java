@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import org.orgraph.graph.DutyText;
+import org.orgraph.duties.DutyText;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.orgraph.duties.DutySimilarity.DutyInput;
 import org.orgraph.duties.DutySimilarity.Result;
 import org.orgraph.duties.DutySimilarity.SimilarPair;
-import org.orgraph.graph.DutyText;
+import org.orgraph.duties.DutyText;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -6,32 +6,21 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.orgraph.Imports;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The responsibility matrix of the hotel demo organisation: themes, their holders, the export. */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DutyThemesIT {
+class DutyThemesIT extends IntegrationTestSupport {
 
 	private static final String ORG = "hotel-ops-centre";
 
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	HttpGraphQlTester graphQl;
-
 	@BeforeAll
 	void importHotel() throws Exception {
-		byte[] json = new ClassPathResource("demo/" + ORG + ".json").getContentAsByteArray();
-		assertThat(new Imports(this.http).json(ORG, json).status()).isEqualTo(201);
+		imports().demo(ORG);
 	}
 
 	@Test

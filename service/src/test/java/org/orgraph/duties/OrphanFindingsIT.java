@@ -5,12 +5,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.orgraph.Imports;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,21 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OrphanFindingsIT {
-
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	HttpGraphQlTester graphQl;
+class OrphanFindingsIT extends IntegrationTestSupport {
 
 	@BeforeAll
 	void importDemoOrganizations() throws Exception {
-		Imports imports = new Imports(this.http);
-		for (String key : List.of("hotel-ops-centre", "commercial-mgmt-company")) {
-			byte[] json = new ClassPathResource("demo/" + key + ".json").getContentAsByteArray();
-			assertThat(imports.json(key, json).status()).isEqualTo(201);
-		}
+		imports().demo("hotel-ops-centre", "commercial-mgmt-company");
 	}
 
 	@Test

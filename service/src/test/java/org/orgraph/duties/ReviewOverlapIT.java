@@ -7,9 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.orgraph.Imports;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -17,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.orgraph.GraphQlErrors.withCode;
 
 /**
  * A consultant's verdicts on similar overlaps of the hotel demo organisation: recorded by an
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReviewOverlapIT {
+class ReviewOverlapIT extends IntegrationTestSupport {
 
 	private static final String ORG = "hotel-ops-centre";
 
@@ -40,18 +40,12 @@ class ReviewOverlapIT {
 	@LocalServerPort
 	int port;
 
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	HttpGraphQlTester graphQl;
-
 	byte[] document;
 
 	@BeforeAll
 	void importHotel() throws Exception {
 		this.document = new ClassPathResource("demo/" + ORG + ".json").getContentAsByteArray();
-		assertThat(new Imports(this.http).json(ORG, this.document).status()).isEqualTo(201);
+		assertThat(imports().json(ORG, this.document).status()).isEqualTo(201);
 	}
 
 	@Test
@@ -77,7 +71,7 @@ class ReviewOverlapIT {
 			.path("dutyOverlaps.edges[*].node.review.verdict").entityList(String.class).get()).containsExactly("DISTINCT");
 
 		// a new revision of the same document: the verdict holds, keyed by the duties' texts
-		assertThat(new Imports(this.http).json(ORG, this.document).status()).isEqualTo(201);
+		assertThat(imports().json(ORG, this.document).status()).isEqualTo(201);
 		assertThat(total(false)).isEqualTo(before - 1);
 
 		// a new verdict replaces the old one
@@ -123,7 +117,7 @@ class ReviewOverlapIT {
 			.variable("verdict", "DUPLICATE")
 			.execute()
 			.errors()
-			.expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code")))
+			.expect(withCode("FORBIDDEN"))
 			.verify();
 
 		this.graphQl.document(REVIEW)
@@ -131,14 +125,14 @@ class ReviewOverlapIT {
 			.variable("verdict", "DUPLICATE")
 			.execute()
 			.errors()
-			.expect(e -> "BAD_ARGUMENT".equals(e.getExtensions().get("code")) && e.getMessage().contains("no-such-duty"))
+			.expect(withCode("BAD_ARGUMENT").and(e -> e.getMessage().contains("no-such-duty")))
 			.verify();
 		this.graphQl.document(REVIEW)
 			.variable("duties", List.of("U:U01:1"))
 			.variable("verdict", "DUPLICATE")
 			.execute()
 			.errors()
-			.expect(e -> "BAD_ARGUMENT".equals(e.getExtensions().get("code")))
+			.expect(withCode("BAD_ARGUMENT"))
 			.verify();
 	}
 

@@ -5,15 +5,12 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.orgraph.Imports;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.orgraph.GraphQlErrors.withCode;
 
 /**
  * With {@code orgraph.max-similar-pairs} below the pairs a demo organisation has at the default
@@ -23,22 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @OrgraphIntegrationTest
 @TestPropertySource(properties = "orgraph.max-similar-pairs=" + SimilarPairCapIT.CAP)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SimilarPairCapIT {
+class SimilarPairCapIT extends IntegrationTestSupport {
 
 	static final int CAP = 8;
 
 	static final String ORG = "online-ops-dept";
 
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	HttpGraphQlTester graphQl;
-
 	@BeforeAll
 	void importDemoOrganization() throws Exception {
-		byte[] json = new ClassPathResource("demo/" + ORG + ".json").getContentAsByteArray();
-		assertThat(new Imports(this.http).json(ORG, json).status()).isEqualTo(201);
+		imports().demo(ORG);
 	}
 
 	@Test
@@ -46,8 +36,7 @@ class SimilarPairCapIT {
 		this.graphQl.document("{ dutyOverlaps(org: \"" + ORG + "\", mode: SIMILAR) { totalCount } }")
 			.execute()
 			.errors()
-			.expect(e -> "TOO_MANY_OVERLAPS".equals(e.getExtensions().get("code"))
-					&& e.getMessage().contains("score 0.75 or more"))
+			.expect(withCode("TOO_MANY_OVERLAPS").and(e -> e.getMessage().contains("score 0.75 or more")))
 			.verify();
 
 		// raising minScore, as the refusal asks, answers once the pairs fit under the cap

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orgraph.OrgraphIntegrationTest;
-import org.orgraph.config.EmbeddedNeo4j;
+import org.orgraph.graph.EmbeddedNeo4j;
 import org.orgraph.fault.TcpRelay.Mode;
 import org.orgraph.importing.ImportFile;
 import org.orgraph.importing.ImportService;

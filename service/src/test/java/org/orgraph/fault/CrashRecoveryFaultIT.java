@@ -21,7 +21,7 @@ import org.neo4j.consistency.ConsistencyCheckService;
 import org.neo4j.driver.Driver;
 import org.neo4j.io.layout.Neo4jLayout;
 import org.orgraph.OrgraphIntegrationTest;
-import org.orgraph.config.EmbeddedNeo4j;
+import org.orgraph.graph.EmbeddedNeo4j;
 import org.orgraph.fault.StoreInvariants.Acknowledged;
 import org.orgraph.importing.ImportJob;
 import org.orgraph.importing.ImportRejectedException;

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.orgraph.config.EmbeddedNeo4j;
+import org.orgraph.graph.EmbeddedNeo4j;
 
 /**
  * The embedded engine alone in a JVM of its own, so a test can kill it with SIGKILL: args are

@@ -7,32 +7,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.orgraph.Imports;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.orgraph.GraphQlErrors.withCode;
 
 /** Browsing over GraphQL: lists, paging, lookups by key, search, revisions and their errors. */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GraphQlReadsIT {
-
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	HttpGraphQlTester graphQl;
+class GraphQlReadsIT extends IntegrationTestSupport {
 
 	@BeforeAll
 	void importTwoOrganizations() throws Exception {
-		Imports imports = new Imports(this.http);
-		for (String key : List.of("hotel-ops-centre", "training-ops-dept")) {
-			byte[] json = new ClassPathResource("demo/" + key + ".json").getContentAsByteArray();
-			assertThat(imports.json(key, json).status()).isEqualTo(201);
-		}
+		Imports imports = imports();
+		imports.demo("hotel-ops-centre", "training-ops-dept");
 		// a second revision of the hotel, without its marketing department's sales unit
 		String hotel = new ClassPathResource("demo/hotel-ops-centre.json").getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(imports.json("hotel-ops-centre", hotel.replace("\"name\": \"销售部\"", "\"name\": \"销售与客户部\"")).status())
@@ -79,12 +69,12 @@ class GraphQlReadsIT {
 		this.graphQl.document("{ organization(key: \"hotel-ops-centre\") { units(first: 501) { edges { cursor } } } }")
 			.execute()
 			.errors()
-			.expect(e -> "PAGE_SIZE".equals(e.getExtensions().get("code")))
+			.expect(withCode("PAGE_SIZE"))
 			.verify();
 		this.graphQl.document("{ organization(key: \"hotel-ops-centre\") { units(after: \"bm90LWEtY3Vyc29y\") { edges { cursor } } } }")
 			.execute()
 			.errors()
-			.expect(e -> "INVALID_CURSOR".equals(e.getExtensions().get("code")))
+			.expect(withCode("INVALID_CURSOR"))
 			.verify();
 	}
 
@@ -105,8 +95,7 @@ class GraphQlReadsIT {
 		this.graphQl.document("{ organization(key: \"hotel-ops-centre\") { units(revision: 9) { edges { cursor } } } }")
 			.execute()
 			.errors()
-			.expect(e -> "REVISION_NOT_FOUND".equals(e.getExtensions().get("code"))
-					&& e.getMessage().contains("has no revision 9"))
+			.expect(withCode("REVISION_NOT_FOUND").and(e -> e.getMessage().contains("has no revision 9")))
 			.verify();
 	}
 

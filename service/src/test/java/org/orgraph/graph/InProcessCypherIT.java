@@ -1,7 +1,6 @@
 package org.orgraph.graph;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,17 +8,14 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.types.Node;
-import org.orgraph.Imports;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
-import org.orgraph.config.EmbeddedNeo4j;
+import org.orgraph.graph.EmbeddedNeo4j;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InProcessCypherIT {
+class InProcessCypherIT extends IntegrationTestSupport {
 
 	private static final String ORG = "car-rental-ops-company";
 
@@ -39,20 +35,13 @@ class InProcessCypherIT {
 	EmbeddedNeo4j embedded;
 
 	@Autowired
-	Driver driver;
-
-	@Autowired
 	CypherQueries queries;
-
-	@Autowired
-	WebTestClient http;
 
 	InProcessCypher inProcess;
 
 	@BeforeAll
 	void importDemoOrganisation() throws IOException {
-		String document = new ClassPathResource("demo/" + ORG + ".json").getContentAsString(StandardCharsets.UTF_8);
-		assertThat(new Imports(this.http).json(ORG, document).status()).isEqualTo(201);
+		imports().demo(ORG);
 		this.inProcess = new InProcessCypher(this.embedded.database(), Duration.ofSeconds(5));
 	}
 

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SlowAnswersTests {
 
-	private final SlowAnswers<Integer> answers = new SlowAnswers<>(2, Duration.ofMinutes(1));
+	private final SlowAnswers<String, Integer> answers = new SlowAnswers<>(2, Duration.ofMinutes(1));
 
 	@Test
 	void shouldWorkOutAnAnswerOnceForCallersArrivingTogether() throws Exception {

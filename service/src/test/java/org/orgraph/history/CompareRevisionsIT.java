@@ -14,39 +14,30 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.orgraph.Imports;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.orgraph.GraphQlErrors.withCode;
 
 /** The DFID snapshots of March and September 2013 compared, checked against the two CSVs. */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CompareRevisionsIT {
+class CompareRevisionsIT extends IntegrationTestSupport {
 
 	@SuppressWarnings("unchecked")
 	private static final Class<Map<String, Object>> MAP = (Class<Map<String, Object>>) (Class<?>) Map.class;
 
-	static final String MARCH = "department_for_international_development-2013-03-31";
+	static final String MARCH = Imports.DFID_MARCH;
 
-	static final String SEPTEMBER = "department_for_international_development-2013-09-30";
-
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	HttpGraphQlTester graphQl;
+	static final String SEPTEMBER = Imports.DFID_SEPTEMBER;
 
 	@BeforeAll
 	void importBothSnapshots() throws Exception {
-		Imports imports = new Imports(this.http);
-		for (String snapshot : List.of(MARCH, SEPTEMBER)) {
-			assertThat(imports.files("dfid", "uk-organogram", Imports.organogram(snapshot)).status()).isEqualTo(201);
-		}
+		imports().dfid();
 	}
 
 	@Test
@@ -152,7 +143,7 @@ class CompareRevisionsIT {
 		this.graphQl.document("{ compareRevisions(org: \"dfid\", from: 7) { summary } }")
 			.execute()
 			.errors()
-			.expect(e -> "REVISION_NOT_FOUND".equals(e.getExtensions().get("code")))
+			.expect(withCode("REVISION_NOT_FOUND"))
 			.verify();
 	}
 

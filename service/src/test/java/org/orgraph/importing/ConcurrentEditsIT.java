@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.orgraph.OrgraphIntegrationTest;
-import org.orgraph.graph.OrgReader;
+import org.orgraph.graph.Revisions;
 import org.orgraph.security.AuditTrail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -49,7 +49,10 @@ class ConcurrentEditsIT {
 	RevisionDocuments documents;
 
 	@Autowired
-	OrgReader reader;
+	Revisions reader;
+
+	@Autowired
+	ImportJobs jobs;
 
 	@Autowired
 	Driver driver;
@@ -58,7 +61,7 @@ class ConcurrentEditsIT {
 	void shouldKeepEveryAcknowledgedEditWhenTwoInstancesEditAtOnce() throws Exception {
 		importCarRental("race-edits");
 		List<ImportService> instances = List.of(this.imports, new ImportService(this.writer, this.audit, this.documents, this.reader, event -> {
-		}));
+		}, this.jobs));
 		List<String> acknowledged = new CopyOnWriteArrayList<>();
 		AtomicInteger conflicts = new AtomicInteger();
 		CountDownLatch go = new CountDownLatch(1);
@@ -123,7 +126,7 @@ class ConcurrentEditsIT {
 	void shouldNeverLandTwoEditsThatTogetherCloseALoop() throws Exception {
 		importCarRental("race-loop");
 		ImportService other = new ImportService(this.writer, this.audit, this.documents, this.reader, event -> {
-		});
+		}, this.jobs);
 		int landedBoth = 0;
 		int refused = 0;
 		for (int round = 0; round < 6; round++) {

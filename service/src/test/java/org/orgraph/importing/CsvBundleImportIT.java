@@ -15,37 +15,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.awaitility.Awaitility;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.orgraph.Imports;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** CSV bundles as HR systems export them: one row per employee with a manager id. */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CsvBundleImportIT {
-
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	HttpGraphQlTester graphQl;
-
-	@Autowired
-	Driver driver;
+class CsvBundleImportIT extends IntegrationTestSupport {
 
 	Imports imports;
 
 	@BeforeAll
 	void setUp() {
-		this.imports = new Imports(this.http);
+		this.imports = imports();
 	}
 
 	@Test

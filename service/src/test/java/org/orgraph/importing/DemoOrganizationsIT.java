@@ -10,12 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.orgraph.Imports;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,19 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DemoOrganizationsIT {
-
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	HttpGraphQlTester graphQl;
+class DemoOrganizationsIT extends IntegrationTestSupport {
 
 	final Map<String, Imports.Answer> answers = new HashMap<>();
 
 	@BeforeAll
 	void importEveryDemoOrganization() throws IOException {
-		Imports imports = new Imports(this.http);
+		Imports imports = imports();
 		for (Resource file : DemoOrganizations.files()) {
 			String key = file.getFilename().replace(".json", "");
 			this.answers.put(key, imports.json(key, file.getContentAsByteArray()));

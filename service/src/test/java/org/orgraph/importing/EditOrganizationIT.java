@@ -8,14 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.neo4j.driver.Driver;
 import org.orgraph.Imports;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EditOrganizationIT {
+class EditOrganizationIT extends IntegrationTestSupport {
 
 	private static final String CAR = "car-rental-ops-company";
 
@@ -39,22 +35,11 @@ class EditOrganizationIT {
 			  }
 			}""";
 
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	HttpGraphQlTester graphQl;
-
-	@Autowired
-	Driver driver;
-
 	@BeforeAll
 	void importOrganizations() throws IOException {
-		Imports imports = new Imports(this.http);
-		assertThat(imports.json(CAR, new ClassPathResource("demo/" + CAR + ".json").getContentAsByteArray()).status())
-			.isEqualTo(201);
-		assertThat(imports.files("dfid", "uk-organogram",
-				Imports.organogram("department_for_international_development-2013-09-30")).status()).isEqualTo(201);
+		Imports imports = imports();
+		imports.demo(CAR);
+		imports.organogram("dfid", Imports.DFID_SEPTEMBER);
 	}
 
 	@Test

@@ -14,15 +14,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.orgraph.HostileStrings;
-import org.orgraph.graph.DutyText;
+import org.orgraph.IntegrationTestSupport;
+import org.orgraph.duties.DutyText;
 import org.orgraph.Imports;
 import org.orgraph.GraphQlPost;
 import org.orgraph.OrgraphIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileImportsIT {
+class HostileImportsIT extends IntegrationTestSupport {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
 	};
@@ -54,18 +52,13 @@ class HostileImportsIT {
 			  people(first: 500) { edges { node { key name } } } duties(first: 500) { edges { node { key text } } } } }"""
 		.formatted(NEIGHBOUR);
 
-	@Autowired
-	WebTestClient http;
-
 	Map<String, Object> neighbourhood;
 
 	@BeforeAll
 	void importANeighbour() throws Exception {
 		// answers carrying values of 100 000 characters are larger than the client's default buffer
 		this.http = this.http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
-		assertThat(new Imports(this.http)
-			.json(NEIGHBOUR, new ClassPathResource("demo/" + NEIGHBOUR + ".json").getContentAsByteArray())
-			.status()).isEqualTo(201);
+		imports().demo(NEIGHBOUR);
 		this.neighbourhood = graphQl(NEIGHBOURHOOD, Map.of());
 	}
 
@@ -94,7 +87,7 @@ class HostileImportsIT {
 			.replace("\"key\": \"acme\"", "\"key\": \"" + key + "\"");
 		boolean tooLong = DutyText.normalize(duty).getBytes(StandardCharsets.UTF_8).length > OrgValidator.MAX_DUTY_NORM_BYTES;
 		if (n % 2 == 0) {
-			Imports.Answer answer = new Imports(this.http).json(key, document.getBytes(StandardCharsets.UTF_8));
+			Imports.Answer answer = imports().json(key, document.getBytes(StandardCharsets.UTF_8));
 			if (tooLong) {
 				assertThat(answer.status()).as("%s", answer.body()).isEqualTo(422);
 				assertThat(answer.errors()).extracting(e -> e.get("code")).containsOnly("TOO_LONG");
@@ -132,7 +125,7 @@ class HostileImportsIT {
 	void shouldRefuseTextThatIsNotUnicodeWithoutA5xx(String bad) {
 		String document = document("org", bad, "t", "p", "d")
 			.replace("\"key\": \"acme\"", "\"key\": \"surrogates\"");
-		Imports.Answer answer = new Imports(this.http).json("surrogates", document.getBytes(StandardCharsets.UTF_8));
+		Imports.Answer answer = imports().json("surrogates", document.getBytes(StandardCharsets.UTF_8));
 
 		assertThat(answer.status()).isEqualTo(422);
 		assertThat(answer.errors()).extracting(e -> e.get("code")).containsExactly("BAD_VALUE");

@@ -8,8 +8,9 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.orgraph.OrgraphApplication;
 import org.orgraph.OrgraphIntegrationTest;
-import org.orgraph.config.EmbeddedNeo4j;
+import org.orgraph.graph.EmbeddedNeo4j;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -77,7 +78,7 @@ class ImportCommandIT {
 	private Run run(String... args) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int exit = ImportCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+		int exit = ImportCommand.run(OrgraphApplication.class, args, new PrintStream(out, true, StandardCharsets.UTF_8),
 				new PrintStream(err, true, StandardCharsets.UTF_8));
 		return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 	}

@@ -1,8 +1,11 @@
 package org.orgraph.importing;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.assertj.core.groups.Tuple;
 import org.orgraph.importing.OrgDocument.Location;
@@ -31,6 +34,31 @@ final class ParserChecks {
 			.stream()
 			.map((p) -> tuple(p.code(), p.file(), p.line(), p.column(), p.severity()))
 			.toList();
+	}
+
+	/**
+	 * A reader's contract whatever it is sent: problems with documented codes (those
+	 * {@code documentedCodes} gives for each problem) naming a file that was sent (or
+	 * {@code missingFile}, for the file that was not), a line within that file and a column; a
+	 * document or an error; and a document the organisation check takes without failing.
+	 */
+	static void assertDocumented(ParseResult result, List<ImportFile> files, String missingFile,
+			Function<ImportProblem, Set<String>> documentedCodes, OrgValidator.Strictness strictness) {
+		Map<String, Integer> lines = new HashMap<>();
+		files.forEach((file) -> lines.put(file.name(), lineCount(file.content())));
+		lines.putIfAbsent(missingFile, 0);
+		assertThat(result.problems()).allSatisfy((problem) -> {
+			assertThat(problem.code()).isIn(documentedCodes.apply(problem));
+			assertThat(problem.file()).isIn(lines.keySet());
+			assertThat(problem.line()).isBetween(0, lines.get(problem.file()));
+			assertThat(problem.column()).isNotNegative();
+			assertThat(problem.message()).isNotBlank();
+		});
+		if (result.document() == null) {
+			assertThat(result.problems()).anyMatch(ImportProblem::isError);
+			return;
+		}
+		assertCheckable(result.document(), strictness);
 	}
 
 	/** The organisation check takes what was read without failing: only its own codes, each explained. */

@@ -11,12 +11,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.neo4j.driver.Driver;
 import org.orgraph.Imports;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RejectedImportsIT {
+class RejectedImportsIT extends IntegrationTestSupport {
 
 	static final String VALID = """
 			{"key": "acme", "name": "Acme 集团",
@@ -41,20 +38,11 @@ class RejectedImportsIT {
 			 "people": [{"key": "E1", "name": "Demo Person", "holds": [{"position": "CEO"}]}]}
 			""";
 
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	HttpGraphQlTester graphQl;
-
-	@Autowired
-	Driver driver;
-
 	Imports imports;
 
 	@BeforeAll
 	void importAValidRevision() {
-		this.imports = new Imports(this.http);
+		this.imports = imports();
 		assertThat(this.imports.json("acme", VALID).status()).isEqualTo(201);
 	}
 

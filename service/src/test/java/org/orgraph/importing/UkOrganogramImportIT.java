@@ -12,14 +12,11 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.orgraph.Imports;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -30,20 +27,11 @@ import static org.assertj.core.api.Assertions.within;
  */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UkOrganogramImportIT {
+class UkOrganogramImportIT extends IntegrationTestSupport {
 
-	static final String MARCH = "department_for_international_development-2013-03-31";
+	static final String MARCH = Imports.DFID_MARCH;
 
-	static final String SEPTEMBER = "department_for_international_development-2013-09-30";
-
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	HttpGraphQlTester graphQl;
-
-	@Autowired
-	Driver driver;
+	static final String SEPTEMBER = Imports.DFID_SEPTEMBER;
 
 	Imports.Answer march;
 
@@ -51,7 +39,7 @@ class UkOrganogramImportIT {
 
 	@BeforeAll
 	void importBothSnapshots() throws IOException {
-		Imports imports = new Imports(this.http);
+		Imports imports = imports();
 		this.march = imports.files("dfid", "uk-organogram", Imports.organogram(MARCH));
 		this.september = imports.files("dfid", "uk-organogram", Imports.organogram(SEPTEMBER));
 	}

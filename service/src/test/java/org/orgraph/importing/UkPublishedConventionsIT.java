@@ -8,13 +8,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.orgraph.Imports;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,21 +25,15 @@ import static org.assertj.core.api.Assertions.within;
  */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UkPublishedConventionsIT {
+class UkPublishedConventionsIT extends IntegrationTestSupport {
 
 	static final String RELEASE = "published-conventions/department_for_examples-2024-03-31";
-
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	HttpGraphQlTester graphQl;
 
 	Imports.Answer answer;
 
 	@BeforeAll
 	void importTheRelease() throws IOException {
-		this.answer = new Imports(this.http).files("examples", "uk-organogram", Imports.organogram(RELEASE));
+		this.answer = imports().files("examples", "uk-organogram", Imports.organogram(RELEASE));
 	}
 
 	@Test

@@ -17,12 +17,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.orgraph.Imports;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,30 +33,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExportsIT {
+class ExportsIT extends IntegrationTestSupport {
 
 	static final String OPS = "ops-staff-structure";
 
-	static final String MARCH = "department_for_international_development-2013-03-31";
+	static final String MARCH = Imports.DFID_MARCH;
 
-	static final String SEPTEMBER = "department_for_international_development-2013-09-30";
+	static final String SEPTEMBER = Imports.DFID_SEPTEMBER;
 
 	/** Rows of the paging organisation: more than two export pages (ExportTables.PAGE). */
 	static final int MANY = 2 * ExportTables.PAGE + 500;
-
-	@Autowired
-	WebTestClient http;
 
 	@Autowired
 	JsonMapper json;
 
 	@BeforeAll
 	void importOrganizations() throws IOException {
-		Imports imports = new Imports(this.http);
-		assertThat(imports.json(OPS, new ClassPathResource("demo/" + OPS + ".json").getContentAsByteArray()).status())
-			.isEqualTo(201);
-		assertThat(imports.files("dfid", "uk-organogram", snapshot(MARCH)).status()).isEqualTo(201);
-		assertThat(imports.files("dfid", "uk-organogram", snapshot(SEPTEMBER)).status()).isEqualTo(201);
+		Imports imports = imports();
+		imports.demo(OPS);
+		imports.dfid();
 		assertThat(imports.json("formula", """
 				{"key": "formula", "name": "Formula Ltd",
 				 "units": [{"key": "U1", "name": "=HYPERLINK(\\"x\\")", "parent": null}],
@@ -307,14 +301,6 @@ class ExportsIT {
 		Map<String, Object> error = ((List<Map<String, Object>>) body.get("errors")).getFirst();
 		assertThat(error).as(uri).containsEntry("code", code).containsKey("message");
 		assertThat((String) error.get("message")).as(uri).isNotBlank();
-	}
-
-	private static Map<String, byte[]> snapshot(String name) throws IOException {
-		Map<String, byte[]> files = new LinkedHashMap<>();
-		for (String part : List.of("-senior.csv", "-junior.csv")) {
-			files.put(name + part, new ClassPathResource("uk-organograms/" + name + part).getContentAsByteArray());
-		}
-		return files;
 	}
 
 }

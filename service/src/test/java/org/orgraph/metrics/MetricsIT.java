@@ -17,17 +17,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.orgraph.Imports;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
+import static org.orgraph.GraphQlErrors.withCode;
 
 /**
  * Organisation and unit metrics on ops-staff-structure (worked out by hand, see VacanciesIT for
@@ -35,31 +34,20 @@ import static org.assertj.core.api.Assertions.within;
  */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MetricsIT {
+class MetricsIT extends IntegrationTestSupport {
 
 	static final String OPS = "ops-staff-structure";
 
-	static final String MARCH = "department_for_international_development-2013-03-31";
+	static final String MARCH = Imports.DFID_MARCH;
 
 	static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
 	};
 
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	HttpGraphQlTester graphQl;
-
 	@BeforeAll
 	void importOrganizations() throws IOException {
-		Imports imports = new Imports(this.http);
-		assertThat(imports.json(OPS, new ClassPathResource("demo/" + OPS + ".json").getContentAsByteArray()).status())
-			.isEqualTo(201);
-		Map<String, byte[]> files = new LinkedHashMap<>();
-		for (String part : List.of("-senior.csv", "-junior.csv")) {
-			files.put(MARCH + part, new ClassPathResource("uk-organograms/" + MARCH + part).getContentAsByteArray());
-		}
-		assertThat(imports.files("dfid", "uk-organogram", files).status()).isEqualTo(201);
+		Imports imports = imports();
+		imports.demo(OPS);
+		imports.organogram("dfid", MARCH);
 	}
 
 	/**
@@ -90,8 +78,8 @@ class MetricsIT {
 	void shouldCountDutyFindingsAsTheDutyAnalyticsListThem() {
 		// every team of 运营部门 has a filled post and the four team duties and the head's duty all
 		// differ: nothing orphaned, nothing held twice
-		// SIMILAR waits for the revision's duties to be analysed in the background; orgMetrics does
-		// not (null until then), so it is asked second
+		// dutyOverlaps waits for the duties' analysis (orgraph.analysis-wait); the metrics do not
+		// wait, and say null until it is done: asked after it, they count what it lists
 		Integer similar = this.graphQl.document("{ dutyOverlaps(org: \"" + OPS + "\", mode: SIMILAR) { totalCount } }")
 			.execute()
 			.path("dutyOverlaps.totalCount")
@@ -203,7 +191,7 @@ class MetricsIT {
 		this.graphQl.document("{ orgMetrics(org: \"dfid\", revision: 2) { units } }")
 			.execute()
 			.errors()
-			.expect(e -> "REVISION_NOT_FOUND".equals(e.getExtensions().get("code")))
+			.expect(withCode("REVISION_NOT_FOUND"))
 			.verify();
 	}
 

@@ -15,6 +15,7 @@ import org.neo4j.driver.Driver;
 import org.orgraph.GeneratedOrganization;
 import org.orgraph.Imports;
 import org.orgraph.OrgraphIntegrationTest;
+import org.orgraph.graph.Revision;
 import org.orgraph.graph.Views.OrganizationView;
 import org.orgraph.metrics.MetricsViews.Scope;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 18: organisation metrics and vacancies read from a revision's projection equal those of
- * {@code metrics/org-establishment} and {@code metrics/org-structure}, on the demo organisations,
+ * {@code metrics/vacancies} and {@code metrics/org-metrics}, on the demo organisations,
  * the DFID organograms, a generated 5,000-post organisation (planned headcounts, two-seat posts,
  * duties, vacant posts, concurrent holders) and one with a reporting chain longer than 64 links
  * and a cycle.
@@ -98,7 +99,7 @@ class ProjectedMetricsIT {
 	void shouldGiveTheSameOrganisationMetricsAsCypher() {
 		for (String rev : this.revisions) {
 			Scope scope = scope(rev);
-			assertThat(this.metrics.figures(rev)).as("%s is projected exactly", rev).isNotNull();
+			assertThat(this.metrics.figures(Revision.of(rev))).as("%s is projected exactly", rev).isNotNull();
 			assertThat(this.metrics.orgMetrics(scope, true, false)).as("org metrics of %s", rev)
 				.isEqualTo(this.metrics.orgMetrics(scope, false, false));
 			assertThat(this.metrics.vacancies(scope, true)).as("vacancies of %s", rev)
@@ -109,9 +110,9 @@ class ProjectedMetricsIT {
 	}
 
 	private static Scope scope(String rev) {
-		String org = rev.substring(0, rev.indexOf('/'));
-		int number = Integer.parseInt(rev.substring(rev.indexOf('/') + 1));
-		return new Scope(new OrganizationView(org, org, number), rev, number);
+		Revision revision = Revision.of(rev);
+		return new Scope(new OrganizationView(revision.organization(), revision.organization(), revision.number()),
+				revision);
 	}
 
 }

@@ -8,17 +8,15 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.orgraph.Imports;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static org.orgraph.GraphQlErrors.withCode;
 
 /**
  * Vacancies against 编制 on the one demo organisation that states team sizes,
@@ -41,20 +39,13 @@ import static org.assertj.core.api.Assertions.entry;
  */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class VacanciesIT {
+class VacanciesIT extends IntegrationTestSupport {
 
 	static final String ORG = "ops-staff-structure";
 
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	HttpGraphQlTester graphQl;
-
 	@BeforeAll
 	void importTheDemoOrganization() throws Exception {
-		byte[] json = new ClassPathResource("demo/" + ORG + ".json").getContentAsByteArray();
-		assertThat(new Imports(this.http).json(ORG, json).status()).isEqualTo(201);
+		imports().demo(ORG);
 	}
 
 	@Test
@@ -150,7 +141,7 @@ class VacanciesIT {
 					"people": [
 					  {"key": "E0101", "name": "示例人员101", "holds": [{"position": "P01", "fte": 0.5}]},
 					  {"key": "E0102", "name": "示例人员102", "holds": [{"position": "P01", "fte": 0.5}]},""");
-		assertThat(new Imports(this.http).json(ORG, document).status()).isEqualTo(201);
+		assertThat(imports().json(ORG, document).status()).isEqualTo(201);
 
 		GraphQlTester.Response now = vacancies(null, null);
 		assertThat(now.path("vacancies.revision").entity(Integer.class).get()).isEqualTo(2);
@@ -181,7 +172,7 @@ class VacanciesIT {
 		this.graphQl.document("{ vacancies(org: \"" + ORG + "\", revision: 9) { planned } }")
 			.execute()
 			.errors()
-			.expect(e -> "REVISION_NOT_FOUND".equals(e.getExtensions().get("code")))
+			.expect(withCode("REVISION_NOT_FOUND"))
 			.verify();
 	}
 

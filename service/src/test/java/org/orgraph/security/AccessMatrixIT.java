@@ -23,7 +23,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
-import org.orgraph.Imports;
 import org.orgraph.OrgraphIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +33,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.orgraph.GraphQlErrors.codes;
 
 /**
  * Issue 16, finding 1 and 7: every GraphQL root field (read from the schema, so a new field
@@ -74,6 +74,9 @@ class AccessMatrixIT {
 	@Autowired
 	WebTestClient adminHttp;
 
+	@Autowired
+	org.neo4j.driver.Driver driver;
+
 	/** role → token, unlimited and limited to {@link #OWN}. */
 	final Map<Role, String> unlimited = new HashMap<>();
 
@@ -105,44 +108,29 @@ class AccessMatrixIT {
 		Map<String, Function<String, Probe>> p = new LinkedHashMap<>();
 		p.put("Query.organizations", org -> new Probe("{ organizations { key } }", Map.of(),
 				a -> list(a, "data.organizations").stream().anyMatch(o -> org.equals(((Map<?, ?>) o).get("key")))));
-		p.put("Query.organization", org -> read("query($org: ID!) { organization(key: $org) { key } }", org,
-				"data.organization.key"));
-		p.put("Query.dutyOverlaps", org -> read(
-				"query($org: ID!) { dutyOverlaps(org: $org, mode: SIMILAR, minScore: 0.1) { totalCount } }", org,
-				"data.dutyOverlaps.totalCount"));
-		p.put("Query.orphanedDuties", org -> read("query($org: ID!) { orphanedDuties(org: $org) { reason } }", org,
-				"data.orphanedDuties"));
-		p.put("Query.dutyGaps", org -> read(
-				"query($org: ID!) { dutyGaps(org: $org) { positionsWithoutDuties { key } unitsWithoutPositionsOrDuties { key } } }",
-				org, "data.dutyGaps"));
-		p.put("Query.compareRevisions", org -> read(
-				"query($org: ID!) { compareRevisions(org: $org, from: 1, to: 1) { from } }", org, "data.compareRevisions"));
-		p.put("Query.vacancies", org -> read("query($org: ID!) { vacancies(org: $org) { __typename } }", org,
-				"data.vacancies"));
-		p.put("Query.orgMetrics", org -> read("query($org: ID!) { orgMetrics(org: $org) { people } }", org,
-				"data.orgMetrics.people"));
-		p.put("Query.unitMetrics", org -> read(
-				"query($org: ID!) { unitMetrics(org: $org, first: 3) { edges { cursor } } }", org,
-				"data.unitMetrics.edges"));
-		p.put("Query.chainOfCommand", org -> read(
-				"query($org: ID!) { chainOfCommand(org: $org, position: \"P02\") { links { depth } } }", org,
-				"data.chainOfCommand"));
-		p.put("Query.commonSuperior", org -> read(
-				"query($org: ID!) { commonSuperior(org: $org, a: \"P02\", b: \"P01\") { position { key } } }", org,
-				"data.commonSuperior.position.key"));
-		p.put("Query.reports", org -> read(
-				"query($org: ID!) { reports(org: $org, position: \"P01\", first: 5) { edges { cursor } } }", org,
-				"data.reports.edges"));
-		p.put("Query.reportingAnomalies", org -> read(
-				"query($org: ID!) { reportingAnomalies(org: $org) { revision } }", org, "data.reportingAnomalies.revision"));
-		p.put("Query.dutyThemes", org -> read("query($org: ID!) { dutyThemes(org: $org, first: 3) { totalCount } }", org,
-				"data.dutyThemes.totalCount"));
-		p.put("Query.orphanedDutiesPage", org -> read(
-				"query($org: ID!) { orphanedDutiesPage(org: $org, first: 3) { totalCount } }", org,
-				"data.orphanedDutiesPage.totalCount"));
-		p.put("Query.orphanFindings", org -> read(
-				"query($org: ID!) { orphanFindings(org: $org, first: 3) { totalCount } }", org,
-				"data.orphanFindings.totalCount"));
+		read(p, "Query.organization", "organization(key: $org) { key }", "organization.key");
+		read(p, "Query.dutyOverlaps",
+				"dutyOverlaps(org: $org, mode: SIMILAR, minScore: 0.1) { totalCount }", "dutyOverlaps.totalCount");
+		read(p, "Query.orphanedDuties", "orphanedDuties(org: $org) { reason }", "orphanedDuties");
+		read(p, "Query.dutyGaps",
+				"dutyGaps(org: $org) { positionsWithoutDuties { key } unitsWithoutPositionsOrDuties { key } }", "dutyGaps");
+		read(p, "Query.compareRevisions", "compareRevisions(org: $org, from: 1, to: 1) { from }", "compareRevisions");
+		read(p, "Query.vacancies", "vacancies(org: $org) { __typename }", "vacancies");
+		read(p, "Query.orgMetrics", "orgMetrics(org: $org) { people }", "orgMetrics.people");
+		read(p, "Query.unitMetrics", "unitMetrics(org: $org, first: 3) { edges { cursor } }", "unitMetrics.edges");
+		read(p, "Query.chainOfCommand",
+				"chainOfCommand(org: $org, position: \"P02\") { links { depth } }", "chainOfCommand");
+		read(p, "Query.commonSuperior",
+				"commonSuperior(org: $org, a: \"P02\", b: \"P01\") { position { key } }", "commonSuperior.position.key");
+		read(p, "Query.reports",
+				"reports(org: $org, position: \"P01\", first: 5) { edges { cursor } }", "reports.edges");
+		read(p, "Query.reportingAnomalies",
+				"reportingAnomalies(org: $org) { revision }", "reportingAnomalies.revision");
+		read(p, "Query.dutyThemes", "dutyThemes(org: $org, first: 3) { totalCount }", "dutyThemes.totalCount");
+		read(p, "Query.orphanedDutiesPage",
+				"orphanedDutiesPage(org: $org, first: 3) { totalCount }", "orphanedDutiesPage.totalCount");
+		read(p, "Query.orphanFindings",
+				"orphanFindings(org: $org, first: 3) { totalCount }", "orphanFindings.totalCount");
 		// the limits name no organisation: asked beside the organisation, of which a limited token sees its own only
 		p.put("Query.graphqlLimits", org -> new Probe(
 				"query($org: ID!) { graphqlLimits { maxDepth } organization(key: $org) { key } }", Map.of("org", org),
@@ -246,6 +234,124 @@ class AccessMatrixIT {
 				"data.apiTokens")).contains(revokedAtNull(global));
 	}
 
+	@Test
+	void shouldNeverLetAnExpiringTokenMintALongerLivedOne() {
+		String create = "mutation($o: ID, $n: String!, $days: Int) { createApiToken(input: {name: $n, role: VIEWER, "
+				+ "organization: $o, expiresInDays: $days}) { token info { id organization expiresAt } } }";
+		for (String org : java.util.Arrays.asList(null, OWN)) {
+			String name = "longer than an admin " + (org == null ? "everywhere" : "of " + org);
+			Map<String, Object> creator = create("expiring admin", Role.ADMIN, org, 5);
+			String expiring = (String) at(creator, "data.createApiToken.token");
+			java.time.Instant creatorExpires = java.time.Instant
+				.parse((String) at(creator, "data.createApiToken.info.expiresAt"));
+			for (Integer days : java.util.Arrays.asList(null, 6, 3650)) {
+				Map<String, Object> vars = new HashMap<>();
+				vars.put("o", org == null ? OWN : org);
+				vars.put("days", days);
+				vars.put("n", name);
+				Map<String, Object> refused = graphQl(expiring, create, vars);
+				assertThat(codes(refused)).as("%s token expiring in 5 days asks for %s days", org, days)
+					.containsExactly("TOKEN_OUTLIVES_CALLER");
+				assertThat(at(refused, "data.createApiToken")).isNull();
+			}
+			assertThat(list(graphQl(OrgraphIntegrationTest.ADMIN_TOKEN, "{ apiTokens { name } }", Map.of()),
+					"data.apiTokens")).as("nothing was created").doesNotContain(Map.of("name", name));
+			// the paired allow: a token that ends before its creator does
+			Map<String, Object> allowed = graphQl(expiring, create, Map.of("o", OWN, "n", name, "days", 4));
+			assertThat(codes(allowed)).as(allowed.toString()).isEmpty();
+			java.time.Instant mintedExpires = java.time.Instant
+				.parse((String) at(allowed, "data.createApiToken.info.expiresAt"));
+			assertThat(mintedExpires).isBefore(creatorExpires);
+			String minted = (String) at(allowed, "data.createApiToken.token");
+			assertThat(at(graphQl(minted, "{ organizations { key } }", Map.of()), "data.organizations"))
+				.isEqualTo(List.of(Map.of("key", OWN)));
+			revoke((String) at(allowed, "data.createApiToken.info.id"));
+		}
+		// a token that never expires may mint one that does, or one that does not
+		Map<String, Object> vars = new HashMap<>();
+		vars.put("o", OWN);
+		vars.put("days", null);
+		vars.put("n", "never expires");
+		assertThat(codes(graphQl(this.unlimited.get(Role.ADMIN), create, vars))).isEmpty();
+	}
+
+	@Test
+	void shouldRefuseAnExpiredTokenLikeAnUnknownOne() {
+		Map<String, Object> created = create("soon expired", Role.VIEWER, null, 1);
+		String token = (String) at(created, "data.createApiToken.token");
+		String id = (String) at(created, "data.createApiToken.info.id");
+		// the paired allow: a token made alike, a day before it expires
+		String live = (String) at(create("still live", Role.VIEWER, null, 1), "data.createApiToken.token");
+		assertThat(at(graphQl(live, "{ organizations { key } }", Map.of()), "data.organizations")).asList()
+			.isNotEmpty();
+		// a day later: moved into the past in the store, as time would (before its first use, which would cache it)
+		try (org.neo4j.driver.Session session = this.driver.session()) {
+			session.run("MATCH (t:ApiToken {id: $id}) SET t.expiresAt = datetime() - duration('PT1S')", Map.of("id", id))
+				.consume();
+		}
+		var expired = client(token).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("query", "{ organizations { key } }")).exchange().returnResult(String.class);
+		var unknown = client(ApiTokens.PREFIX + "no-such-token-0123456789").post().uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query", "{ organizations { key } }")).exchange()
+			.returnResult(String.class);
+		assertThat(expired.getStatus().value()).isEqualTo(401);
+		assertThat(expired.getResponseBody().blockFirst()).isEqualTo(unknown.getResponseBody().blockFirst());
+		assertThat(unknown.getStatus().value()).isEqualTo(401);
+		assertThat(client(token).get().uri("/api/v1/orgs/" + OWN + "/exports/units.csv").exchange()
+			.returnResult(byte[].class).getStatus().value()).isEqualTo(401);
+		// a token that expires while its lookup is cached (30 s) stops working when it expires, not when the cache forgets it
+		Map<String, Object> cached = create("expires while cached", Role.VIEWER, null, 1);
+		String cachedToken = (String) at(cached, "data.createApiToken.token");
+		try (org.neo4j.driver.Session session = this.driver.session()) {
+			session.run("MATCH (t:ApiToken {id: $id}) SET t.expiresAt = datetime() + duration('PT3S')",
+					Map.of("id", at(cached, "data.createApiToken.info.id"))).consume();
+		}
+		assertThat(status(cachedToken)).isEqualTo(200);
+		org.awaitility.Awaitility.await("refused once expired").atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(250)).until(() -> status(cachedToken) == 401);
+		// apiTokens shows when each stops working; the bootstrap admin token never does
+		List<Object> tokens = list(graphQl(OrgraphIntegrationTest.ADMIN_TOKEN, "{ apiTokens { id expiresAt } }", Map.of()),
+				"data.apiTokens");
+		assertThat(tokens).anySatisfy(t -> {
+			assertThat(((Map<?, ?>) t).get("id")).isEqualTo(id);
+			assertThat(((Map<?, ?>) t).get("expiresAt")).isNotNull();
+		});
+		assertThat(tokens).contains(expiresAtNull("bootstrap-admin"));
+	}
+
+	@Test
+	void shouldRefuseALifetimeOutsideOneDayToTenYears() {
+		String create = "mutation($days: Int) { createApiToken(input: {name: \"odd lifetime\", role: VIEWER, "
+				+ "expiresInDays: $days}) { token } }";
+		for (int days : List.of(0, -1, 3651, Integer.MIN_VALUE)) {
+			assertThat(codes(graphQl(OrgraphIntegrationTest.ADMIN_TOKEN, create, Map.of("days", days))))
+				.as("%d days", days).containsExactly("BAD_ARGUMENT");
+		}
+		assertThat(list(graphQl(OrgraphIntegrationTest.ADMIN_TOKEN, "{ apiTokens { name } }", Map.of()),
+				"data.apiTokens")).doesNotContain(Map.of("name", "odd lifetime"));
+		// the paired allow: the bounds themselves
+		for (int days : List.of(1, 3650)) {
+			assertThat(codes(graphQl(OrgraphIntegrationTest.ADMIN_TOKEN, create, Map.of("days", days)))).isEmpty();
+		}
+	}
+
+	private int status(String token) {
+		return client(token).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("query", "{ organizations { key } }")).exchange().returnResult(byte[].class).getStatus().value();
+	}
+
+	private void revoke(String id) {
+		assertThat(codes(graphQl(OrgraphIntegrationTest.ADMIN_TOKEN, "mutation($id: ID!) { revokeApiToken(id: $id) { id } }",
+				Map.of("id", id)))).isEmpty();
+	}
+
+	private static Map<String, Object> expiresAtNull(String id) {
+		Map<String, Object> m = new HashMap<>();
+		m.put("id", id);
+		m.put("expiresAt", null);
+		return m;
+	}
+
 	private static Map<String, Object> revokedAtNull(String id) {
 		Map<String, Object> m = new HashMap<>();
 		m.put("id", id);
@@ -320,8 +426,10 @@ class AccessMatrixIT {
 		return fields;
 	}
 
-	private static Probe read(String document, String org, String path) {
-		return new Probe(document, Map.of("org", org), a -> hasContent(at(a, path)));
+	/** A read of {@code field} that shows the organisation when {@code data.path} has content. */
+	private static void read(Map<String, Function<String, Probe>> probes, String field, String selection, String path) {
+		probes.put(field, org -> new Probe("query($org: ID!) { " + selection + " }", Map.of("org", org),
+				a -> hasContent(at(a, "data." + path))));
 	}
 
 	/** Anything but null, an empty list or map, zero or an empty string. */
@@ -355,10 +463,16 @@ class AccessMatrixIT {
 	}
 
 	private Map<String, Object> create(String name, Role role, @Nullable String org) {
+		return create(name, role, org, null);
+	}
+
+	private Map<String, Object> create(String name, Role role, @Nullable String org, @Nullable Integer expiresInDays) {
 		Map<String, Object> input = new HashMap<>(Map.of("name", name, "role", role.name()));
 		input.put("organization", org);
+		input.put("expiresInDays", expiresInDays);
 		Map<String, Object> answer = graphQl(OrgraphIntegrationTest.ADMIN_TOKEN,
-				"mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token info { id } } }", Map.of("i", input));
+				"mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token info { id expiresAt } } }",
+				Map.of("i", input));
 		assertThat(codes(answer)).as(answer.toString()).isEmpty();
 		return answer;
 	}
@@ -380,16 +494,6 @@ class AccessMatrixIT {
 			.bodyValue(body).exchange().expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
 		assertThat(answer).isNotNull();
 		return answer;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<String> codes(Map<String, Object> answer) {
-		List<Map<String, Object>> errors = (List<Map<String, Object>>) answer.get("errors");
-		if (errors == null) {
-			return List.of();
-		}
-		return errors.stream().map(e -> (Map<String, Object>) e.get("extensions"))
-			.map(x -> x == null ? "?" : String.valueOf(x.get("code"))).toList();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -10,15 +10,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.neo4j.driver.Driver;
+import org.orgraph.GraphQlErrors;
 import org.orgraph.GraphQlPost;
 import org.orgraph.Imports;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,21 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
-class BoundedInputsIT {
+class BoundedInputsIT extends IntegrationTestSupport {
 
 	static final String ORG = "car-rental-ops-company";
-
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	Driver driver;
 
 	@BeforeAll
 	void importDemo() throws Exception {
 		this.http = this.http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
-		byte[] document = new ClassPathResource("demo/" + ORG + ".json").getContentAsByteArray();
-		assertThat(new Imports(this.http).json(ORG, document).status()).isEqualTo(201);
+		imports().demo(ORG);
 	}
 
 	@Test
@@ -84,11 +75,43 @@ class BoundedInputsIT {
 		assertThat(Imports.nodeCounts(this.driver)).isEqualTo(before);
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void shouldCountEveryProblemOfAGraphQlImportBeyondTheFirstThousand() {
+		Map<String, Long> before = Imports.nodeCounts(this.driver);
+		// 1,500 units with one key: 1,499 duplicates, within the 256 KB a GraphQL request may hold
+		String units = IntStream.range(0, 1500)
+			.mapToObj(i -> "{\"key\":\"U\",\"name\":\"Unit " + i + "\",\"parent\":null}")
+			.collect(Collectors.joining(","));
+		String document = "{\"key\":\"dup-gql\",\"name\":\"Duplicates\",\"units\":[" + units
+				+ "],\"positions\":[],\"people\":[]}";
+		String mutation = "mutation($d: String!) { importOrganization(input: {org: \"dup-gql\", document: $d}) "
+				+ "{ revision jobId errors { code } errorCount warningCount } }";
+		Map<String, Object> payload = (Map<String, Object>) ((Map<String, Object>) GraphQlPost
+			.answer(this.http, mutation, Map.of("d", document)).get("data")).get("importOrganization");
+		List<Map<String, Object>> errors = (List<Map<String, Object>>) payload.get("errors");
+		assertThat(errors).hasSize(1000);
+		assertThat(errors).extracting(e -> e.get("code")).containsOnly("DUPLICATE_KEY");
+		assertThat(payload.get("errorCount")).isEqualTo(1499);
+		assertThat(payload.get("revision")).isNull();
+		assertThat(payload.get("jobId")).isNull();
+		assertThat(Imports.nodeCounts(this.driver)).isEqualTo(before);
+		// the paired answer: a sound document has no errors, and counts none
+		String sound = "{\"key\":\"dup-gql\",\"name\":\"Sound\",\"units\":[{\"key\":\"U\",\"name\":\"Unit\",\"parent\":null,"
+				+ "\"colour\":\"blue\"}],\"positions\":[],\"people\":[]}";
+		Map<String, Object> imported = (Map<String, Object>) ((Map<String, Object>) GraphQlPost
+			.answer(this.http, mutation, Map.of("d", sound)).get("data")).get("importOrganization");
+		assertThat(imported.get("revision")).isEqualTo(1);
+		assertThat(imported.get("errors")).isEqualTo(List.of());
+		assertThat(imported.get("errorCount")).isEqualTo(0);
+		assertThat(imported.get("warningCount")).as(imported.toString()).isEqualTo(1);
+	}
+
 	@SuppressWarnings("unchecked")
 	private static String code(Map<String, Object> answer) {
-		List<Map<String, Object>> errors = (List<Map<String, Object>>) answer.get("errors");
-		assertThat(errors).as("errors").hasSize(1);
-		return String.valueOf(((Map<String, Object>) errors.getFirst().get("extensions")).get("code"));
+		List<String> codes = GraphQlErrors.codes(answer);
+		assertThat(codes).as("errors").hasSize(1);
+		return codes.getFirst();
 	}
 
 }

@@ -18,13 +18,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.orgraph.GraphQlErrors;
 import org.orgraph.HostileStrings;
 import org.orgraph.Imports;
+import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
 import org.orgraph.Seed;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileTokensIT {
+class HostileTokensIT extends IntegrationTestSupport {
 
 	@RegisterExtension
 	static final Seed SEED = Seed.orDefault(20261128L);
@@ -63,12 +63,6 @@ class HostileTokensIT {
 	private static final String TOKENS = "{ apiTokens { id name role organization createdAt revokedAt } }";
 
 	private static final String READ = "{ organizations { key } }";
-
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	Driver driver;
 
 	/** The tokens this class made, removed when it is done: the store keeps tokens between classes. */
 	private final List<String> created = new ArrayList<>();
@@ -253,12 +247,9 @@ class HostileTokensIT {
 			return this.body.get("errors");
 		}
 
-		@SuppressWarnings("unchecked")
-		List<Object> codes() {
+		List<String> codes() {
 			assertThat(errors()).as("errors").isNotNull();
-			return ((List<Map<String, Object>>) errors()).stream()
-				.map((error) -> ((Map<String, Object>) error.getOrDefault("extensions", Map.of())).get("code"))
-				.toList();
+			return GraphQlErrors.codes(this.body);
 		}
 
 	}

@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.orgraph.GraphQlErrors.withCode;
 
 /**
  * The same rules on every path to the data: GraphQL root and nested fields, search, exports
@@ -106,10 +107,10 @@ class SecurityIT {
 			.expectBody().jsonPath("$.errors[0].code").isEqualTo("FORBIDDEN");
 		graphQl(this.analyst).document("mutation($d: String!) { importOrganization(input: {org: \"hotel-ops-centre\", document: $d}) { revision } }")
 			.variable("d", new String(hotel, StandardCharsets.UTF_8))
-			.execute().errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
+			.execute().errors().expect(withCode("FORBIDDEN")).verify();
 		graphQl(this.analyst).document("mutation { editOrganization(input: {org: \"hotel-ops-centre\", baseRevision: 1, "
 				+ "edits: [{removeDuty: {duty: \"x\"}}]}) { revision } }")
-			.execute().errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
+			.execute().errors().expect(withCode("FORBIDDEN")).verify();
 		client(this.editor).post().uri("/api/v1/orgs/hotel-ops-centre/imports").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(hotel).exchange().expectStatus().isCreated();
 		this.admin.document("{ auditTrail(last: 20) { actor action organization revision } }").execute()
@@ -144,7 +145,7 @@ class SecurityIT {
 		client(token).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"query\":\"{ organizations { key } }\"}").exchange().expectStatus().isUnauthorized();
 		graphQl(this.editor).document("{ apiTokens { id } }").execute()
-			.errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
+			.errors().expect(withCode("FORBIDDEN")).verify();
 		// the list never carries secrets or hashes
 		String tokens = this.adminHttp.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"query\":\"{ apiTokens { id name role organization createdAt revokedAt } }\"}")

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.orgraph.OrgraphIntegrationTest;
-import org.orgraph.config.OrgraphProperties;
+import org.orgraph.graph.OrgraphProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;

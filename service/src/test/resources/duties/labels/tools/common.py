@@ -38,7 +38,7 @@ def read_pairs():
         return [line.rstrip('\n').split('\t') for line in f if line.strip()]
 
 
-# A Python rendering of org.orgraph.graph.DutyText.normalize (the EXACT overlap's normal form),
+# A Python rendering of org.orgraph.duties.DutyText.normalize (the EXACT overlap's normal form),
 # close enough to tell which pairs are EXACT and therefore not labelled here.
 _LEADING = ['主要负责', '全面负责', '具体负责', '负责', '应当', '需要', '应', '须', '协助', '参与']
 _NOT_MODAL = {'应急', '应收', '应付', '应用', '应对', '应聘', '应届', '应变', '应答', '应征', '应税', '应酬', '须知'}

@@ -1,8 +1,0 @@
-// One page of a revision's people in key order.
-// $rev, $after, $limit
-// returns: p (Person)
-MATCH (p:Person)
-WHERE p.rev = $rev AND p.key > $after
-RETURN p
-ORDER BY p.key
-LIMIT $limit
