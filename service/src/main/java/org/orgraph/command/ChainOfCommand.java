@@ -186,10 +186,10 @@ class ChainOfCommand {
 	}
 
 	private static ChainLink link(Revision rev, Projection projection, int depth, int p, boolean last) {
-		PositionView position = position(rev, projection, p);
 		int u = projection.unitOf(p);
 		UnitView unit = new UnitView(rev, projection.unitKey(u), projection.unitName(u), projection.unitKind(u),
 				projection.plannedHeadcount(u));
+		PositionView position = position(rev, projection, p).withUnit(unit);
 		List<PersonView> holders = new ArrayList<>();
 		List<HoldingView> holdings = new ArrayList<>();
 		boolean acting = false;
