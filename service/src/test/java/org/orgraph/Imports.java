@@ -3,15 +3,24 @@ package org.orgraph;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
@@ -100,6 +109,42 @@ public final class Imports {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
+		}
+	}
+
+	/**
+	 * Imports every demo organisation ({@code demo/*.json}) under its own key, four at a time (each
+	 * import mostly waits on its own commits); each must be accepted. Answers their keys.
+	 */
+	public List<String> allDemos() {
+		try {
+			List<String> keys = new ArrayList<>();
+			List<Callable<Void>> imports = new ArrayList<>();
+			for (Resource demo : new PathMatchingResourcePatternResolver()
+				.getResources("classpath:demo/*.json")) {
+				String key = Objects.requireNonNull(demo.getFilename()).replace(".json", "");
+				keys.add(key);
+				imports.add(() -> {
+					accepted(json(key, demo.getContentAsByteArray()));
+					return null;
+				});
+			}
+			try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+				for (Future<Void> done : pool.invokeAll(imports)) {
+					done.get();
+				}
+			}
+			return keys;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex.getCause());
 		}
 	}
 

@@ -6,10 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +21,6 @@ import org.orgraph.graph.Graph;
 import org.orgraph.graph.Revision;
 import org.orgraph.projection.Projection;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,21 +63,7 @@ class ProjectionEqualityIT {
 	@BeforeAll
 	void importOrganizations() throws Exception {
 		Imports imports = new Imports(this.http);
-		List<Callable<Void>> demos = new ArrayList<>();
-		for (Resource demo : new PathMatchingResourcePatternResolver().getResources("classpath:demo/*.json")) {
-			String key = demo.getFilename().replace(".json", "");
-			demos.add(() -> {
-				imports.demo(key);
-				return null;
-			});
-			this.revisions.add(new Revision(key, 1));
-		}
-		// side by side: each import is mostly waiting on its own commits
-		try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
-			for (Future<Void> done : pool.invokeAll(demos)) {
-				done.get();
-			}
-		}
+		imports.allDemos().forEach(key -> this.revisions.add(new Revision(key, 1)));
 		assertThat(this.revisions).hasSize(19);
 		imports.dfid();
 		this.revisions.addAll(List.of(new Revision("dfid", 1), new Revision("dfid", 2)));

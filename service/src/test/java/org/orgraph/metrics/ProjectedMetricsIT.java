@@ -3,10 +3,6 @@ package org.orgraph.metrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,8 +16,6 @@ import org.orgraph.graph.Views.OrganizationView;
 import org.orgraph.metrics.MetricsViews.Scope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,21 +45,7 @@ class ProjectedMetricsIT {
 	@BeforeAll
 	void importOrganizations() throws Exception {
 		Imports imports = new Imports(this.http);
-		List<Callable<Void>> demos = new ArrayList<>();
-		for (Resource demo : new PathMatchingResourcePatternResolver().getResources("classpath:demo/*.json")) {
-			String key = demo.getFilename().replace(".json", "");
-			demos.add(() -> {
-				Imports.Answer answer = imports.json(key, demo.getContentAsByteArray());
-				assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
-				return null;
-			});
-			this.revisions.add(key + "/1");
-		}
-		try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
-			for (Future<Void> done : pool.invokeAll(demos)) {
-				done.get();
-			}
-		}
+		imports.allDemos().forEach(key -> this.revisions.add(key + "/1"));
 		String snapshot = "department_for_international_development-2013-03-31";
 		Imports.Answer dfid = imports.files("dfid", "uk-organogram", Map.of(snapshot + "-senior.csv",
 				new ClassPathResource("uk-organograms/" + snapshot + "-senior.csv").getContentAsByteArray(),
