@@ -129,10 +129,19 @@ public class Projections {
 		}
 	}
 
-	/** A revision id was completed (again): whatever was projected under it is stale. */
+	/**
+	 * A revision was completed: whatever was projected under its id is stale, and the
+	 * organisation's older revisions are superseded. Their projections go too, so a stream of
+	 * imports does not fill the cache with revisions nobody reads any more; a question that names
+	 * an old revision projects it again.
+	 */
 	@EventListener
 	void onRevisionCompleted(RevisionCompleted completed) {
-		this.entries.remove(completed.rev().id());
+		Revision current = completed.rev();
+		this.entries.keySet().removeIf(id -> {
+			Revision held = Revision.of(id);
+			return held.organization().equals(current.organization()) && held.number() <= current.number();
+		});
 	}
 
 	/** Drops every projection (the store was emptied under the service). */
