@@ -17,8 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.orgraph.OrgraphApplication;
+
+import static org.awaitility.Awaitility.await;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -86,25 +89,26 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	/** Waits until {@code /actuator/health} is UP: the start-up cleanup has run. */
-	void awaitReady(Duration atMost) throws InterruptedException {
-		long deadline = System.nanoTime() + atMost.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (this.process == null || !this.process.isAlive()) {
-				throw new IllegalStateException(this.name + " exited during start-up; see " + log());
-			}
-			try {
-				HttpResponse<String> health = this.http.send(HttpRequest.newBuilder(uri("/actuator/health"))
-					.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-				if (health.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(250); // the poll's interval
+	void awaitReady(Duration atMost) {
+		try {
+			await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(this::healthy);
 		}
-		throw new IllegalStateException(this.name + " not ready within " + atMost + "; see " + log());
+		catch (ConditionTimeoutException ex) {
+			throw new IllegalStateException(this.name + " not ready within " + atMost + "; see " + log(), ex);
+		}
+	}
+
+	private boolean healthy() throws InterruptedException {
+		if (this.process == null || !this.process.isAlive()) {
+			throw new IllegalStateException(this.name + " exited during start-up; see " + log());
+		}
+		try {
+			return this.http.send(HttpRequest.newBuilder(uri("/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
+					HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false; // not listening yet
+		}
 	}
 
 	/** kill -9: no shutdown hook, no lease released, no job finished. */

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.orgraph.graph.EmbeddedNeo4j;
 import org.orgraph.fault.StoreInvariants.Acknowledged;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 16, finding 8: two service processes on one database. A runs Neo4j embedded with Bolt
@@ -141,13 +143,10 @@ class TwoInstancesFaultIT {
 		long lastHeartbeat = building.get("heartbeatAt").asLong();
 		assertThat(job(instanceA, editor, cutOff.jobId())).as("within the lease, the job still counts as running")
 			.containsEntry("state", "WRITING");
-		long stillThere = killed;
-		while (revisionOfJob(cutOff.jobId()) != null) {
-			stillThere = System.currentTimeMillis();
-			assertThat(stillThere - lastHeartbeat).as("B's revision removed within three leases of its last heartbeat")
-				.isLessThan(3 * LEASE.toMillis() + 30_000);
-			Thread.sleep(200); // the poll's interval
-		}
+		// B's revision is removed within three leases (plus slack) of its last heartbeat
+		await().atMost(Duration.ofMillis(lastHeartbeat + 3 * LEASE.toMillis() + 30_000 - killed))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> revisionOfJob(cutOff.jobId()) == null);
 		long removed = System.currentTimeMillis();
 		assertThat(removed - lastHeartbeat).as("removed only once B's lease ran out (heartbeat %d, removed by %d)",
 				lastHeartbeat, removed).isGreaterThanOrEqualTo(LEASE.toMillis());
@@ -166,10 +165,14 @@ class TwoInstancesFaultIT {
 		assertThat(job(instanceA, editor, afterRestart.jobId())).containsEntry("state", "COMPLETE");
 		// at least two of A's imports after one of B's sweeps (every lease) could have run
 		int writtenBefore = writesOnA.size();
-		long sweepsDue = System.nanoTime() + LEASE.toNanos() + Duration.ofSeconds(1).toNanos();
-		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-		while ((System.nanoTime() < sweepsDue || writesOnA.size() < writtenBefore + 2) && System.nanoTime() < deadline) {
-			Thread.sleep(200); // the poll's interval
+		try {
+			await().pollDelay(LEASE.plusSeconds(1))
+				.atMost(Duration.ofMinutes(3))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> writesOnA.size() >= writtenBefore + 2);
+		}
+		catch (ConditionTimeoutException ex) {
+			// the overlap assertion below says whether enough of A's imports ran
 		}
 		stop.set(true);
 		writer.join(Duration.ofMinutes(3));
@@ -246,14 +249,16 @@ class TwoInstancesFaultIT {
 
 	private static Map<String, Object> awaitJob(ServiceProcess instance, String token, String id,
 			java.util.function.Predicate<Map<String, Object>> until, Duration atMost) throws Exception {
-		long deadline = System.nanoTime() + atMost.toNanos();
-		while (true) {
+		java.util.concurrent.Callable<Map<String, Object>> read = () -> {
 			Map<String, Object> job = job(instance, token, id);
 			assertThat(job).as("job %s on instance at port %d", id, instance.port()).isNotNull();
-			if (until.test(job) || System.nanoTime() > deadline) {
-				return job;
-			}
-			Thread.sleep(100); // the poll's interval
+			return job;
+		};
+		try {
+			return await().atMost(atMost).pollInterval(Duration.ofMillis(100)).until(read, until::test);
+		}
+		catch (ConditionTimeoutException ex) {
+			return read.call(); // as it stands: the caller's assertion says what it is not
 		}
 	}
 
