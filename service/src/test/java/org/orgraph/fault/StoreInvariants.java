@@ -1,5 +1,6 @@
 package org.orgraph.fault;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
 
 /**
@@ -14,6 +16,9 @@ import org.neo4j.driver.Value;
  * breach is returned as a sentence, so a failure says what broke.
  */
 final class StoreInvariants {
+
+	/** The checks read the whole store, which a loaded machine may take longer over than the service's own queries. */
+	private static final TransactionConfig CHECK = TransactionConfig.builder().withTimeout(Duration.ofMinutes(5)).build();
 
 	private static final List<String> LABELS = List.of("Unit", "Position", "Person", "Duty");
 
@@ -46,7 +51,7 @@ final class StoreInvariants {
 					.run("""
 							MATCH (n:$($label)) WITH DISTINCT n.rev AS rev
 							WHERE NOT EXISTS { MATCH (:Revision {id: rev, status: 'complete'}) } RETURN rev""",
-							Map.of("label", label))
+							Map.of("label", label), CHECK)
 					.list(r -> r.get("rev").asString());
 				if (!orphans.isEmpty()) {
 					breaches.add(label + " nodes of revisions that are not complete: " + orphans);
@@ -63,40 +68,44 @@ final class StoreInvariants {
 					duplicates += (int) dup;
 				}
 			}
-			int cycles = (int) single(session, """
-					MATCH (p:Position)
-					WHERE EXISTS { MATCH (p)-[:REPORTS_TO*1..64]->(p) }
-					RETURN count(p) AS n
-					""", Map.of()).asLong();
+			int cycles = positionsOnCycles(session);
 			if (cycles > 0) {
 				breaches.add(cycles + " positions on a reporting cycle");
 			}
+			// one scan per label, grouped by revision: a subquery per revision grows with the store squared
 			List<Record> revisions = session.run("""
 					MATCH (r:Revision {status: 'complete'})-[:OF]->(o:Organization)
-					OPTIONAL MATCH (u:Unit {rev: r.id}) WITH r, o, min(u.key) AS unitKey
-					RETURN o.key AS org, r.id AS id, r.number AS number, unitKey,
-					  COUNT { MATCH (n:Unit {rev: r.id}) } AS units,
-					  COUNT { MATCH (n:Position {rev: r.id}) } AS positions,
-					  COUNT { MATCH (n:Person {rev: r.id}) } AS people,
-					  COUNT { MATCH (n:Duty {rev: r.id}) } AS duties,
-					  COUNT { MATCH (:Position {rev: r.id})-[l:REPORTS_TO {derived: false}]->() } AS reportsTo
-					""").list();
+					RETURN o.key AS org, r.id AS id, r.number AS number""", Map.of(), CHECK).list();
+			Map<String, Map<String, Long>> counts = new java.util.HashMap<>();
+			for (String label : LABELS) {
+				counts.put(label, countsByRevision(session, "MATCH (n:$($label)) RETURN n.rev AS rev, count(*) AS n",
+						Map.of("label", label)));
+			}
+			Map<String, Long> reportsTo = countsByRevision(session,
+					"MATCH (p:Position)-[:REPORTS_TO {derived: false}]->() RETURN p.rev AS rev, count(*) AS n", Map.of());
+			Map<String, String> unitKeys = new java.util.HashMap<>();
+			session.run("MATCH (u:Unit) RETURN u.rev AS rev, min(u.key) AS key", Map.of(), CHECK)
+				.forEachRemaining(r -> unitKeys.put(r.get("rev").asString(), r.get("key").asString()));
 			Map<String, Integer> attemptOfRevision = new java.util.HashMap<>();
 			for (Record r : revisions) {
 				String id = r.get("id").asString();
-				if (r.get("unitKey").isNull()) {
+				String unitKey = unitKeys.get(id);
+				if (unitKey == null) {
 					breaches.add("complete revision " + id + " has no units");
 					partial++;
 					continue;
 				}
-				int attempt = OrgDocuments.attemptOf(r.get("unitKey").asString());
+				int attempt = OrgDocuments.attemptOf(unitKey);
 				attemptOfRevision.put(id, attempt);
 				OrgDocuments.Expected e = attempts.get(attempt);
-				if (e == null || e.units() != r.get("units").asInt() || e.positions() != r.get("positions").asInt()
-						|| e.people() != r.get("people").asInt() || e.duties() != r.get("duties").asInt()
-						|| e.reportsTo() != r.get("reportsTo").asInt()) {
+				Map<String, Long> found = new java.util.LinkedHashMap<>();
+				LABELS.forEach(label -> found.put(label, counts.get(label).getOrDefault(id, 0L)));
+				found.put("REPORTS_TO", reportsTo.getOrDefault(id, 0L));
+				if (e == null || e.units() != found.get("Unit") || e.positions() != found.get("Position")
+						|| e.people() != found.get("Person") || e.duties() != found.get("Duty")
+						|| e.reportsTo() != found.get("REPORTS_TO")) {
 					breaches.add("complete revision " + id + " does not hold all of attempt " + attempt + ": expected "
-							+ e + ", found " + r.asMap());
+							+ e + ", found " + found);
 					partial++;
 				}
 			}
@@ -106,7 +115,7 @@ final class StoreInvariants {
 					WITH o, max(r.number) AS newest
 					OPTIONAL MATCH (o)<-[:OF]-(c:Revision {number: o.currentRevision})
 					RETURN o.key AS org, o.currentRevision AS current, newest, c.status AS status
-					""").list()) {
+					""", Map.of(), CHECK).list()) {
 				if (o.get("newest").isNull() && o.get("current").isNull()) {
 					continue;
 				}
@@ -155,8 +164,66 @@ final class StoreInvariants {
 		}
 	}
 
+	private static Map<String, Long> countsByRevision(Session session, String cypher, Map<String, Object> parameters) {
+		Map<String, Long> counts = new java.util.HashMap<>();
+		session.run(cypher, parameters, CHECK)
+			.forEachRemaining(r -> counts.put(r.get("rev").asString(), r.get("n").asLong()));
+		return counts;
+	}
+
 	private static Value single(Session session, String cypher, Map<String, Object> parameters) {
-		return session.run(cypher, parameters).single().get("n");
+		return session.run(cypher, parameters, CHECK).single().get("n");
+	}
+
+	/**
+	 * Positions on a reporting cycle, found by walking every revision's reporting lines here rather
+	 * than with a variable-length pattern: solid, dotted and derived lines make many paths between
+	 * two posts, and enumerating them all grows with the store, not with the answer.
+	 */
+	private static int positionsOnCycles(Session session) {
+		Map<String, List<String>> managers = new java.util.HashMap<>();
+		session.run("""
+				MATCH (p:Position)-[:REPORTS_TO]->(m:Position)
+				RETURN p.rev + '/' + p.key AS post, m.rev + '/' + m.key AS manager""", Map.of(), CHECK)
+			.forEachRemaining(r -> managers.computeIfAbsent(r.get("post").asString(), k -> new ArrayList<>())
+				.add(r.get("manager").asString()));
+		// iterative depth-first search: 1 on the current path, 2 done
+		Map<String, Integer> state = new java.util.HashMap<>();
+		java.util.Set<String> onCycles = new java.util.HashSet<>();
+		for (String start : managers.keySet()) {
+			if (state.containsKey(start)) {
+				continue;
+			}
+			java.util.Deque<String> path = new java.util.ArrayDeque<>();
+			java.util.Deque<java.util.Iterator<String>> next = new java.util.ArrayDeque<>();
+			state.put(start, 1);
+			path.push(start);
+			next.push(managers.getOrDefault(start, List.of()).iterator());
+			while (!path.isEmpty()) {
+				if (!next.peek().hasNext()) {
+					state.put(path.pop(), 2);
+					next.pop();
+					continue;
+				}
+				String manager = next.peek().next();
+				Integer seen = state.get(manager);
+				if (seen == null) {
+					state.put(manager, 1);
+					path.push(manager);
+					next.push(managers.getOrDefault(manager, List.of()).iterator());
+				}
+				else if (seen == 1) {
+					// every post on the path from the manager back to here is on the cycle
+					for (String post : path) {
+						onCycles.add(post);
+						if (post.equals(manager)) {
+							break;
+						}
+					}
+				}
+			}
+		}
+		return onCycles.size();
 	}
 
 }
