@@ -254,6 +254,11 @@ public class DutyAnalytics {
 	/** Links between duties at least this likely to overlap join them in one theme. */
 	static final double THEME_LINK = 0.5;
 
+	/** A similar pair's score as answered: three decimals, and below 1, which only EXACT pairs score. */
+	static double similarScore(double score) {
+		return Math.min(0.999, Math.round(score * 1000) / 1000.0);
+	}
+
 	/** A theme grows no larger than this many distinct texts: chains of partial overlaps stop there. */
 	static final int THEME_MAX_TEXTS = 25;
 
@@ -508,7 +513,7 @@ public class DutyAnalytics {
 							swapped ? sc.onlyInSecond() : sc.onlyInFirst(), swapped ? sc.onlyInFirst() : sc.onlyInSecond(),
 							Math.round(pair.features().cosine() * 1000) / 1000.0, pair.features().contrast() > 0);
 					result.add(overlap(s, "S:" + both.get(0).key() + "|" + both.get(1).key(), Overlap.Kind.SIMILAR,
-							Math.round(score * 1000) / 1000.0, full ? Overlap.Extent.FULL : Overlap.Extent.PARTIAL,
+							similarScore(score), full ? Overlap.Extent.FULL : Overlap.Extent.PARTIAL,
 							both, evidence));
 					if (result.size() > this.maxPairs) {
 						throw new DutySimilarity.TooManyPairsException(this.maxPairs, minScore);

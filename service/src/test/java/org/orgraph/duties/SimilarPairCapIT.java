@@ -36,13 +36,13 @@ class SimilarPairCapIT extends IntegrationTestSupport {
 		this.graphQl.document("{ dutyOverlaps(org: \"" + ORG + "\", mode: SIMILAR) { totalCount } }")
 			.execute()
 			.errors()
-			.expect(withCode("TOO_MANY_OVERLAPS").and(e -> e.getMessage().contains("score 0.75 or more")))
+			.expect(withCode("TOO_MANY_OVERLAPS").and(e -> e.getMessage().contains("score " + OverlapScorer.DEFAULT_MIN_SCORE + " or more")))
 			.verify();
 
 		// raising minScore, as the refusal asks, answers once the pairs fit under the cap
 		Double answered = null;
 		List<Double> held = List.of();
-		for (double minScore : List.of(0.8, 0.85, 0.9, 0.95, 0.98)) {
+		for (double minScore : List.of(0.9, 0.95, 0.98, 0.99)) {
 			try {
 				held = scores(minScore);
 				answered = minScore;
