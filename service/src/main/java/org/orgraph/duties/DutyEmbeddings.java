@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +26,7 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -72,8 +75,19 @@ class DutyEmbeddings implements HealthIndicator {
 
 	private long embedNanos;
 
+	private final @Nullable DutyMeanings stored;
+
+	private long fromStore;
+
+	/** Embeddings held in memory only (tests that need no graph). */
+	DutyEmbeddings(boolean enabled, long cacheEntries) {
+		this(enabled, cacheEntries, null);
+	}
+
+	@Autowired
 	DutyEmbeddings(@Value("${orgraph.embeddings.enabled:true}") boolean enabled,
-			@Value("${orgraph.embeddings.cache-entries:10000}") long cacheEntries) {
+			@Value("${orgraph.embeddings.cache-entries:10000}") long cacheEntries, @Nullable DutyMeanings stored) {
+		this.stored = stored;
 		this.vectors = Caffeine.newBuilder().maximumSize(cacheEntries).build();
 		if (!enabled) {
 			unavailable("turned off (orgraph.embeddings.enabled=false)");
@@ -189,14 +203,65 @@ class DutyEmbeddings implements HealthIndicator {
 		if (todo.isEmpty()) {
 			return;
 		}
+		int before = todo.size();
+		todo = fromStore(todo);
+		done += before - todo.size();
+		progress.accept(done);
+		if (todo.isEmpty()) {
+			return;
+		}
 		if (!awaitLoaded(Duration.ofMinutes(2))) {
 			throw new IllegalStateException("the duty embedding models are not available: " + this.problem);
 		}
 		for (int from = 0; from < todo.size(); from += BATCH) {
 			List<String> batch = todo.subList(from, Math.min(todo.size(), from + BATCH));
 			embedBatch(batch);
+			keep(batch);
 			done += batch.size();
 			progress.accept(done);
+		}
+	}
+
+	/** Takes what the graph holds of these texts into memory; answers the texts still to embed. */
+	private List<String> fromStore(List<String> todo) {
+		if (this.stored == null) {
+			return todo;
+		}
+		Map<String, String> byKey = new HashMap<>();
+		todo.forEach(t -> byKey.put(DutyMeanings.key(modelFor(t), t), t));
+		try {
+			Map<String, float[]> found = this.stored.load(List.copyOf(byKey.keySet()));
+			found.forEach((k, vector) -> this.vectors.put(key(byKey.get(k)), vector));
+			synchronized (this) {
+				this.fromStore += found.size();
+			}
+		}
+		catch (RuntimeException ex) {
+			// the graph is unreachable or slow: embed them, as without a store
+			log.warn("Stored duty vectors could not be read ({}); embedding {} texts instead", ex.getClass().getSimpleName(),
+					todo.size());
+			return todo;
+		}
+		return todo.stream().filter(t -> this.vectors.getIfPresent(key(t)) == null).toList();
+	}
+
+	/** Keeps the vectors of a batch just embedded in the graph; a failure costs only a later re-embedding. */
+	private void keep(List<String> batch) {
+		if (this.stored == null) {
+			return;
+		}
+		Map<String, float[]> vectors = new HashMap<>();
+		for (String t : batch) {
+			float[] v = this.vectors.getIfPresent(key(t));
+			if (v != null) {
+				vectors.put(DutyMeanings.key(modelFor(t), t), v);
+			}
+		}
+		try {
+			this.stored.save(vectors);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Duty vectors could not be stored ({}); they stay in memory only", ex.getClass().getSimpleName());
 		}
 	}
 
@@ -239,7 +304,9 @@ class DutyEmbeddings implements HealthIndicator {
 			health.withDetail("problem", this.problem);
 		}
 		long n = this.embedded;
-		health.withDetail("textsEmbedded", n).withDetail("textsHeld", this.vectors.estimatedSize());
+		health.withDetail("textsEmbedded", n)
+			.withDetail("textsFromStore", this.fromStore)
+			.withDetail("textsHeld", this.vectors.estimatedSize());
 		if (n > 0) {
 			health.withDetail("textsPerSecond", Math.round(n / (this.embedNanos / 1e9)));
 		}

@@ -1,0 +1,83 @@
+package org.orgraph.duties;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Session;
+import org.orgraph.IntegrationTestSupport;
+import org.orgraph.OrgraphIntegrationTest;
+import org.orgraph.graph.Graph;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Duty vectors are kept in the graph: after an organisation's duties are analysed, a service that
+ * starts again (here: a second embeddings component with an empty memory, on the same graph)
+ * takes them from the store and embeds none of them; what is stored is a key and a vector, never
+ * the text.
+ */
+@OrgraphIntegrationTest
+class DutyMeaningsIT extends IntegrationTestSupport {
+
+	private static final String ORG = "hotel-ops-centre";
+
+	@Autowired
+	private DutyEmbeddings embeddings;
+
+	@Autowired
+	private Graph graph;
+
+	@Test
+	void shouldTakeStoredVectorsInsteadOfEmbeddingAgainAfterARestart() throws Exception {
+		imports().demo(ORG);
+		// similar overlaps need every text and clause embedded: asking for them waits for it
+		this.graphQl.document("{ dutyOverlaps(org: \"" + ORG + "\", mode: SIMILAR) { totalCount } }")
+			.execute()
+			.path("dutyOverlaps.totalCount")
+			.entity(Integer.class)
+			.satisfies(n -> assertThat(n).isPositive());
+		List<String> texts;
+		try (Session session = this.driver.session()) {
+			texts = session.run("""
+					MATCH (o:Organization {key: $org})<-[:OF]-(r:Revision {number: o.currentRevision})
+					MATCH (d:Duty {rev: r.id}) RETURN DISTINCT d.text AS text""", Map.of("org", ORG))
+				.list(r -> DutyComponents.meaningText(r.get("text").asString()));
+			List<Map<String, Object>> stored = session
+				.run("""
+						MATCH (m:DutyMeaning)
+						RETURN m.key AS key, size(keys(m)) = 2 AND m.key IS NOT NULL AND m.vector IS NOT NULL AS onlyKeyAndVector,
+						  size(m.vector) AS bytes""")
+				.list(r -> r.asMap());
+			assertThat(stored).isNotEmpty()
+				.allSatisfy(m -> assertThat(m).containsEntry("onlyKeyAndVector", true))
+				.allSatisfy(m -> assertThat(((Number) m.get("bytes")).intValue()).isEqualTo(512 * Float.BYTES))
+				.allSatisfy(m -> assertThat((String) m.get("key")).matches("(zh|en):[0-9a-f]{64}"));
+			assertThat(stored).extracting(m -> (String) m.get("key"))
+				.containsAll(texts.stream().map(t -> DutyMeanings.key(DutyEmbeddings.modelFor(t), t)).toList());
+		}
+
+		DutyEmbeddings restarted = new DutyEmbeddings(true, 10_000, new DutyMeanings(this.graph));
+		int[] progress = { -1 };
+		restarted.embedMissing(texts, done -> progress[0] = done);
+		assertThat(progress[0]).isEqualTo(texts.size());
+		assertThat(restarted.health().getDetails()).containsEntry("textsEmbedded", 0L)
+			.containsEntry("textsFromStore", (long) texts.size());
+		for (String text : texts) {
+			assertThat(restarted.vector(text)).as(text).containsExactly(this.embeddings.vector(text));
+		}
+
+		// a text nobody embedded before is embedded, and kept for the next start
+		String fresh = "制定酒店的节能改造计划并组织实施";
+		restarted.embedMissing(List.of(fresh), done -> {
+		});
+		assertThat(restarted.health().getDetails()).containsEntry("textsEmbedded", 1L);
+		DutyEmbeddings third = new DutyEmbeddings(true, 10_000, new DutyMeanings(this.graph));
+		third.embedMissing(List.of(fresh), done -> {
+		});
+		assertThat(third.health().getDetails()).containsEntry("textsEmbedded", 0L).containsEntry("textsFromStore", 1L);
+		assertThat(third.vector(fresh)).containsExactly(restarted.vector(fresh));
+	}
+
+}
