@@ -77,6 +77,10 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("similar")) {
+            SimilarBench.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Options options = Options.parse(args);
         Path file = new Bench(options).run();
         System.out.println("results written to " + file);
