@@ -43,7 +43,8 @@ import org.springframework.stereotype.Component;
 /**
  * Similar duties by meaning and components ({@link OverlapScorer}). Each revision's distinct duty
  * texts, and their clauses, are embedded once in the background (one worker thread: the model is
- * held to one core); until that is done the revision's analysis is pending, with progress. Then
+ * held to one core; revisions take turns, {@value #TURN} texts at a time); until that is done the
+ * revision's analysis is pending, with progress. Then
  * candidate pairs come from the nearest neighbours of every text and clause (exact for small
  * organisations, an HNSW graph for large ones: never all pairs of a large organisation) and from
  * rare objects the texts share, and each candidate is scored.
@@ -58,6 +59,9 @@ class SemanticSimilarDuties implements DisposableBean {
 
 	/** Neighbours looked at per text or clause in the HNSW graph. */
 	private static final int NEIGHBOURS = 24;
+
+	/** Texts a revision embeds before the worker turns to the next revision waiting (about a second). */
+	static final int TURN = 256;
 
 	/** Below this cosine, two texts or clauses are not candidates on meaning alone. */
 	private static final double CANDIDATE_COSINE = 0.62;
@@ -152,22 +156,44 @@ class SemanticSimilarDuties implements DisposableBean {
 		return this.jobs.get(revision, rev -> {
 			Job job = new Job();
 			this.worker.execute(() -> {
-				long started = System.nanoTime();
 				try {
 					List<String> texts = textsToEmbed(this.snapshots.get(rev));
 					job.total = texts.size();
-					this.embeddings.embedMissing(texts, job.done::set);
-					job.finished.complete(null);
-					log.info("Duty meanings of revision {}: {} texts and clauses ready in {} ms", rev, job.total,
-							Duration.ofNanos(System.nanoTime() - started).toMillis());
+					embedFrom(rev, job, texts, 0, System.nanoTime());
 				}
 				catch (RuntimeException ex) {
-					log.warn("Duty meanings of revision {} failed: {}", rev, ex.getMessage());
-					job.finished.completeExceptionally(ex);
+					failed(rev, job, ex);
 				}
 			});
 			return job;
 		});
+	}
+
+	/**
+	 * Embeds one chunk of a revision's texts, then queues the next behind whatever else waits: one
+	 * worker serves every organisation, and a large organisation's analysis takes turns with a
+	 * small one imported after it instead of holding it up for minutes.
+	 */
+	private void embedFrom(Revision rev, Job job, List<String> texts, int from, long started) {
+		try {
+			int to = Math.min(texts.size(), from + TURN);
+			this.embeddings.embedMissing(texts.subList(from, to), done -> job.done.set(from + done));
+			if (to < texts.size()) {
+				this.worker.execute(() -> embedFrom(rev, job, texts, to, started));
+				return;
+			}
+			job.finished.complete(null);
+			log.info("Duty meanings of revision {}: {} texts and clauses ready in {} ms", rev, job.total,
+					Duration.ofNanos(System.nanoTime() - started).toMillis());
+		}
+		catch (RuntimeException ex) {
+			failed(rev, job, ex);
+		}
+	}
+
+	private static void failed(Revision rev, Job job, RuntimeException ex) {
+		log.warn("Duty meanings of revision {} failed: {}", rev, ex.getMessage());
+		job.finished.completeExceptionally(ex);
 	}
 
 	private List<String> textsToEmbed(RevisionSnapshot s) {

@@ -26,7 +26,7 @@ class DutyAnalysisStatesIT extends IntegrationTestSupport {
 
 	@Test
 	void shouldAnswerPendingWithProgressUntilTheDutiesAreAnalysed() throws Exception {
-		assertThat(imports().json(ORG, organisation(600)).status()).isEqualTo(201);
+		assertThat(imports().json(ORG, organisation(ORG, 600)).status()).isEqualTo(201);
 
 		var pending = this.graphQl.document("{ dutyOverlaps(org: \"" + ORG + "\", mode: SIMILAR) { totalCount } }")
 			.execute();
@@ -71,13 +71,13 @@ class DutyAnalysisStatesIT extends IntegrationTestSupport {
 	}
 
 	/** One unit with one post per duty, each duty a distinct text. */
-	static String organisation(int duties) {
+	static String organisation(String key, int duties) {
 		List<Map<String, Object>> positions = new ArrayList<>();
 		for (int i = 0; i < duties; i++) {
 			positions.add(Map.of("key", "P" + i, "title", "岗位" + i, "unit", "U0", "duties",
 					List.of("负责第" + i + "号区域的客户回访与满意度调查,形成第" + i + "期报告")));
 		}
-		return JsonMapper.builder().build().writeValueAsString(Map.of("key", ORG, "name", "待分析组织", "units",
+		return JsonMapper.builder().build().writeValueAsString(Map.of("key", key, "name", "待分析组织", "units",
 				List.of(Map.of("key", "U0", "name", "运营部", "duties", List.of())), "positions", positions));
 	}
 
