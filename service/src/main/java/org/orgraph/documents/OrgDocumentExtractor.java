@@ -189,10 +189,21 @@ final class OrgDocumentExtractor {
 	}
 
 	static List<Extraction> extract(String file, List<DocumentLine> lines) {
-		List<Segment> segments = segment(file, lines);
+		// the rules are written with ASCII punctuation; Chinese documents mostly use the full-width
+		// forms (,:;()), which are read as ASCII and given back as printed in names, duties and excerpts
+		Map<Integer, String> printed = new HashMap<>();
+		List<DocumentLine> read = new ArrayList<>(lines.size());
+		for (DocumentLine line : lines) {
+			String half = halfWidth(line.text());
+			if (!half.equals(line.text())) {
+				printed.put(line.number(), line.text());
+			}
+			read.add(half.equals(line.text()) ? line : new DocumentLine(line.number(), half));
+		}
+		List<Segment> segments = segment(file, read);
 		List<Extraction> out = new ArrayList<>();
 		for (Segment s : segments) {
-			Extraction e = new Reader(file, s).read();
+			Extraction e = new Reader(file, s, printed).read();
 			if (e.units.size() + e.positions.size() > 1 || e.dutyCount() > 0) {
 				out.add(e);
 			}
@@ -304,6 +315,21 @@ final class OrgDocumentExtractor {
 		return name.length() >= 2 ? name : title;
 	}
 
+	/** Full-width ASCII forms and the ideographic space as their ASCII selves, one char for one. */
+	static String halfWidth(String text) {
+		char[] chars = text.toCharArray();
+		for (int i = 0; i < chars.length; i++) {
+			char c = chars[i];
+			if (c >= '\uFF01' && c <= '\uFF5E') {
+				chars[i] = (char) (c - 0xFEE0);
+			}
+			else if (c == '\u3000') {
+				chars[i] = ' ';
+			}
+		}
+		return new String(chars);
+	}
+
 	private static String fileStem(String file) {
 		String name = file.contains("/") ? file.substring(file.lastIndexOf('/') + 1) : file;
 		return name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
@@ -316,6 +342,9 @@ final class OrgDocumentExtractor {
 		private final String file;
 
 		private final Segment segment;
+
+		/** Lines as printed, by number, where they differ from the half-width text read. */
+		private final Map<Integer, String> printed;
 
 		private final Extraction out;
 
@@ -335,9 +364,10 @@ final class OrgDocumentExtractor {
 
 		private final Map<String, String> firstExcerpt = new HashMap<>();
 
-		Reader(String file, Segment segment) {
+		Reader(String file, Segment segment, Map<Integer, String> printed) {
 			this.file = file;
 			this.segment = segment;
+			this.printed = printed;
 			this.out = new Extraction(file, segment.title(), segment.name(), segment.line());
 			Unit root = new Unit("U00", segment.name(), null, "organization", segment.line());
 			this.out.units.add(root);
@@ -1185,7 +1215,8 @@ final class OrgDocumentExtractor {
 			if (rootName.endsWith(n) && this.out.units.size() == 1 && n.length() >= 2) {
 				return this.out.root();
 			}
-			Unit u = new Unit(String.format(Locale.ROOT, "U%02d", this.out.units.size()), name, parent, unitKind(name),
+			Unit u = new Unit(String.format(Locale.ROOT, "U%02d", this.out.units.size()),
+					f == null ? name : asPrinted(f.line(), name), parent, unitKind(name),
 					f == null ? this.segment.line() : f.line());
 			this.out.units.add(u);
 			this.unitsByName.put(n, u);
@@ -1211,7 +1242,8 @@ final class OrgDocumentExtractor {
 					return p;
 				}
 			}
-			Position p = new Position(String.format(Locale.ROOT, "P%02d", this.out.positions.size() + 1), title, unit,
+			Position p = new Position(String.format(Locale.ROOT, "P%02d", this.out.positions.size() + 1),
+					f == null ? title : asPrinted(f.line(), title), unit,
 					f == null ? this.segment.line() : f.line());
 			this.out.positions.add(p);
 			this.postsByTitle.computeIfAbsent(n, k -> new ArrayList<>()).add(p);
@@ -1239,7 +1271,7 @@ final class OrgDocumentExtractor {
 			}
 			List<Duty> list = holder instanceof Position p ? p.duties : ((Unit) holder).duties;
 			String key = (holder instanceof Position p ? p.key : ((Unit) holder).key) + "-D" + (list.size() + 1);
-			list.add(new Duty(key, text, f.line()));
+			list.add(new Duty(key, asPrinted(f.line(), text), f.line()));
 			source("duty", key, f.line(), f.excerpt());
 		}
 
@@ -1271,8 +1303,15 @@ final class OrgDocumentExtractor {
 					p.reportsTo = null;
 				}
 			}
+			Set<String> placed = new HashSet<>();
+			for (Source s : this.out.sources) {
+				if (s.kind().equals("parent")) {
+					placed.add(s.key());
+				}
+			}
 			for (Unit u : this.out.units) {
-				if (u.parent != null && u.parent != this.out.root()) {
+				// a parent from nesting: the unit's own heading is where it shows
+				if (u.parent != null && u.parent != this.out.root() && !placed.contains(u.key)) {
 					source("parent", u.key, u.line, excerptOf(u.key));
 				}
 			}
@@ -1282,11 +1321,22 @@ final class OrgDocumentExtractor {
 			}
 		}
 
+		/** Text read from a line as the line prints it (full-width punctuation kept). */
+		private String asPrinted(int line, String read) {
+			String printed = this.printed.get(line);
+			if (printed == null) {
+				return read;
+			}
+			int at = halfWidth(printed).indexOf(read);
+			return at < 0 ? read : printed.substring(at, at + read.length());
+		}
+
 		private String excerptOf(String key) {
 			return this.firstExcerpt.getOrDefault(key, "");
 		}
 
-		private void source(String kind, String key, int line, String excerpt) {
+		private void source(String kind, String key, int line, String read) {
+			String excerpt = asPrinted(line, read);
 			this.out.sources.add(new Source(kind, key, this.file, line, excerpt));
 			this.firstExcerpt.putIfAbsent(key, excerpt);
 		}

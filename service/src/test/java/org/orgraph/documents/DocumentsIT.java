@@ -18,6 +18,7 @@ import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * {@code POST /api/v1/documents/extract} and {@code format=document} imports end to end: real
@@ -121,6 +122,26 @@ class DocumentsIT extends IntegrationTestSupport {
 			.containsExactly(1)
 			.path("organization.positions.edges[?(@.node.title == '部长')].node.source.line").entityList(Integer.class)
 			.containsExactly(15);
+	}
+
+	@Test
+	void extractsAChinesePdfWithEachItemTracedToItsLine() throws IOException {
+		Answer answer = extract("组织架构及部门职责.pdf", Files.readAllBytes(DocumentReadersTests.CHINESE_PDF), "");
+		assertThat(answer.status()).as("%s", answer.body()).isEqualTo(200);
+		Map<String, Object> doc = map(answer.body().get("document"));
+		assertThat(doc.get("name")).isEqualTo("华远物流有限公司");
+		Map<String, Object> storage = list(doc.get("units")).stream().filter(u -> u.get("name").equals("仓储中心")).findFirst().orElseThrow();
+		Map<String, Object> transport = list(doc.get("units")).stream().filter(u -> u.get("name").equals("运输部")).findFirst().orElseThrow();
+		assertThat(storage.get("parent")).isEqualTo(transport.get("key"));
+		assertThat(storage.get("plannedHeadcount")).isEqualTo(8);
+		assertThat(list(storage.get("duties"))).extracting(d -> d.get("text"))
+			.containsExactly("负责货物入库、出库和盘点", "保管库存货物，确保账实相符");
+		List<Map<String, Object>> sources = list(answer.body().get("sources"));
+		assertThat(sources).isNotEmpty().allSatisfy(s -> assertThat(ChinesePdfFixtures.LINES.get(((Number) s.get("line")).intValue() - 1))
+			.contains((String) s.get("excerpt")));
+		assertThat(sources).filteredOn(s -> s.get("key").equals(((Map<?, ?>) list(storage.get("duties")).getFirst()).get("key")))
+			.extracting(s -> s.get("line"), s -> s.get("excerpt"))
+			.containsExactly(tuple(18, "（1）负责货物入库、出库和盘点；"));
 	}
 
 	@Test
