@@ -51,11 +51,23 @@ final class OrgDocumentExtractor {
 			"小组", "管理层", "领导层", "董事会", "监事会", "股东会", "总店", "分店", "门店", "车间", "班组", "部", "室", "组", "科",
 			"处", "所", "层");
 
+	/** Bodies a company has under these names alone, with no prefix to tell them apart. */
+	private static final Set<String> INSTITUTIONS = Set.of("董事会", "监事会", "股东会", "股东大会", "董事局", "理事会", "党委",
+			"工会", "经理层");
+
 	private static final Pattern NOT_A_NAME = Pattern.compile(
-			"[,,。;;!?!?、“”\"《》]|的|给|把|对于|汇报|协助|确保|提高|负责|包括|通过|需要|应当|应该|可以|进行|主要|以下|如下|各个|每个|一个|之间|成员|员工|全体|各|多个|几个|若干|工作人员|相关|其他|等$");
+			"[,,。;;!?!?、“”\"《》]|的|给|把|对于|汇报|协助|确保|提高|负责(?!人)|包括|通过|需要|应当|应该|可以|进行|主要|以下|如下|各个|每个|一个|之间|成员|员工|全体|各|多个|几个|若干|工作人员|相关|其他|等$");
 
 	private static final Pattern EXCLUDED_SECTION = Pattern.compile(
 			"任职|资格|要求|条件|流程|步骤|程序|权限|权力|权利|考核|绩效|纪律|奖惩|处罚|附则|协作|协同|配合关系|沟通机制|工作时间|标准|指标|KPI|培训|晋升|薪酬|福利|做到|遵守|不得|禁止|严禁");
+
+	/** A section title that is not about duties, at the start of a heading whatever follows it. */
+	private static final Pattern GLUED_SECTION = Pattern.compile("^(?:\\p{IsHan}{2,8}的)?(?:工作流程|业务流程|工作程序|任职要求|任职资格|任职条件|岗位要求"
+			+ "|工作权限|权力范围|权利范围|权限范围|考核指标|考核标准|协作关系|配合关系|沟通机制)(?!的|优化|管理|改进|设计|制定|梳理|建设|再造|执行|监督|审核|审批)");
+
+	/** "…与运营部的协作", "…和财务部之间的关系": what follows a unit's name when a heading is about two units. */
+	private static final Pattern RELATION_HEADING = Pattern.compile(
+			"^[与和及同跟][^,,。;;::]{2,20}?(?:的|之间的?)(?:协作|协同|关系|配合|沟通|合作|协调|接口)");
 
 	private static final Pattern DUTY_SECTION = Pattern.compile("职责|职能|任务|工作内容");
 
@@ -119,7 +131,7 @@ final class OrgDocumentExtractor {
 			"(?:岗位职责|部门职责|工作职责|主要职责|组织架构|组织结构|部门设置|岗位设置|任职要求|任职资格|工作流程|权限|权力范围|考核)");
 
 	private static final Pattern RX_NOTE = Pattern.compile("[((][^))]*\\p{IsHan}{4,}[^))]*[))]$");
-	private static final Pattern RX_LEAD = Pattern.compile("^(?:岗位职责|部门职责|其中|公司的?|设立|设置|以及|及|和|与|还有|如|例如|比如|包括|主要有|分别是)");
+	private static final Pattern RX_LEAD = Pattern.compile("^(?:岗位职责|部门职责|其中|公司的?|设立|设置|以及|及|和|与|而|并且|还有|如|例如|比如|包括|主要有|分别是)");
 	private static final Pattern RX_TAIL = Pattern.compile("(?:等部门|等岗位|等职位|等科室|等团队|等层级|等|一名|一人|若干名|若干)$");
 	private static final Pattern RX_EDGES = Pattern.compile("^[-•\\s]+|[\\s。.,,;;::]+$");
 	private static final Pattern RX_PAREN = Pattern.compile("[((][^))]{1,30}[))]$");
@@ -130,6 +142,13 @@ final class OrgDocumentExtractor {
 			+ "}?)(?=负责|是|主要|为|作为|包括|由|下设|设有|通常|承担|的主要职责|的职责|职责|具体|全面|-|•|\\s)");
 	private static final Pattern RX_ITEM_MARK = Pattern.compile("^(?:[-•●▪◆■□◇○·]|[((]?\\d{1,2}[))]|\\d{1,2}[.、．]|[①-⑳])\\s*");
 	private static final Pattern RX_ITEM_END = Pattern.compile("[\\s;;。.,,、::!!??]+$");
+
+	/** What the word after 等 says the listed items are: "…等部门", "…等高层管理人员组成". */
+	private static final Pattern UNIT_CLASSIFIER = Pattern.compile("^\\p{IsHan}{0,3}(?:部门|团队|科室|中心|机构|小组)(?:组成|构成)?$");
+
+	private static final Pattern POST_CLASSIFIER = Pattern.compile("^\\p{IsHan}{0,4}(?:岗位|职位|职务|人员|干部)(?:组成|构成)?$");
+
+	private static final Pattern ENUMERATED_OBJECTS = Pattern.compile("[,,]|包括|包含|例如|比如|诸如|等(?:方面|领域|事项|事务|内容)?的?(?:工作|业务|管理)$");
 
 	private static final Pattern RX_CHART_GAP = Pattern.compile("[\\s\u3000|│┃]+");
 
@@ -505,10 +524,16 @@ final class OrgDocumentExtractor {
 				prose(text.substring(intro.end()), f);
 				return;
 			}
+			if (GLUED_SECTION.matcher(text).lookingAt()) {
+				// "工作流程线上运营部的工作流程如下:": a section's title run into its first sentence
+				Frame frame = push(level);
+				frame.section = SectionKind.EXCLUDED;
+				return;
+			}
 			Entity e = headOf(text);
-			if (e != null && !e.colon && e.rest.startsWith("的")
-					&& EXCLUDED_SECTION.matcher(e.rest.substring(0, Math.min(12, e.rest.length()))).find()) {
-				// "职能部门的协作关系…", "财务部的考核办法": about the unit, not the unit
+			if (e != null && !e.colon && (e.rest.startsWith("的") && EXCLUDED_SECTION.matcher(e.rest.substring(0, Math.min(12, e.rest.length()))).find()
+					|| RELATION_HEADING.matcher(e.rest).lookingAt())) {
+				// "职能部门的协作关系…", "财务部的考核办法", "战略部与运营部的协作…": about the unit, not the unit
 				Frame frame = push(level);
 				frame.section = SectionKind.EXCLUDED;
 				return;
@@ -841,7 +866,8 @@ final class OrgDocumentExtractor {
 			else {
 				String sentence = firstSentence(v);
 				String[] enumeration = cleanDuty(sentence).split("、");
-				boolean split = splitEnumeration && enumeration.length >= 3;
+				// "制定章程、审议重大事项、选择高管" is three duties; "负责运营策划,包括推广、增长、内容等工作" one
+				boolean split = splitEnumeration && enumeration.length >= 3 && !ENUMERATED_OBJECTS.matcher(sentence).find();
 				for (String part : enumeration) {
 					if (part.strip().length() < 4) {
 						split = false;
@@ -916,8 +942,11 @@ final class OrgDocumentExtractor {
 				List<String> tokens = tokens(list.group(2));
 				// "包括人力资源、财务、IT等部门": the word after 等 says what the items are
 				String classifier = list.group(3) == null ? "" : list.group(3);
-				Kind forced = classifier.matches("^(?:部门|各部门|职能部门|团队|科室|中心|机构|小组)$") ? Kind.UNIT
-						: classifier.matches("^(?:岗位|职位|职务)$") ? Kind.POST : null;
+				Kind forced = UNIT_CLASSIFIER.matcher(classifier).matches() ? Kind.UNIT
+						: POST_CLASSIFIER.matcher(classifier).matches() ? Kind.POST : null;
+				if (forced == null && !classifier.isEmpty() && !classifier.matches("^(?:组成|构成|职能|部分|方面|层级|层次).*")) {
+					continue; // "由国资委、财政部等国家机构派出的代表组成": examples of something else
+				}
 				int named = 0;
 				for (String t : tokens) {
 					if (kindOf(t) == Kind.UNIT || kindOf(t) == Kind.POST
@@ -1468,6 +1497,9 @@ final class OrgDocumentExtractor {
 		if (RX_EXEC.matcher(bare).find()) {
 			return Kind.POST;
 		}
+		if (INSTITUTIONS.contains(bare)) {
+			return Kind.UNIT;
+		}
 		if (bare.length() < 2) {
 			return Kind.OTHER;
 		}
@@ -1496,7 +1528,7 @@ final class OrgDocumentExtractor {
 	}
 
 	static String trimName(String raw) {
-		String t = RX_LEAD.matcher(raw.strip()).replaceAll("");
+		String t = RX_LEAD.matcher(RX_EDGES.matcher(raw.strip()).replaceAll("")).replaceAll("");
 		t = RX_TAIL.matcher(t).replaceAll("");
 		return RX_EDGES.matcher(t).replaceAll("");
 	}
