@@ -63,7 +63,7 @@ final class OrgDocumentExtractor {
 
 	/** A section title that is not about duties, at the start of a heading whatever follows it. */
 	private static final Pattern GLUED_SECTION = Pattern.compile("^(?:\\p{IsHan}{2,8}的)?(?:工作流程|业务流程|工作程序|任职要求|任职资格|任职条件|岗位要求"
-			+ "|工作权限|权力范围|权利范围|权限范围|考核指标|考核标准|协作关系|配合关系|沟通机制)(?!的|优化|管理|改进|设计|制定|梳理|建设|再造|执行|监督|审核|审批)");
+			+ "|工作权限|权力范围|权利范围|权限范围|考核指标|考核标准|协作关系|配合关系|沟通机制|部门协作|部门间协作)(?!的|优化|管理|改进|设计|制定|梳理|建设|再造|执行|监督|审核|审批)");
 
 	/** "…与运营部的协作", "…和财务部之间的关系": what follows a unit's name when a heading is about two units. */
 	private static final Pattern RELATION_HEADING = Pattern.compile(
@@ -194,6 +194,12 @@ final class OrgDocumentExtractor {
 		@Nullable Position post;
 
 		SectionKind section = SectionKind.NEUTRAL;
+
+		/** The heading's number as printed ("2.", "三、"), empty when it had none. */
+		String marker = "";
+
+		/** Whether list entries numbered like the heading itself were read under it. */
+		boolean sameSchemeEntries;
 
 		Frame(int level) {
 			this.level = level;
@@ -381,6 +387,9 @@ final class OrgDocumentExtractor {
 
 		private int skippedLists;
 
+		/** The marker of the fragment being read. */
+		private String marker = "";
+
 		private final Map<String, String> firstExcerpt = new HashMap<>();
 
 		Reader(String file, Segment segment, Map<Integer, String> printed) {
@@ -499,6 +508,7 @@ final class OrgDocumentExtractor {
 		// ---- one fragment
 
 		private void fragment(Fragment f) {
+			this.marker = f.marker();
 			String text = f.text();
 			if (f.scheme().isEmpty()) {
 				Entity e = headOf(text);
@@ -618,6 +628,7 @@ final class OrgDocumentExtractor {
 				this.stack.pop();
 			}
 			Frame frame = new Frame(level);
+			frame.marker = this.marker;
 			this.stack.push(frame);
 			return frame;
 		}
@@ -789,6 +800,11 @@ final class OrgDocumentExtractor {
 			if (described && rest.length() <= MAX_DUTY) {
 				prose(rest, f);
 				String desc = cleanDuty(rest);
+				// "包括人力资源、财务等部门,为运营团队提供支持": what it is made of, then what it does
+				while (STRUCTURE.matcher(desc).find() || desc.matches("^(?:如|例如|比如).*")) {
+					Matcher clause = RX_CLAUSE.matcher(desc);
+					desc = clause.find() ? desc.substring(clause.end()).strip() : "";
+				}
 				Object h = holder();
 				// a description with 负责 gave its duty through prose() already ("这个部门负责…" → "负责…")
 				if (!desc.isEmpty() && h != null && looksLikeDuty(desc) && !STRUCTURE.matcher(desc).find()
@@ -810,6 +826,23 @@ final class OrgDocumentExtractor {
 			while (!this.stack.isEmpty() && this.stack.peek().level == level && this.stack.peek().unit == null
 					&& this.stack.peek().post == null && this.stack.peek().section == SectionKind.NEUTRAL) {
 				this.stack.pop();
+			}
+			Frame sibling = this.stack.peek();
+			if (sibling != null && sibling.level == level && !sibling.sameSchemeEntries && !f.marker().isEmpty()
+					&& f.marker().equals(nextMarker(sibling.marker))) {
+				// "2. 运营团队 … 3. 流程管理…": the number after a heading's own is the next heading, not an
+				// entry of its list (a list under "2." numbered the same way starts again at 1)
+				this.stack.pop();
+				if (sibling.unit != null || sibling.post != null) {
+					Frame frame = push(level);
+					frame.section = EXCLUDED_SECTION.matcher(firstClause(text)).find() ? SectionKind.EXCLUDED
+							: SectionKind.NEUTRAL;
+					prose(text, f);
+					return;
+				}
+			}
+			else if (sibling != null && sibling.level == level) {
+				sibling.sameSchemeEntries = true;
 			}
 			if (excluded()) {
 				return;
@@ -1114,8 +1147,15 @@ final class OrgDocumentExtractor {
 		}
 
 		private @Nullable Object resolveSubject(String subject, @Nullable String before) {
-			String s = subject.replaceAll("(?:主要|具体|全面|还|也|则|都|将|同时|通常)+$", "").strip();
+			String s = subject.replaceAll("(?:主要|具体|全面|还|也|则|都|将|同时|通常)+$", "")
+				.replaceAll("的(?:主要)?(?:任务|职责|职能)(?:是|为|在于)$", "") // "运营中心的任务是负责…"
+				.strip();
 			if (s.isEmpty() || PRONOUN.matcher(s).matches()) {
+				if (before != null && STRUCTURE.matcher(before).find()) {
+					// "领导层:包括总监和副总监,负责…": what it is made of, then what it does
+					Object h = holder();
+					return h != null ? h : this.out.root();
+				}
 				if (before != null) {
 					// "X是…的部门,负责…": the subject of the sentence
 					String head = before.replaceAll("(?:是|作为|为).*$", "").strip();
@@ -1418,6 +1458,15 @@ final class OrgDocumentExtractor {
 			String head = t.substring(0, len);
 			int again = t.indexOf(head, len);
 			if (again > len && again <= len + 25 && kindOf(head) != Kind.OTHER) {
+				// the longest such name: "战略规划部门…战略规划部门" is 战略规划部门, not 战略规划部
+				for (int longer = len + 1; longer <= Math.min(MAX_NAME, t.length() - 1); longer++) {
+					String h = t.substring(0, longer);
+					int a = t.indexOf(h, longer);
+					if (a > longer && a <= longer + 25 && kindOf(h) == kindOf(head)) {
+						head = h;
+						len = longer;
+					}
+				}
 				return new Entity(head, kindOf(head), t.substring(len).strip(), false);
 			}
 		}
@@ -1599,6 +1648,23 @@ final class OrgDocumentExtractor {
 
 	private static boolean looksLikeDuty(String duty) {
 		return duty.length() >= 4 && !duty.startsWith("本文") && !duty.endsWith("?") && !duty.endsWith("?");
+	}
+
+	/** The marker after this one in its scheme: "2." → "3.", "二、" → "三、", "2.1" → "2.2", "②" → "③". */
+	static @Nullable String nextMarker(String marker) {
+		Matcher digits = Pattern.compile("(\\d+)(\\D*)$").matcher(marker);
+		if (digits.find()) {
+			return marker.substring(0, digits.start()) + (Integer.parseInt(digits.group(1)) + 1) + digits.group(2);
+		}
+		Matcher zh = Pattern.compile("([" + CN_NUM + "]+)([^" + CN_NUM + "]*)$").matcher(marker);
+		if (zh.find()) {
+			Integer n = number(zh.group(1));
+			return n == null ? null : marker.substring(0, zh.start()) + DocumentReaders.chinese(n + 1) + zh.group(2);
+		}
+		if (marker.length() == 1 && marker.charAt(0) >= '①' && marker.charAt(0) < '⑳') {
+			return String.valueOf((char) (marker.charAt(0) + 1));
+		}
+		return null;
 	}
 
 	static @Nullable Integer number(String raw) {
