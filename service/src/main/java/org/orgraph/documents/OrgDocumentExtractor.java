@@ -178,6 +178,13 @@ final class OrgDocumentExtractor {
 
 	private static final Pattern STRUCTURE = Pattern.compile("^(?:这个\\p{IsHan}{0,2}|该\\p{IsHan}{0,2})?(?:包括|包含|由|下设|设有|分为|主要包括|通常包括|通常由)");
 
+	/** What follows a holder's name when a sentence says what it does without 负责: adverbs, "在…中", a verb. */
+	private static final Pattern NAMED_ACTION = Pattern.compile(
+			"(?:主要|具体|全面|统一|还|也|同时|另外|则|专门|直接|定期|及时)*(?:在[^,,。;;]{1,15}?(?:中|下|上|方面))?"
+					// only verbs that do not also make nouns with the name before them (运营管理, 公司组织架构)
+					+ "(?:制定|制订|提供|进行|协调|监督|开展|编制|审核|审批|处理|维护|建立|完成|参与|落实|指导|收集|统筹|主持|承担"
+					+ "|实施|推动|推进|检查|核算|办理|跟进|拓展|保障|监控)");
+
 	private static final Pattern RESPONSIBLE = Pattern.compile("负责(?!人)");
 
 	private enum SectionKind {
@@ -1127,6 +1134,23 @@ final class OrgDocumentExtractor {
 					holders.add(h);
 				}
 			}
+			// "行政助理提供全方位的行政支持,会计主要进行账务核对": a named holder, then what it does
+			for (int at = 0; at < sentence.length(); at = nextClause(sentence, at)) {
+				int clauseStart = at;
+				if (starts.stream().anyMatch(st -> st[0] == clauseStart)) {
+					continue;
+				}
+				String clause = sentence.substring(at);
+				int len = knownPrefix(clause);
+				if (len > 0 && NAMED_ACTION.matcher(clause).region(len, clause.length()).lookingAt()) {
+					int i = 0;
+					while (i < starts.size() && starts.get(i)[0] < at) {
+						i++;
+					}
+					starts.add(i, new int[] { at, at + len });
+					holders.add(i, known(clause.substring(0, len)));
+				}
+			}
 			for (int i = 0; i < starts.size(); i++) {
 				int from = starts.get(i)[1];
 				int to = i + 1 < starts.size() ? starts.get(i + 1)[0] : sentence.length();
@@ -1135,6 +1159,25 @@ final class OrgDocumentExtractor {
 					summary(holders.get(i), duty, f);
 				}
 			}
+		}
+
+		private static int nextClause(String s, int from) {
+			for (int i = from; i < s.length(); i++) {
+				if (",,;;".indexOf(s.charAt(i)) >= 0) {
+					return i + 1;
+				}
+			}
+			return s.length();
+		}
+
+		/** The length of the longest known unit or post name a text starts with, 0 when none. */
+		private int knownPrefix(String text) {
+			for (int len = Math.min(MAX_NAME, text.length()); len >= 2; len--) {
+				if (known(text.substring(0, len)) != null) {
+					return len;
+				}
+			}
+			return 0;
 		}
 
 		private static int lastClauseBreak(String s, int before) {
@@ -1204,7 +1247,14 @@ final class OrgDocumentExtractor {
 			if (posts != null) {
 				return posts.getFirst();
 			}
-			return this.unitsByName.get(n);
+			Unit u = this.unitsByName.get(n);
+			if (u == null && n.endsWith("部门")) {
+				u = this.unitsByName.get(n.substring(0, n.length() - 1)); // 技术部门 is 技术部
+			}
+			else if (u == null && n.endsWith("部")) {
+				u = this.unitsByName.get(n + "门");
+			}
+			return u;
 		}
 
 		private Unit subjectUnit(String subject) {
