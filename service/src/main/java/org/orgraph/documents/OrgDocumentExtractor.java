@@ -208,6 +208,9 @@ final class OrgDocumentExtractor {
 		/** Whether list entries numbered like the heading itself were read under it. */
 		boolean sameSchemeEntries;
 
+		/** For an unnumbered "名称:" entry, the level of the heading it was read under (0 for none). */
+		int outer;
+
 		Frame(int level) {
 			this.level = level;
 		}
@@ -509,7 +512,18 @@ final class OrgDocumentExtractor {
 				// list markers rank among themselves, always below numbered headings
 				return this.listLevels.computeIfAbsent(scheme, s -> 20 + this.listLevels.size());
 			}
-			return this.levels.computeIfAbsent(scheme, s -> this.levels.size() + 1);
+			// numbered headings rank as Chinese documents number them (第一章 > 第一条 > 一、 > (一) > 1. > 1.1),
+			// not by which one a document happens to use first (a "1." list before the first "一、" heading)
+			return switch (scheme) {
+				case "chapter" -> 1;
+				case "article" -> 2;
+				case "zh" -> 3;
+				case "zhparen" -> 4;
+				case "num" -> 5;
+				case "num2" -> 6;
+				case "num3" -> 7;
+				default -> this.levels.computeIfAbsent(scheme, s -> 8 + this.levels.size());
+			};
 		}
 
 		// ---- one fragment
@@ -636,6 +650,7 @@ final class OrgDocumentExtractor {
 			}
 			Frame frame = new Frame(level);
 			frame.marker = this.marker;
+			frame.outer = this.stack.isEmpty() ? 0 : this.stack.peek().level;
 			this.stack.push(frame);
 			return frame;
 		}
@@ -826,8 +841,10 @@ final class OrgDocumentExtractor {
 		// ---- list entries
 
 		private void item(String text, Fragment f, int level) {
-			// a list entry closes deeper list entries but opens nothing
-			while (!this.stack.isEmpty() && this.stack.peek().level > level && this.stack.peek().level < 100) {
+			// a list entry closes deeper list entries but opens nothing; an entry numbered like the heading
+			// a "职责:" entry was read under (or a higher one) closes that entry too
+			while (!this.stack.isEmpty() && this.stack.peek().level > level
+					&& (this.stack.peek().level < 100 || this.stack.peek().outer >= level && this.stack.peek().outer < level("bare"))) {
 				this.stack.pop();
 			}
 			while (!this.stack.isEmpty() && this.stack.peek().level == level && this.stack.peek().unit == null
@@ -1126,7 +1143,7 @@ final class OrgDocumentExtractor {
 			while (m.find()) {
 				int clauseStart = lastClauseBreak(sentence, m.start());
 				String subject = sentence.substring(clauseStart, m.start()).strip();
-				Object h = resolveSubject(subject, clauseStart == 0 ? null : sentence.substring(0, clauseStart));
+				Object h = resolveSubject(subject, clauseStart == 0 ? null : sentence.substring(0, clauseStart), f);
 				if (h != null) {
 					// "全面负责…", "具体负责…": the adverb belongs to the duty
 					int from = subject.matches("^(?:全面|具体|统一)$") ? clauseStart : m.start();
@@ -1189,7 +1206,7 @@ final class OrgDocumentExtractor {
 			return 0;
 		}
 
-		private @Nullable Object resolveSubject(String subject, @Nullable String before) {
+		private @Nullable Object resolveSubject(String subject, @Nullable String before, Fragment f) {
 			String s = subject.replaceAll("(?:主要|具体|全面|还|也|则|都|将|同时|通常)+$", "")
 				.replaceAll("的(?:主要)?(?:任务|职责|职能)(?:是|为|在于)$", "") // "运营中心的任务是负责…"
 				.strip();
@@ -1219,10 +1236,10 @@ final class OrgDocumentExtractor {
 			}
 			Kind k = kindOf(s);
 			if (s.length() <= 12 && k == Kind.UNIT) {
-				return unit(s, contextUnit(null), null);
+				return unit(s, contextUnit(null), f);
 			}
 			if (s.length() <= 12 && k == Kind.POST) {
-				return post(s, contextUnit(null), null);
+				return post(s, contextUnit(null), f);
 			}
 			return null;
 		}
