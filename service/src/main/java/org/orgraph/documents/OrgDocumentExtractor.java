@@ -185,6 +185,13 @@ final class OrgDocumentExtractor {
 					+ "(?:制定|制订|提供|进行|协调|监督|开展|编制|审核|审批|处理|维护|建立|完成|参与|落实|指导|收集|统筹|主持|承担"
 					+ "|实施|推动|推进|检查|核算|办理|跟进|拓展|保障|监控)");
 
+	/** "应", "应当", "要" (not 需要, 会): what a holder shall do, as 制度 documents say it. */
+	private static final Pattern MODAL = Pattern.compile("(?:还|也|同时|则|主要)?(?:应当|应该|应|必须|须|要(?!求|是|有))(?!是|由)");
+
+	private static final Pattern PRONOUN_SUBJECT = Pattern.compile("(?:他们|她们|该部门|本部门|该岗位|本岗位|该中心|本中心|该团队|这个部门)(?=\\p{IsHan})");
+
+	private static final Pattern LEADER = Pattern.compile("(\\p{IsHan}{2,12}?)?的(领导|负责人|经理|主任|主管|总监|部长|科长)");
+
 	private static final Pattern RESPONSIBLE = Pattern.compile("负责(?!人)");
 
 	private enum SectionKind {
@@ -1158,14 +1165,38 @@ final class OrgDocumentExtractor {
 					continue;
 				}
 				String clause = sentence.substring(at);
-				int len = knownPrefix(clause);
-				if (len > 0 && NAMED_ACTION.matcher(clause).region(len, clause.length()).lookingAt()) {
+				Matcher leader = LEADER.matcher(clause);
+				Object h = leader.lookingAt() ? leaderOf(leader, f) : null;
+				int len = h == null ? 0 : leader.end();
+				if (h == null) {
+					len = knownPrefix(clause);
+					h = len > 0 ? known(clause.substring(0, len)) : null;
+				}
+				Matcher pronoun = PRONOUN_SUBJECT.matcher(clause);
+				if (h == null && pronoun.lookingAt()) {
+					h = holder();
+					len = pronoun.end();
+				}
+				if (h == null) {
+					continue;
+				}
+				int from = -1;
+				Matcher modal = MODAL.matcher(clause).region(len, clause.length());
+				if (modal.lookingAt()) {
+					from = at + modal.end(); // "运营中心要与其他部门密切合作": what it shall do, without "要"
+				}
+				else if (NAMED_ACTION.matcher(clause).region(len, clause.length()).lookingAt()) {
+					from = at + len;
+				}
+				// a two-character organisation name ("运营") is a word of many sentences, not their subject
+				boolean bareWord = h == this.out.root() && len <= 2;
+				if (from >= 0 && !bareWord) {
 					int i = 0;
 					while (i < starts.size() && starts.get(i)[0] < at) {
 						i++;
 					}
-					starts.add(i, new int[] { at, at + len });
-					holders.add(i, known(clause.substring(0, len)));
+					starts.add(i, new int[] { at, from });
+					holders.add(i, h);
 				}
 			}
 			for (int i = 0; i < starts.size(); i++) {
@@ -1185,6 +1216,12 @@ final class OrgDocumentExtractor {
 				}
 			}
 			return s.length();
+		}
+
+		/** "运营中心的领导" (or "…的领导" after the unit's name): the post that leads a unit, named after it. */
+		private @Nullable Position leaderOf(Matcher leader, Fragment f) {
+			Object u = leader.group(1) == null ? contextUnit(null) : known(leader.group(1));
+			return u instanceof Unit unit ? post(unit.name + leader.group(2), unit, f) : null;
 		}
 
 		/** The length of the longest known unit or post name a text starts with, 0 when none. */
@@ -1211,6 +1248,13 @@ final class OrgDocumentExtractor {
 				.replaceAll("的(?:主要)?(?:任务|职责|职能)(?:是|为|在于)$", "") // "运营中心的任务是负责…"
 				.strip();
 			if (s.isEmpty() || PRONOUN.matcher(s).matches()) {
+				Matcher leader = before == null ? null : LEADER.matcher(before);
+				if (leader != null && leader.lookingAt()) {
+					Position p = leaderOf(leader, f);
+					if (p != null) {
+						return p; // "运营中心的领导由公司任命,负责…"
+					}
+				}
 				if (before != null && STRUCTURE.matcher(before).find()) {
 					// "领导层:包括总监和副总监,负责…": what it is made of, then what it does
 					Object h = holder();
