@@ -105,6 +105,20 @@ final class OrgDocumentExtractor {
 	private static final Pattern PRONOUN = Pattern.compile(
 			"^(?:该部门|该岗位|该团队|该中心|本部门|本岗位|此部门|这个部门|该机构|其|他们|她们|它们|它|主要|具体|全面|还|也|则|同时|另外|此外)+$");
 
+	/** Common surnames, single and double; a name is one of them and one or two more characters. */
+	private static final Pattern PERSON = Pattern.compile("(?:欧阳|司马|诸葛|上官|东方|皇甫|尉迟|公孙|慕容|令狐|夏侯|长孙|宇文|司徒|南宫|端木"
+			+ "|[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范"
+			+ "金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄"
+			+ "聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶"
+			+ "解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑"
+			+ "郎甄丛仲虞敖巩明佘池查麻苑迟邝])\\p{IsHan}{1,2}");
+
+	/** Words that start like a name but are not one ("高管", "全面", "安全"), and what a given name never holds. */
+	private static final Pattern NOT_A_PERSON = Pattern.compile(
+			"^(?:高管|高层|高级|常务|全面|全体|全部|安全|成本|文化|金融|方案|方面|程序|任务|任职|任命|关于|关键|应当|应急|和谐|时间|明确|车间|车辆"
+					+ "|司机|管理|计划|项目|周期|季度|党委|党支部|公司|专人|其他|相关|华东|华南|华北|华中|江南|全国|全员|师傅|宁可|于是|向上|时效)"
+					+ "|[人员部层务级门岗职副正处科室组等和及或]");
+
 	private static final String CN_NUM = "一二三四五六七八九十百零两";
 
 	// markers: where a heading or list entry starts inside a line
@@ -807,10 +821,21 @@ final class OrgDocumentExtractor {
 				}
 				return;
 			}
+			if (e.kind == Kind.HOLDER_KEY) {
+				String name = personName(value);
+				if (name != null && holder() instanceof Position p) {
+					holds(person(name, f), p); // a job description form: 岗位名称:出纳, 任职人:张三
+				}
+				return;
+			}
 			if (e.kind == Kind.UNIT || e.kind == Kind.POST) {
 				Frame frame = push(level);
 				open(frame, e, f);
-				if (!value.isEmpty()) {
+				String name = e.kind == Kind.POST ? personName(value) : null;
+				if (name != null && frame.post != null) {
+					holds(person(name, f), frame.post); // "总经理:张三"
+				}
+				else if (!value.isEmpty()) {
 					rest(value, f, true);
 				}
 				return;
@@ -1056,25 +1081,14 @@ final class OrgDocumentExtractor {
 				}
 				Object h = holder();
 				Position subject = named != null ? named : h instanceof Position hp ? hp : null;
-				String b = trimName(held.group(1));
-				if (subject != null && kindOf(b) == Kind.POST) {
-					Position pb = post(b, contextUnit(null), f);
-					if (pb != subject) {
-						subject.concurrentWith = pb;
-						source("concurrentWith", subject.key, f.line(), f.excerpt());
-					}
+				if (subject != null) {
+					heldBy(subject, trimName(held.group(1)), f);
 				}
 			}
 			else if (conc.find(0)) {
 				String a = trimName(conc.group(1));
-				String b = trimName(conc.group(2));
-				if (kindOf(a) == Kind.POST && kindOf(b) == Kind.POST) {
-					Position pa = post(a, contextUnit(null), f);
-					Position pb = post(b, contextUnit(null), f);
-					if (pa != pb) {
-						pa.concurrentWith = pb;
-						source("concurrentWith", pa.key, f.line(), f.excerpt());
-					}
+				if (kindOf(a) == Kind.POST) {
+					heldBy(post(a, contextUnit(null), f), trimName(conc.group(2)), f);
 				}
 			}
 			Matcher rep = REPORTS.matcher(sentence);
@@ -1114,6 +1128,51 @@ final class OrgDocumentExtractor {
 					p.unit = parent;
 					source("parent", p.key, f.line(), f.excerpt());
 				}
+			}
+		}
+
+		/**
+		 * "X由Y兼任": Y is a post ("由副总经理兼任"), a person ("由李四兼任") or both ("由总经理张三兼任").
+		 * X is held together with Y's post; a person named holds both.
+		 */
+		private void heldBy(Position subject, String by, Fragment f) {
+			String name = personAtEnd(by);
+			String postPart = name == null ? by : by.substring(0, by.length() - name.length());
+			// the post named is usually one the document already has, elsewhere
+			Position other = postPart.isEmpty() || kindOf(postPart) != Kind.POST ? null
+					: findPost(postPart) != null ? findPost(postPart) : post(postPart, contextUnit(null), f);
+			Extraction.Person who = name == null ? null : person(name, f);
+			if (other == null && who != null) {
+				other = who.holds.stream().filter(p -> p != subject).findFirst().orElse(null);
+			}
+			if (who != null) {
+				holds(who, subject);
+				if (other != null) {
+					holds(who, other);
+				}
+			}
+			if (other != null && other != subject) {
+				subject.concurrentWith = other;
+				source("concurrentWith", subject.key, f.line(), f.excerpt());
+			}
+		}
+
+		private Extraction.Person person(String name, Fragment f) {
+			for (Extraction.Person p : this.out.people) {
+				if (p.name.equals(name)) {
+					return p;
+				}
+			}
+			Extraction.Person p = new Extraction.Person(String.format(Locale.ROOT, "E%02d", this.out.people.size() + 1), name,
+					f.line());
+			this.out.people.add(p);
+			source("person", p.key, f.line(), f.excerpt());
+			return p;
+		}
+
+		private static void holds(Extraction.Person who, Position post) {
+			if (!who.holds.contains(post)) {
+				who.holds.add(post);
 			}
 		}
 
@@ -1526,7 +1585,7 @@ final class OrgDocumentExtractor {
 	// ------------------------------------------------------------------------------ names
 
 	enum Kind {
-		UNIT, POST, DUTY_KEY, EXCLUDED_KEY, HEADCOUNT_KEY, POSTS_KEY, POST_NAME_KEY, UNIT_NAME_KEY, REPORTS_KEY, OTHER
+		UNIT, POST, DUTY_KEY, EXCLUDED_KEY, HEADCOUNT_KEY, POSTS_KEY, POST_NAME_KEY, UNIT_NAME_KEY, REPORTS_KEY, HOLDER_KEY, OTHER
 	}
 
 	/** A name at the start of a heading or entry, and what follows it. */
@@ -1602,6 +1661,28 @@ final class OrgDocumentExtractor {
 		return null;
 	}
 
+	/** A Chinese personal name as the whole of a text ("张三", "欧阳明 女士"), or null. */
+	static @Nullable String personName(String raw) {
+		String t = RX_EDGES.matcher(raw.strip()).replaceAll("").replaceAll("\\s*(?:先生|女士|同志|\\(兼\\)|(兼))$", "");
+		Matcher m = PERSON.matcher(t);
+		if (!m.matches() || kindOf(t) != Kind.OTHER || NOT_A_NAME.matcher(t).find() || NOT_A_PERSON.matcher(t).find()) {
+			return null;
+		}
+		return t;
+	}
+
+	/** "总经理张三": the person named at the end of a post, or null. */
+	static @Nullable String personAtEnd(String text) {
+		for (int len = Math.min(4, text.length()); len >= 2; len--) {
+			String tail = text.substring(text.length() - len);
+			String head = text.substring(0, text.length() - len);
+			if (personName(tail) != null && (head.isEmpty() || kindOf(head) == Kind.POST)) {
+				return tail;
+			}
+		}
+		return null;
+	}
+
 	/** "招商运营部门招商总监": a unit's heading glued to its first post. */
 	static String @Nullable [] glued(String name) {
 		for (String suffix : List.of("部门", "团队", "管理层", "领导层", "办公室", "中心", "委员会", "小组")) {
@@ -1643,6 +1724,9 @@ final class OrgDocumentExtractor {
 		}
 		if (k.matches("^(?:直接上级|上级|汇报对象|直属上级|上级岗位|汇报上级)$")) {
 			return Kind.REPORTS_KEY;
+		}
+		if (k.matches("^(?:姓名|任职人|任职者|在岗人员|现任|现任人员|员工姓名|人员姓名|负责人姓名)$")) {
+			return Kind.HOLDER_KEY;
 		}
 		return Kind.OTHER;
 	}

@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.orgraph.Imports;
 import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
@@ -26,6 +29,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * refused with a clear code and nothing written.
  */
 @OrgraphIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class DocumentsIT extends IntegrationTestSupport {
 
 	static final Path SEEDS = Path.of("src/test/resources/documents/seeds");
@@ -142,6 +146,26 @@ class DocumentsIT extends IntegrationTestSupport {
 		assertThat(sources).filteredOn(s -> s.get("key").equals(((Map<?, ?>) list(storage.get("duties")).getFirst()).get("key")))
 			.extracting(s -> s.get("line"), s -> s.get("excerpt"))
 			.containsExactly(tuple(18, "（1）负责货物入库、出库和盘点；"));
+	}
+
+	@Test
+	void importsThePeopleADocumentNamesAndLogsNoneOfTheirNames(CapturedOutput output) {
+		byte[] text = """
+				宏远公司组织架构
+				一、总经理办公室
+				总经理：欧阳明远
+				二、财务部
+				财务总监由总经理欧阳明远兼任。
+				""".getBytes(StandardCharsets.UTF_8);
+		Answer extracted = extract("宏远公司组织架构.txt", text, "");
+		assertThat(list(map(extracted.body().get("document")).get("people"))).singleElement()
+			.satisfies(p -> assertThat(p.get("name")).isEqualTo("欧阳明远"))
+			.satisfies(p -> assertThat(list(p.get("holds"))).hasSize(2));
+		Imports.Answer imported = imports().files("people-doc", "document", Map.of("宏远公司组织架构.txt", text));
+		assertThat(imported.status()).as("%s", imported.body()).isEqualTo(201);
+		assertThat(((Number) imported.counts().get("people")).intValue()).isEqualTo(1);
+		assertThat(((Number) imported.counts().get("holdings")).intValue()).isEqualTo(2);
+		assertThat(output.getAll()).doesNotContain("欧阳明远");
 	}
 
 	@Test

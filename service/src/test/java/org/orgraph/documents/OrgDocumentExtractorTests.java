@@ -1,7 +1,9 @@
 package org.orgraph.documents;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -292,6 +294,37 @@ class OrgDocumentExtractorTests {
 		assertThat(texts(post(e, "会计").duties)).containsExactly("主要进行账务核对和报表编制");
 		assertThat(texts(post(e, "出纳").duties)).containsExactly("负责现金收付");
 		assertThat(texts(unit(e, "仓储部").duties)).containsExactly("负责货物的保管", "定期盘点库存,确保账实相符");
+	}
+
+	@Test
+	void readsThePeopleADocumentNamesWithThePostsTheyHoldTogether() {
+		Extraction e = read("""
+				宏远公司组织架构
+				一、总经理办公室
+				总经理：张三
+				副总经理：李四
+				二、财务部
+				财务总监由李四兼任。
+				（一）出纳
+				岗位名称：出纳
+				任职人：王小明
+				三、行政部
+				行政经理由总经理张三兼任。
+				人事主管由高管兼任。
+				""").getFirst();
+		Map<String, List<String>> holds = new LinkedHashMap<>();
+		e.people.forEach(p -> holds.put(p.name, p.holds.stream().map(h -> h.title).toList()));
+		assertThat(holds).containsExactly(Map.entry("张三", List.of("总经理", "行政经理")),
+				Map.entry("李四", List.of("副总经理", "财务总监")), Map.entry("王小明", List.of("出纳")));
+		assertThat(post(e, "财务总监").concurrentWith).isSameAs(post(e, "副总经理"));
+		assertThat(post(e, "行政经理").concurrentWith).isSameAs(post(e, "总经理"));
+		assertThat(e.positions).extracting(p -> p.title).containsOnlyOnce("总经理");
+		assertThat(e.sources).filteredOn(s -> s.kind().equals("person")).extracting(Extraction.Source::line)
+			.containsExactly(3, 4, 9);
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> people = (List<Map<String, Object>>) e.document(null).get("people");
+		assertThat(people.get(1)).isEqualTo(Map.of("key", "E02", "name", "李四", "holds",
+				List.of(Map.of("position", post(e, "副总经理").key), Map.of("position", post(e, "财务总监").key))));
 	}
 
 }
