@@ -93,6 +93,8 @@ final class OrgDocumentExtractor {
 			"(?:组织架构|组织结构|架构图?|管理制度|规章制度|制度范本|制度|说明书|运行机制|管理机制|机制|方案|职责|职能)"
 					+ "(?:(?:及|和|与|暨)[\\p{IsHan}]{0,8}?(?:职责|职能|编制|分工|方案|说明书|制度|职责说明|管理))?");
 
+	private static final Pattern REPEATED_TITLE = Pattern.compile("[^,,。;;::!?!?、]{2,24}(?:组织|架构|说明书|制度|机制|方案|职责|职能)[^,,。;;::!?!?、]{0,8}");
+
 	private static final Pattern NOT_TITLE = Pattern.compile("以下|本文|介绍|探讨|如下|是指|可以|需要|我们|通过|包括|一个|能够|^这|^该|^其");
 
 	private static final Pattern TITLE_KIND = Pattern.compile("组织|架构|说明书|制度|机制|方案");
@@ -286,6 +288,19 @@ final class OrgDocumentExtractor {
 				continue;
 			}
 			if (text.equals(previous)) {
+				if (!text.equals(title) && !current.isEmpty() && current.getLast().text().equals(text)
+						&& REPEATED_TITLE.matcher(text).matches() && !MARKER.matcher(text).lookingAt()) {
+					// a short line about organisation, rules or duties printed twice on its own: the title of
+					// the next document ("运营部管理机制不够完善"), even when it does not end in a title word
+					current.removeLast();
+					if (!current.isEmpty() || !title.isEmpty()) {
+						segments.add(new Segment(title, name, start, current));
+					}
+					current = new ArrayList<>();
+					title = text;
+					name = nameFromTitle(text);
+					start = raw.number();
+				}
 				continue; // a passage printed twice is read once
 			}
 			previous = text;

@@ -149,6 +149,21 @@ class OrgDocumentExtractorTests {
 	}
 
 	@Test
+	void aShortLineAboutRulesPrintedTwiceOnItsOwnStartsTheNextDocument() {
+		List<Extraction> all = read("""
+				丙公司组织架构
+				一、财务部
+				1. 编制年度预算
+				财务部管理机制不够完善
+
+				财务部管理机制不够完善
+				引言财务部负责公司的资金管理。
+				""");
+		assertThat(all).extracting(x -> x.title).containsExactly("丙公司组织架构", "财务部管理机制不够完善");
+		assertThat(texts(unit(all.getFirst(), "财务部").duties)).containsExactly("编制年度预算");
+	}
+
+	@Test
 	void readsAFlattenedChartLine() {
 		Extraction e = read("""
 				某门店组织架构
