@@ -121,6 +121,9 @@ final class OrgDocumentExtractor {
 					+ "|司机|管理|计划|项目|周期|季度|党委|党支部|公司|专人|其他|相关|华东|华南|华北|华中|江南|全国|全员|师傅|宁可|于是|向上|时效)"
 					+ "|[人员部层务级门岗职副正处科室组等和及或]");
 
+	private static final Set<String> SPLIT_WORDS = Set.of("组织", "组成", "组建", "组合", "部分", "部署", "部件", "处理", "处置", "处于",
+			"科学", "科技", "室内", "所有", "所以", "所在", "层面", "层次", "员工");
+
 	private static final String CN_NUM = "一二三四五六七八九十百零两";
 
 	// markers: where a heading or list entry starts inside a line
@@ -1642,7 +1645,7 @@ final class OrgDocumentExtractor {
 		for (int len = 2; len <= Math.min(MAX_NAME, t.length() - 1); len++) {
 			String head = t.substring(0, len);
 			int again = t.indexOf(head, len);
-			if (again > len && again <= len + 25 && kindOf(head) != Kind.OTHER) {
+			if (again > len && again <= len + 25 && kindOf(head) != Kind.OTHER && !splitsAWord(t, len)) {
 				// the longest such name: "战略规划部门…战略规划部门" is 战略规划部门, not 战略规划部
 				for (int longer = len + 1; longer <= Math.min(MAX_NAME, t.length() - 1); longer++) {
 					String h = t.substring(0, longer);
@@ -1698,6 +1701,11 @@ final class OrgDocumentExtractor {
 		return null;
 	}
 
+	/** Whether a name cut from a text at {@code end} ends inside a word: 组织, 部分, 处理 are no 组, 部, 处. */
+	static boolean splitsAWord(String text, int end) {
+		return end > 0 && end < text.length() && SPLIT_WORDS.contains(text.substring(end - 1, end + 1));
+	}
+
 	/** "招商运营部门招商总监": a unit's heading glued to its first post. */
 	static String @Nullable [] glued(String name) {
 		for (String suffix : List.of("部门", "团队", "管理层", "领导层", "办公室", "中心", "委员会", "小组")) {
@@ -1722,7 +1730,8 @@ final class OrgDocumentExtractor {
 		if (subject.matches() && kindOf(subject.group(1)) != Kind.OTHER) {
 			return Kind.DUTY_KEY;
 		}
-		if (k.matches("^(?:任职要求|任职资格|任职条件|岗位要求|工作权限|权限|权力|权利|权力范围|考核|考核指标|考核内容|工作流程|流程|工作关系|协作关系|内部关系|外部关系|工作环境|学历|经验|技能|知识|能力要求|素质要求)$")) {
+		if (k.matches("^(?:任职要求|任职资格|任职条件|岗位要求|工作权限|权限|权力|权利|权力范围|考核|考核指标|考核内容|工作流程|流程|工作关系|协作关系|内部关系|外部关系|工作环境|学历|经验|技能|知识|能力要求|素质要求"
+				+ "|教育背景|培训经历|工作经验|工作经历|个性特征|性格特征|专业|年龄|性别|身体状况|资格证书|专业知识|技能要求|学历要求|经验要求)$")) {
 			return Kind.EXCLUDED_KEY;
 		}
 		if (HEADCOUNT_KEY.matcher(k).matches()) {

@@ -164,6 +164,22 @@ class OrgDocumentExtractorTests {
 	}
 
 	@Test
+	void requirementsWrittenAsLabelAndValueAreNotDutiesAndNamesDoNotEndInsideAWord() {
+		Extraction e = read("""
+				海川公司组织架构
+				1. 海川运营管理组织架构海川运营管理组织的架构由以下部门组成。
+				1.1 市场部
+				市场部经理
+				岗位职责:
+				1.制定市场推广计划。
+				2.培训经历:受过市场营销等知识培训。
+				3.个性特征:办事认真严谨。
+				""").getFirst();
+		assertThat(e.units).extracting(u -> u.name).doesNotContain("海川运营管理组");
+		assertThat(texts(post(e, "市场部经理").duties)).containsExactly("制定市场推广计划");
+	}
+
+	@Test
 	void readsAFlattenedChartLine() {
 		Extraction e = read("""
 				某门店组织架构
