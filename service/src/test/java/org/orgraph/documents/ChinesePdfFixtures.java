@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Writes the Chinese PDF fixtures under {@code src/test/resources/documents/} (committed, so tests
+ * Writes the Chinese PDF fixtures of issue 17 under {@code src/test/resources/documents/} (committed, so tests
  * need no CJK font). Run only on demand, with a TrueType-outline CJK font installed (Debian's
- * fonts-wqy-zenhei; the Noto CJK fonts are CFF outlines PDFBox does not embed):
+ * fonts-wqy-zenhei; PDFBox cannot embed the CFF-outline Noto CJK fonts: "OTF fonts do not have a glyf table"):
  * {@code ./mvnw -o -q -pl service test -Dtest=ChinesePdfFixtures -Dorgraph.fixtures=write}.
  */
 class ChinesePdfFixtures {
