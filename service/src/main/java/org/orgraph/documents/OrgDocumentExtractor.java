@@ -895,6 +895,9 @@ final class OrgDocumentExtractor {
 			// a "职责:" entry was read under (or a higher one) closes that entry too
 			while (!this.stack.isEmpty() && this.stack.peek().level > level
 					&& (this.stack.peek().level < 100 || this.stack.peek().outer >= level && this.stack.peek().outer < level("bare"))) {
+				if (this.stack.peek().level == level("bare") && this.stack.stream().noneMatch(fr -> fr.level == level)) {
+					break; // "财务部" on its own line (a Word heading), then "1. 编制预算": the list is the name's
+				}
 				this.stack.pop();
 			}
 			while (!this.stack.isEmpty() && this.stack.peek().level == level && this.stack.peek().unit == null

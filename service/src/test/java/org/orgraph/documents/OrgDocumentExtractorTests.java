@@ -180,6 +180,26 @@ class OrgDocumentExtractorTests {
 	}
 
 	@Test
+	void aNumberedListBelongsToTheNameOnTheLineBeforeIt() {
+		Extraction e = read("""
+				示例公司组织架构
+				财务部
+				1. 编制公司预算
+				2. 审核费用支出
+				人力资源部
+				1. 组织员工招聘
+				一、销售部
+				销售经理
+				1. 开拓客户市场
+				2. 负责销售回款
+				""").getFirst();
+		assertThat(texts(unit(e, "财务部").duties)).containsExactly("编制公司预算", "审核费用支出");
+		assertThat(texts(unit(e, "人力资源部").duties)).containsExactly("组织员工招聘");
+		assertThat(texts(post(e, "销售经理").duties)).containsExactly("开拓客户市场", "负责销售回款");
+		assertThat(post(e, "销售经理").unit).isSameAs(unit(e, "销售部"));
+	}
+
+	@Test
 	void readsAFlattenedChartLine() {
 		Extraction e = read("""
 				某门店组织架构
