@@ -82,7 +82,13 @@ class DocumentFormatParser implements FormatParser {
 		metadata.put("format", FORMAT);
 		metadata.put("source", e.file + (e.title.isEmpty() ? "" : " (" + e.title + ")"));
 		metadata.put("sources", e.sources());
-		return new OrgDocument(orgKey, e.name, units, positions, List.of(), metadata);
+		List<OrgDocument.Person> people = new ArrayList<>();
+		for (Extraction.Person p : e.people) {
+			Location at = Location.of(e.file, p.line, 0);
+			people.add(new OrgDocument.Person(p.key, p.name,
+					p.holds.stream().map(h -> new OrgDocument.Holding(h.key, 1.0, false, at)).toList(), at));
+		}
+		return new OrgDocument(orgKey, e.name, units, positions, people, metadata);
 	}
 
 	private static List<OrgDocument.Duty> duties(String file, List<Extraction.Duty> duties) {

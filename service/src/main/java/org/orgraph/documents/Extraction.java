@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Extraction {
 
-	/** Where an item came from. {@code kind}: unit, position, parent, reportsTo, concurrentWith, headcount, duty. */
+	/** Where an item came from. {@code kind}: unit, position, parent, reportsTo, concurrentWith, headcount, duty, person. */
 	record Source(String kind, String key, String file, int line, String excerpt) {
 	}
 
@@ -93,6 +93,25 @@ final class Extraction {
 
 	}
 
+	/** Someone the document names as holding a post (总经理:张三, 由李四兼任). */
+	static final class Person {
+
+		final String key;
+
+		final String name;
+
+		final List<Position> holds = new ArrayList<>();
+
+		final int line;
+
+		Person(String key, String name, int line) {
+			this.key = key;
+			this.name = name;
+			this.line = line;
+		}
+
+	}
+
 	final String file;
 
 	final String title;
@@ -104,6 +123,8 @@ final class Extraction {
 	final List<Unit> units = new ArrayList<>();
 
 	final List<Position> positions = new ArrayList<>();
+
+	final List<Person> people = new ArrayList<>();
 
 	final List<Source> sources = new ArrayList<>();
 
@@ -162,7 +183,15 @@ final class Extraction {
 			positions.add(m);
 		}
 		doc.put("positions", positions);
-		doc.put("people", List.of());
+		List<Map<String, Object>> people = new ArrayList<>();
+		for (Person p : this.people) {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("key", p.key);
+			m.put("name", p.name);
+			m.put("holds", p.holds.stream().map(h -> Map.<String, Object>of("position", h.key)).toList());
+			people.add(m);
+		}
+		doc.put("people", people);
 		doc.put("sources", sources());
 		return doc;
 	}

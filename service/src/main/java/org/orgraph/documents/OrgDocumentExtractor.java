@@ -51,11 +51,23 @@ final class OrgDocumentExtractor {
 			"小组", "管理层", "领导层", "董事会", "监事会", "股东会", "总店", "分店", "门店", "车间", "班组", "部", "室", "组", "科",
 			"处", "所", "层");
 
+	/** Bodies a company has under these names alone, with no prefix to tell them apart. */
+	private static final Set<String> INSTITUTIONS = Set.of("董事会", "监事会", "股东会", "股东大会", "董事局", "理事会", "党委",
+			"工会", "经理层");
+
 	private static final Pattern NOT_A_NAME = Pattern.compile(
-			"[,,。;;!?!?、“”\"《》]|的|给|把|对于|汇报|协助|确保|提高|负责|包括|通过|需要|应当|应该|可以|进行|主要|以下|如下|各个|每个|一个|之间|成员|员工|全体|各|多个|几个|若干|工作人员|相关|其他|等$");
+			"[,,。;;!?!?、“”\"《》]|的|给|把|对于|汇报|协助|确保|提高|负责(?!人)|包括|通过|需要|应当|应该|可以|进行|主要|以下|如下|各个|每个|一个|之间|成员|员工|全体|各|多个|几个|若干|工作人员|相关|其他|等$");
 
 	private static final Pattern EXCLUDED_SECTION = Pattern.compile(
 			"任职|资格|要求|条件|流程|步骤|程序|权限|权力|权利|考核|绩效|纪律|奖惩|处罚|附则|协作|协同|配合关系|沟通机制|工作时间|标准|指标|KPI|培训|晋升|薪酬|福利|做到|遵守|不得|禁止|严禁");
+
+	/** A section title that is not about duties, at the start of a heading whatever follows it. */
+	private static final Pattern GLUED_SECTION = Pattern.compile("^(?:\\p{IsHan}{2,8}的)?(?:工作流程|业务流程|工作程序|任职要求|任职资格|任职条件|岗位要求"
+			+ "|工作权限|权力范围|权利范围|权限范围|考核指标|考核标准|协作关系|配合关系|沟通机制|部门协作|部门间协作)(?!的|优化|管理|改进|设计|制定|梳理|建设|再造|执行|监督|审核|审批)");
+
+	/** "…与运营部的协作", "…和财务部之间的关系": what follows a unit's name when a heading is about two units. */
+	private static final Pattern RELATION_HEADING = Pattern.compile(
+			"^[与和及同跟][^,,。;;::]{2,20}?(?:的|之间的?)(?:协作|协同|关系|配合|沟通|合作|协调|接口)");
 
 	private static final Pattern DUTY_SECTION = Pattern.compile("职责|职能|任务|工作内容");
 
@@ -81,6 +93,8 @@ final class OrgDocumentExtractor {
 			"(?:组织架构|组织结构|架构图?|管理制度|规章制度|制度范本|制度|说明书|运行机制|管理机制|机制|方案|职责|职能)"
 					+ "(?:(?:及|和|与|暨)[\\p{IsHan}]{0,8}?(?:职责|职能|编制|分工|方案|说明书|制度|职责说明|管理))?");
 
+	private static final Pattern REPEATED_TITLE = Pattern.compile("[^,,。;;::!?!?、]{2,24}(?:组织|架构|说明书|制度|机制|方案|职责|职能)[^,,。;;::!?!?、]{0,8}");
+
 	private static final Pattern NOT_TITLE = Pattern.compile("以下|本文|介绍|探讨|如下|是指|可以|需要|我们|通过|包括|一个|能够|^这|^该|^其");
 
 	private static final Pattern TITLE_KIND = Pattern.compile("组织|架构|说明书|制度|机制|方案");
@@ -92,6 +106,23 @@ final class OrgDocumentExtractor {
 
 	private static final Pattern PRONOUN = Pattern.compile(
 			"^(?:该部门|该岗位|该团队|该中心|本部门|本岗位|此部门|这个部门|该机构|其|他们|她们|它们|它|主要|具体|全面|还|也|则|同时|另外|此外)+$");
+
+	/** Common surnames, single and double; a name is one of them and one or two more characters. */
+	private static final Pattern PERSON = Pattern.compile("(?:欧阳|司马|诸葛|上官|东方|皇甫|尉迟|公孙|慕容|令狐|夏侯|长孙|宇文|司徒|南宫|端木"
+			+ "|[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范"
+			+ "金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄"
+			+ "聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶"
+			+ "解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑"
+			+ "郎甄丛仲虞敖巩明佘池查麻苑迟邝])\\p{IsHan}{1,2}");
+
+	/** Words that start like a name but are not one ("高管", "全面", "安全"), and what a given name never holds. */
+	private static final Pattern NOT_A_PERSON = Pattern.compile(
+			"^(?:高管|高层|高级|常务|全面|全体|全部|安全|成本|文化|金融|方案|方面|程序|任务|任职|任命|关于|关键|应当|应急|和谐|时间|明确|车间|车辆"
+					+ "|司机|管理|计划|项目|周期|季度|党委|党支部|公司|专人|其他|相关|华东|华南|华北|华中|江南|全国|全员|师傅|宁可|于是|向上|时效)"
+					+ "|[人员部层务级门岗职副正处科室组等和及或]");
+
+	private static final Set<String> SPLIT_WORDS = Set.of("组织", "组成", "组建", "组合", "部分", "部署", "部件", "处理", "处置", "处于",
+			"科学", "科技", "室内", "所有", "所以", "所在", "层面", "层次", "员工");
 
 	private static final String CN_NUM = "一二三四五六七八九十百零两";
 
@@ -119,7 +150,7 @@ final class OrgDocumentExtractor {
 			"(?:岗位职责|部门职责|工作职责|主要职责|组织架构|组织结构|部门设置|岗位设置|任职要求|任职资格|工作流程|权限|权力范围|考核)");
 
 	private static final Pattern RX_NOTE = Pattern.compile("[((][^))]*\\p{IsHan}{4,}[^))]*[))]$");
-	private static final Pattern RX_LEAD = Pattern.compile("^(?:岗位职责|部门职责|其中|公司的?|设立|设置|以及|及|和|与|还有|如|例如|比如|包括|主要有|分别是)");
+	private static final Pattern RX_LEAD = Pattern.compile("^(?:岗位职责|部门职责|其中|公司的?|设立|设置|以及|及|和|与|而|并且|还有|如|例如|比如|包括|主要有|分别是)");
 	private static final Pattern RX_TAIL = Pattern.compile("(?:等部门|等岗位|等职位|等科室|等团队|等层级|等|一名|一人|若干名|若干)$");
 	private static final Pattern RX_EDGES = Pattern.compile("^[-•\\s]+|[\\s。.,,;;::]+$");
 	private static final Pattern RX_PAREN = Pattern.compile("[((][^))]{1,30}[))]$");
@@ -130,6 +161,13 @@ final class OrgDocumentExtractor {
 			+ "}?)(?=负责|是|主要|为|作为|包括|由|下设|设有|通常|承担|的主要职责|的职责|职责|具体|全面|-|•|\\s)");
 	private static final Pattern RX_ITEM_MARK = Pattern.compile("^(?:[-•●▪◆■□◇○·]|[((]?\\d{1,2}[))]|\\d{1,2}[.、．]|[①-⑳])\\s*");
 	private static final Pattern RX_ITEM_END = Pattern.compile("[\\s;;。.,,、::!!??]+$");
+
+	/** What the word after 等 says the listed items are: "…等部门", "…等高层管理人员组成". */
+	private static final Pattern UNIT_CLASSIFIER = Pattern.compile("^\\p{IsHan}{0,3}(?:部门|团队|科室|中心|机构|小组)(?:组成|构成)?$");
+
+	private static final Pattern POST_CLASSIFIER = Pattern.compile("^\\p{IsHan}{0,4}(?:岗位|职位|职务|人员|干部)(?:组成|构成)?$");
+
+	private static final Pattern ENUMERATED_OBJECTS = Pattern.compile("[,,]|包括|包含|例如|比如|诸如|等(?:方面|领域|事项|事务|内容)?的?(?:工作|业务|管理)$");
 
 	private static final Pattern RX_CHART_GAP = Pattern.compile("[\\s\u3000|│┃]+");
 
@@ -159,6 +197,20 @@ final class OrgDocumentExtractor {
 
 	private static final Pattern STRUCTURE = Pattern.compile("^(?:这个\\p{IsHan}{0,2}|该\\p{IsHan}{0,2})?(?:包括|包含|由|下设|设有|分为|主要包括|通常包括|通常由)");
 
+	/** What follows a holder's name when a sentence says what it does without 负责: adverbs, "在…中", a verb. */
+	private static final Pattern NAMED_ACTION = Pattern.compile(
+			"(?:主要|具体|全面|统一|还|也|同时|另外|则|专门|直接|定期|及时)*(?:在[^,,。;;]{1,15}?(?:中|下|上|方面))?"
+					// only verbs that do not also make nouns with the name before them (运营管理, 公司组织架构)
+					+ "(?:制定|制订|提供|进行|协调|监督|开展|编制|审核|审批|处理|维护|建立|完成|参与|落实|指导|收集|统筹|主持|承担"
+					+ "|实施|推动|推进|检查|核算|办理|跟进|拓展|保障|监控)");
+
+	/** "应", "应当", "要" (not 需要, 会): what a holder shall do, as 制度 documents say it. */
+	private static final Pattern MODAL = Pattern.compile("(?:还|也|同时|则|主要)?(?:应当|应该|应|必须|须|要(?!求|是|有))(?!是|由)");
+
+	private static final Pattern PRONOUN_SUBJECT = Pattern.compile("(?:他们|她们|该部门|本部门|该岗位|本岗位|该中心|本中心|该团队|这个部门)(?=\\p{IsHan})");
+
+	private static final Pattern LEADER = Pattern.compile("(\\p{IsHan}{2,12}?)?的(领导|负责人|经理|主任|主管|总监|部长|科长)");
+
 	private static final Pattern RESPONSIBLE = Pattern.compile("负责(?!人)");
 
 	private enum SectionKind {
@@ -176,6 +228,15 @@ final class OrgDocumentExtractor {
 
 		SectionKind section = SectionKind.NEUTRAL;
 
+		/** The heading's number as printed ("2.", "三、"), empty when it had none. */
+		String marker = "";
+
+		/** Whether list entries numbered like the heading itself were read under it. */
+		boolean sameSchemeEntries;
+
+		/** For an unnumbered "名称:" entry, the level of the heading it was read under (0 for none). */
+		int outer;
+
 		Frame(int level) {
 			this.level = level;
 		}
@@ -189,10 +250,21 @@ final class OrgDocumentExtractor {
 	}
 
 	static List<Extraction> extract(String file, List<DocumentLine> lines) {
-		List<Segment> segments = segment(file, lines);
+		// the rules are written with ASCII punctuation; Chinese documents mostly use the full-width
+		// forms (,:;()), which are read as ASCII and given back as printed in names, duties and excerpts
+		Map<Integer, String> printed = new HashMap<>();
+		List<DocumentLine> read = new ArrayList<>(lines.size());
+		for (DocumentLine line : lines) {
+			String half = halfWidth(line.text());
+			if (!half.equals(line.text())) {
+				printed.put(line.number(), line.text());
+			}
+			read.add(half.equals(line.text()) ? line : new DocumentLine(line.number(), half));
+		}
+		List<Segment> segments = segment(file, read);
 		List<Extraction> out = new ArrayList<>();
 		for (Segment s : segments) {
-			Extraction e = new Reader(file, s).read();
+			Extraction e = new Reader(file, s, printed).read();
 			if (e.units.size() + e.positions.size() > 1 || e.dutyCount() > 0) {
 				out.add(e);
 			}
@@ -219,6 +291,19 @@ final class OrgDocumentExtractor {
 				continue;
 			}
 			if (text.equals(previous)) {
+				if (!text.equals(title) && !current.isEmpty() && current.getLast().text().equals(text)
+						&& REPEATED_TITLE.matcher(text).matches() && !MARKER.matcher(text).lookingAt()) {
+					// a short line about organisation, rules or duties printed twice on its own: the title of
+					// the next document ("运营部管理机制不够完善"), even when it does not end in a title word
+					current.removeLast();
+					if (!current.isEmpty() || !title.isEmpty()) {
+						segments.add(new Segment(title, name, start, current));
+					}
+					current = new ArrayList<>();
+					title = text;
+					name = nameFromTitle(text);
+					start = raw.number();
+				}
 				continue; // a passage printed twice is read once
 			}
 			previous = text;
@@ -304,6 +389,21 @@ final class OrgDocumentExtractor {
 		return name.length() >= 2 ? name : title;
 	}
 
+	/** Full-width ASCII forms and the ideographic space as their ASCII selves, one char for one. */
+	static String halfWidth(String text) {
+		char[] chars = text.toCharArray();
+		for (int i = 0; i < chars.length; i++) {
+			char c = chars[i];
+			if (c >= '\uFF01' && c <= '\uFF5E') {
+				chars[i] = (char) (c - 0xFEE0);
+			}
+			else if (c == '\u3000') {
+				chars[i] = ' ';
+			}
+		}
+		return new String(chars);
+	}
+
 	private static String fileStem(String file) {
 		String name = file.contains("/") ? file.substring(file.lastIndexOf('/') + 1) : file;
 		return name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
@@ -316,6 +416,9 @@ final class OrgDocumentExtractor {
 		private final String file;
 
 		private final Segment segment;
+
+		/** Lines as printed, by number, where they differ from the half-width text read. */
+		private final Map<Integer, String> printed;
 
 		private final Extraction out;
 
@@ -333,11 +436,15 @@ final class OrgDocumentExtractor {
 
 		private int skippedLists;
 
+		/** The marker of the fragment being read. */
+		private String marker = "";
+
 		private final Map<String, String> firstExcerpt = new HashMap<>();
 
-		Reader(String file, Segment segment) {
+		Reader(String file, Segment segment, Map<Integer, String> printed) {
 			this.file = file;
 			this.segment = segment;
+			this.printed = printed;
 			this.out = new Extraction(file, segment.title(), segment.name(), segment.line());
 			Unit root = new Unit("U00", segment.name(), null, "organization", segment.line());
 			this.out.units.add(root);
@@ -444,12 +551,24 @@ final class OrgDocumentExtractor {
 				// list markers rank among themselves, always below numbered headings
 				return this.listLevels.computeIfAbsent(scheme, s -> 20 + this.listLevels.size());
 			}
-			return this.levels.computeIfAbsent(scheme, s -> this.levels.size() + 1);
+			// numbered headings rank as Chinese documents number them (第一章 > 第一条 > 一、 > (一) > 1. > 1.1),
+			// not by which one a document happens to use first (a "1." list before the first "一、" heading)
+			return switch (scheme) {
+				case "chapter" -> 1;
+				case "article" -> 2;
+				case "zh" -> 3;
+				case "zhparen" -> 4;
+				case "num" -> 5;
+				case "num2" -> 6;
+				case "num3" -> 7;
+				default -> this.levels.computeIfAbsent(scheme, s -> 8 + this.levels.size());
+			};
 		}
 
 		// ---- one fragment
 
 		private void fragment(Fragment f) {
+			this.marker = f.marker();
 			String text = f.text();
 			if (f.scheme().isEmpty()) {
 				Entity e = headOf(text);
@@ -475,10 +594,16 @@ final class OrgDocumentExtractor {
 				prose(text.substring(intro.end()), f);
 				return;
 			}
+			if (GLUED_SECTION.matcher(text).lookingAt()) {
+				// "工作流程线上运营部的工作流程如下:": a section's title run into its first sentence
+				Frame frame = push(level);
+				frame.section = SectionKind.EXCLUDED;
+				return;
+			}
 			Entity e = headOf(text);
-			if (e != null && !e.colon && e.rest.startsWith("的")
-					&& EXCLUDED_SECTION.matcher(e.rest.substring(0, Math.min(12, e.rest.length()))).find()) {
-				// "职能部门的协作关系…", "财务部的考核办法": about the unit, not the unit
+			if (e != null && !e.colon && (e.rest.startsWith("的") && EXCLUDED_SECTION.matcher(e.rest.substring(0, Math.min(12, e.rest.length()))).find()
+					|| RELATION_HEADING.matcher(e.rest).lookingAt())) {
+				// "职能部门的协作关系…", "财务部的考核办法", "战略部与运营部的协作…": about the unit, not the unit
 				Frame frame = push(level);
 				frame.section = SectionKind.EXCLUDED;
 				return;
@@ -563,6 +688,8 @@ final class OrgDocumentExtractor {
 				this.stack.pop();
 			}
 			Frame frame = new Frame(level);
+			frame.marker = this.marker;
+			frame.outer = this.stack.isEmpty() ? 0 : this.stack.peek().level;
 			this.stack.push(frame);
 			return frame;
 		}
@@ -712,10 +839,21 @@ final class OrgDocumentExtractor {
 				}
 				return;
 			}
+			if (e.kind == Kind.HOLDER_KEY) {
+				String name = personName(value);
+				if (name != null && holder() instanceof Position p) {
+					holds(person(name, f), p); // a job description form: 岗位名称:出纳, 任职人:张三
+				}
+				return;
+			}
 			if (e.kind == Kind.UNIT || e.kind == Kind.POST) {
 				Frame frame = push(level);
 				open(frame, e, f);
-				if (!value.isEmpty()) {
+				String name = e.kind == Kind.POST ? personName(value) : null;
+				if (name != null && frame.post != null) {
+					holds(person(name, f), frame.post); // "总经理:张三"
+				}
+				else if (!value.isEmpty()) {
 					rest(value, f, true);
 				}
 				return;
@@ -734,6 +872,11 @@ final class OrgDocumentExtractor {
 			if (described && rest.length() <= MAX_DUTY) {
 				prose(rest, f);
 				String desc = cleanDuty(rest);
+				// "包括人力资源、财务等部门,为运营团队提供支持": what it is made of, then what it does
+				while (STRUCTURE.matcher(desc).find() || desc.matches("^(?:如|例如|比如).*")) {
+					Matcher clause = RX_CLAUSE.matcher(desc);
+					desc = clause.find() ? desc.substring(clause.end()).strip() : "";
+				}
 				Object h = holder();
 				// a description with 负责 gave its duty through prose() already ("这个部门负责…" → "负责…")
 				if (!desc.isEmpty() && h != null && looksLikeDuty(desc) && !STRUCTURE.matcher(desc).find()
@@ -748,13 +891,35 @@ final class OrgDocumentExtractor {
 		// ---- list entries
 
 		private void item(String text, Fragment f, int level) {
-			// a list entry closes deeper list entries but opens nothing
-			while (!this.stack.isEmpty() && this.stack.peek().level > level && this.stack.peek().level < 100) {
+			// a list entry closes deeper list entries but opens nothing; an entry numbered like the heading
+			// a "职责:" entry was read under (or a higher one) closes that entry too
+			while (!this.stack.isEmpty() && this.stack.peek().level > level
+					&& (this.stack.peek().level < 100 || this.stack.peek().outer >= level && this.stack.peek().outer < level("bare"))) {
+				if (this.stack.peek().level == level("bare") && this.stack.stream().noneMatch(fr -> fr.level == level)) {
+					break; // "财务部" on its own line (a Word heading), then "1. 编制预算": the list is the name's
+				}
 				this.stack.pop();
 			}
 			while (!this.stack.isEmpty() && this.stack.peek().level == level && this.stack.peek().unit == null
 					&& this.stack.peek().post == null && this.stack.peek().section == SectionKind.NEUTRAL) {
 				this.stack.pop();
+			}
+			Frame sibling = this.stack.peek();
+			if (sibling != null && sibling.level == level && !sibling.sameSchemeEntries && !f.marker().isEmpty()
+					&& f.marker().equals(nextMarker(sibling.marker))) {
+				// "2. 运营团队 … 3. 流程管理…": the number after a heading's own is the next heading, not an
+				// entry of its list (a list under "2." numbered the same way starts again at 1)
+				this.stack.pop();
+				if (sibling.unit != null || sibling.post != null) {
+					Frame frame = push(level);
+					frame.section = EXCLUDED_SECTION.matcher(firstClause(text)).find() ? SectionKind.EXCLUDED
+							: SectionKind.NEUTRAL;
+					prose(text, f);
+					return;
+				}
+			}
+			else if (sibling != null && sibling.level == level) {
+				sibling.sameSchemeEntries = true;
 			}
 			if (excluded()) {
 				return;
@@ -811,7 +976,8 @@ final class OrgDocumentExtractor {
 			else {
 				String sentence = firstSentence(v);
 				String[] enumeration = cleanDuty(sentence).split("、");
-				boolean split = splitEnumeration && enumeration.length >= 3;
+				// "制定章程、审议重大事项、选择高管" is three duties; "负责运营策划,包括推广、增长、内容等工作" one
+				boolean split = splitEnumeration && enumeration.length >= 3 && !ENUMERATED_OBJECTS.matcher(sentence).find();
 				for (String part : enumeration) {
 					if (part.strip().length() < 4) {
 						split = false;
@@ -886,8 +1052,11 @@ final class OrgDocumentExtractor {
 				List<String> tokens = tokens(list.group(2));
 				// "包括人力资源、财务、IT等部门": the word after 等 says what the items are
 				String classifier = list.group(3) == null ? "" : list.group(3);
-				Kind forced = classifier.matches("^(?:部门|各部门|职能部门|团队|科室|中心|机构|小组)$") ? Kind.UNIT
-						: classifier.matches("^(?:岗位|职位|职务)$") ? Kind.POST : null;
+				Kind forced = UNIT_CLASSIFIER.matcher(classifier).matches() ? Kind.UNIT
+						: POST_CLASSIFIER.matcher(classifier).matches() ? Kind.POST : null;
+				if (forced == null && !classifier.isEmpty() && !classifier.matches("^(?:组成|构成|职能|部分|方面|层级|层次).*")) {
+					continue; // "由国资委、财政部等国家机构派出的代表组成": examples of something else
+				}
 				int named = 0;
 				for (String t : tokens) {
 					if (kindOf(t) == Kind.UNIT || kindOf(t) == Kind.POST
@@ -933,25 +1102,14 @@ final class OrgDocumentExtractor {
 				}
 				Object h = holder();
 				Position subject = named != null ? named : h instanceof Position hp ? hp : null;
-				String b = trimName(held.group(1));
-				if (subject != null && kindOf(b) == Kind.POST) {
-					Position pb = post(b, contextUnit(null), f);
-					if (pb != subject) {
-						subject.concurrentWith = pb;
-						source("concurrentWith", subject.key, f.line(), f.excerpt());
-					}
+				if (subject != null) {
+					heldBy(subject, trimName(held.group(1)), f);
 				}
 			}
 			else if (conc.find(0)) {
 				String a = trimName(conc.group(1));
-				String b = trimName(conc.group(2));
-				if (kindOf(a) == Kind.POST && kindOf(b) == Kind.POST) {
-					Position pa = post(a, contextUnit(null), f);
-					Position pb = post(b, contextUnit(null), f);
-					if (pa != pb) {
-						pa.concurrentWith = pb;
-						source("concurrentWith", pa.key, f.line(), f.excerpt());
-					}
+				if (kindOf(a) == Kind.POST) {
+					heldBy(post(a, contextUnit(null), f), trimName(conc.group(2)), f);
 				}
 			}
 			Matcher rep = REPORTS.matcher(sentence);
@@ -994,6 +1152,51 @@ final class OrgDocumentExtractor {
 			}
 		}
 
+		/**
+		 * "X由Y兼任": Y is a post ("由副总经理兼任"), a person ("由李四兼任") or both ("由总经理张三兼任").
+		 * X is held together with Y's post; a person named holds both.
+		 */
+		private void heldBy(Position subject, String by, Fragment f) {
+			String name = personAtEnd(by);
+			String postPart = name == null ? by : by.substring(0, by.length() - name.length());
+			// the post named is usually one the document already has, elsewhere
+			Position other = postPart.isEmpty() || kindOf(postPart) != Kind.POST ? null
+					: findPost(postPart) != null ? findPost(postPart) : post(postPart, contextUnit(null), f);
+			Extraction.Person who = name == null ? null : person(name, f);
+			if (other == null && who != null) {
+				other = who.holds.stream().filter(p -> p != subject).findFirst().orElse(null);
+			}
+			if (who != null) {
+				holds(who, subject);
+				if (other != null) {
+					holds(who, other);
+				}
+			}
+			if (other != null && other != subject) {
+				subject.concurrentWith = other;
+				source("concurrentWith", subject.key, f.line(), f.excerpt());
+			}
+		}
+
+		private Extraction.Person person(String name, Fragment f) {
+			for (Extraction.Person p : this.out.people) {
+				if (p.name.equals(name)) {
+					return p;
+				}
+			}
+			Extraction.Person p = new Extraction.Person(String.format(Locale.ROOT, "E%02d", this.out.people.size() + 1), name,
+					f.line());
+			this.out.people.add(p);
+			source("person", p.key, f.line(), f.excerpt());
+			return p;
+		}
+
+		private static void holds(Extraction.Person who, Position post) {
+			if (!who.holds.contains(post)) {
+				who.holds.add(post);
+			}
+		}
+
 		private boolean reportsUpTo(Position from, Position target) {
 			Position p = from;
 			for (int i = 0; i < 64 && p != null; i++) {
@@ -1027,12 +1230,53 @@ final class OrgDocumentExtractor {
 			while (m.find()) {
 				int clauseStart = lastClauseBreak(sentence, m.start());
 				String subject = sentence.substring(clauseStart, m.start()).strip();
-				Object h = resolveSubject(subject, clauseStart == 0 ? null : sentence.substring(0, clauseStart));
+				Object h = resolveSubject(subject, clauseStart == 0 ? null : sentence.substring(0, clauseStart), f);
 				if (h != null) {
 					// "全面负责…", "具体负责…": the adverb belongs to the duty
 					int from = subject.matches("^(?:全面|具体|统一)$") ? clauseStart : m.start();
 					starts.add(new int[] { clauseStart, from });
 					holders.add(h);
+				}
+			}
+			// "行政助理提供全方位的行政支持,会计主要进行账务核对": a named holder, then what it does
+			for (int at = 0; at < sentence.length(); at = nextClause(sentence, at)) {
+				int clauseStart = at;
+				if (starts.stream().anyMatch(st -> st[0] == clauseStart)) {
+					continue;
+				}
+				String clause = sentence.substring(at);
+				Matcher leader = LEADER.matcher(clause);
+				Object h = leader.lookingAt() ? leaderOf(leader, f) : null;
+				int len = h == null ? 0 : leader.end();
+				if (h == null) {
+					len = knownPrefix(clause);
+					h = len > 0 ? known(clause.substring(0, len)) : null;
+				}
+				Matcher pronoun = PRONOUN_SUBJECT.matcher(clause);
+				if (h == null && pronoun.lookingAt()) {
+					h = holder();
+					len = pronoun.end();
+				}
+				if (h == null) {
+					continue;
+				}
+				int from = -1;
+				Matcher modal = MODAL.matcher(clause).region(len, clause.length());
+				if (modal.lookingAt()) {
+					from = at + modal.end(); // "运营中心要与其他部门密切合作": what it shall do, without "要"
+				}
+				else if (NAMED_ACTION.matcher(clause).region(len, clause.length()).lookingAt()) {
+					from = at + len;
+				}
+				// a two-character organisation name ("运营") is a word of many sentences, not their subject
+				boolean bareWord = h == this.out.root() && len <= 2;
+				if (from >= 0 && !bareWord) {
+					int i = 0;
+					while (i < starts.size() && starts.get(i)[0] < at) {
+						i++;
+					}
+					starts.add(i, new int[] { at, from });
+					holders.add(i, h);
 				}
 			}
 			for (int i = 0; i < starts.size(); i++) {
@@ -1045,6 +1289,31 @@ final class OrgDocumentExtractor {
 			}
 		}
 
+		private static int nextClause(String s, int from) {
+			for (int i = from; i < s.length(); i++) {
+				if (",,;;".indexOf(s.charAt(i)) >= 0) {
+					return i + 1;
+				}
+			}
+			return s.length();
+		}
+
+		/** "运营中心的领导" (or "…的领导" after the unit's name): the post that leads a unit, named after it. */
+		private @Nullable Position leaderOf(Matcher leader, Fragment f) {
+			Object u = leader.group(1) == null ? contextUnit(null) : known(leader.group(1));
+			return u instanceof Unit unit ? post(unit.name + leader.group(2), unit, f) : null;
+		}
+
+		/** The length of the longest known unit or post name a text starts with, 0 when none. */
+		private int knownPrefix(String text) {
+			for (int len = Math.min(MAX_NAME, text.length()); len >= 2; len--) {
+				if (known(text.substring(0, len)) != null) {
+					return len;
+				}
+			}
+			return 0;
+		}
+
 		private static int lastClauseBreak(String s, int before) {
 			for (int i = before - 1; i >= 0; i--) {
 				if (",,;;::".indexOf(s.charAt(i)) >= 0) {
@@ -1054,9 +1323,23 @@ final class OrgDocumentExtractor {
 			return 0;
 		}
 
-		private @Nullable Object resolveSubject(String subject, @Nullable String before) {
-			String s = subject.replaceAll("(?:主要|具体|全面|还|也|则|都|将|同时|通常)+$", "").strip();
+		private @Nullable Object resolveSubject(String subject, @Nullable String before, Fragment f) {
+			String s = subject.replaceAll("(?:主要|具体|全面|还|也|则|都|将|同时|通常)+$", "")
+				.replaceAll("的(?:主要)?(?:任务|职责|职能)(?:是|为|在于)$", "") // "运营中心的任务是负责…"
+				.strip();
 			if (s.isEmpty() || PRONOUN.matcher(s).matches()) {
+				Matcher leader = before == null ? null : LEADER.matcher(before);
+				if (leader != null && leader.lookingAt()) {
+					Position p = leaderOf(leader, f);
+					if (p != null) {
+						return p; // "运营中心的领导由公司任命,负责…"
+					}
+				}
+				if (before != null && STRUCTURE.matcher(before).find()) {
+					// "领导层:包括总监和副总监,负责…": what it is made of, then what it does
+					Object h = holder();
+					return h != null ? h : this.out.root();
+				}
 				if (before != null) {
 					// "X是…的部门,负责…": the subject of the sentence
 					String head = before.replaceAll("(?:是|作为|为).*$", "").strip();
@@ -1077,10 +1360,10 @@ final class OrgDocumentExtractor {
 			}
 			Kind k = kindOf(s);
 			if (s.length() <= 12 && k == Kind.UNIT) {
-				return unit(s, contextUnit(null), null);
+				return unit(s, contextUnit(null), f);
 			}
 			if (s.length() <= 12 && k == Kind.POST) {
-				return post(s, contextUnit(null), null);
+				return post(s, contextUnit(null), f);
 			}
 			return null;
 		}
@@ -1105,7 +1388,14 @@ final class OrgDocumentExtractor {
 			if (posts != null) {
 				return posts.getFirst();
 			}
-			return this.unitsByName.get(n);
+			Unit u = this.unitsByName.get(n);
+			if (u == null && n.endsWith("部门")) {
+				u = this.unitsByName.get(n.substring(0, n.length() - 1)); // 技术部门 is 技术部
+			}
+			else if (u == null && n.endsWith("部")) {
+				u = this.unitsByName.get(n + "门");
+			}
+			return u;
 		}
 
 		private Unit subjectUnit(String subject) {
@@ -1185,7 +1475,8 @@ final class OrgDocumentExtractor {
 			if (rootName.endsWith(n) && this.out.units.size() == 1 && n.length() >= 2) {
 				return this.out.root();
 			}
-			Unit u = new Unit(String.format(Locale.ROOT, "U%02d", this.out.units.size()), name, parent, unitKind(name),
+			Unit u = new Unit(String.format(Locale.ROOT, "U%02d", this.out.units.size()),
+					f == null ? name : asPrinted(f.line(), name), parent, unitKind(name),
 					f == null ? this.segment.line() : f.line());
 			this.out.units.add(u);
 			this.unitsByName.put(n, u);
@@ -1211,7 +1502,8 @@ final class OrgDocumentExtractor {
 					return p;
 				}
 			}
-			Position p = new Position(String.format(Locale.ROOT, "P%02d", this.out.positions.size() + 1), title, unit,
+			Position p = new Position(String.format(Locale.ROOT, "P%02d", this.out.positions.size() + 1),
+					f == null ? title : asPrinted(f.line(), title), unit,
 					f == null ? this.segment.line() : f.line());
 			this.out.positions.add(p);
 			this.postsByTitle.computeIfAbsent(n, k -> new ArrayList<>()).add(p);
@@ -1239,7 +1531,7 @@ final class OrgDocumentExtractor {
 			}
 			List<Duty> list = holder instanceof Position p ? p.duties : ((Unit) holder).duties;
 			String key = (holder instanceof Position p ? p.key : ((Unit) holder).key) + "-D" + (list.size() + 1);
-			list.add(new Duty(key, text, f.line()));
+			list.add(new Duty(key, asPrinted(f.line(), text), f.line()));
 			source("duty", key, f.line(), f.excerpt());
 		}
 
@@ -1271,8 +1563,15 @@ final class OrgDocumentExtractor {
 					p.reportsTo = null;
 				}
 			}
+			Set<String> placed = new HashSet<>();
+			for (Source s : this.out.sources) {
+				if (s.kind().equals("parent")) {
+					placed.add(s.key());
+				}
+			}
 			for (Unit u : this.out.units) {
-				if (u.parent != null && u.parent != this.out.root()) {
+				// a parent from nesting: the unit's own heading is where it shows
+				if (u.parent != null && u.parent != this.out.root() && !placed.contains(u.key)) {
 					source("parent", u.key, u.line, excerptOf(u.key));
 				}
 			}
@@ -1282,11 +1581,22 @@ final class OrgDocumentExtractor {
 			}
 		}
 
+		/** Text read from a line as the line prints it (full-width punctuation kept). */
+		private String asPrinted(int line, String read) {
+			String printed = this.printed.get(line);
+			if (printed == null) {
+				return read;
+			}
+			int at = halfWidth(printed).indexOf(read);
+			return at < 0 ? read : printed.substring(at, at + read.length());
+		}
+
 		private String excerptOf(String key) {
 			return this.firstExcerpt.getOrDefault(key, "");
 		}
 
-		private void source(String kind, String key, int line, String excerpt) {
+		private void source(String kind, String key, int line, String read) {
+			String excerpt = asPrinted(line, read);
 			this.out.sources.add(new Source(kind, key, this.file, line, excerpt));
 			this.firstExcerpt.putIfAbsent(key, excerpt);
 		}
@@ -1296,7 +1606,7 @@ final class OrgDocumentExtractor {
 	// ------------------------------------------------------------------------------ names
 
 	enum Kind {
-		UNIT, POST, DUTY_KEY, EXCLUDED_KEY, HEADCOUNT_KEY, POSTS_KEY, POST_NAME_KEY, UNIT_NAME_KEY, REPORTS_KEY, OTHER
+		UNIT, POST, DUTY_KEY, EXCLUDED_KEY, HEADCOUNT_KEY, POSTS_KEY, POST_NAME_KEY, UNIT_NAME_KEY, REPORTS_KEY, HOLDER_KEY, OTHER
 	}
 
 	/** A name at the start of a heading or entry, and what follows it. */
@@ -1338,7 +1648,16 @@ final class OrgDocumentExtractor {
 		for (int len = 2; len <= Math.min(MAX_NAME, t.length() - 1); len++) {
 			String head = t.substring(0, len);
 			int again = t.indexOf(head, len);
-			if (again > len && again <= len + 25 && kindOf(head) != Kind.OTHER) {
+			if (again > len && again <= len + 25 && kindOf(head) != Kind.OTHER && !splitsAWord(t, len)) {
+				// the longest such name: "战略规划部门…战略规划部门" is 战略规划部门, not 战略规划部
+				for (int longer = len + 1; longer <= Math.min(MAX_NAME, t.length() - 1); longer++) {
+					String h = t.substring(0, longer);
+					int a = t.indexOf(h, longer);
+					if (a > longer && a <= longer + 25 && kindOf(h) == kindOf(head)) {
+						head = h;
+						len = longer;
+					}
+				}
 				return new Entity(head, kindOf(head), t.substring(len).strip(), false);
 			}
 		}
@@ -1361,6 +1680,33 @@ final class OrgDocumentExtractor {
 			return new Entity(best, kindOf(best), t.substring(best.length()).strip(), false);
 		}
 		return null;
+	}
+
+	/** A Chinese personal name as the whole of a text ("张三", "欧阳明 女士"), or null. */
+	static @Nullable String personName(String raw) {
+		String t = RX_EDGES.matcher(raw.strip()).replaceAll("").replaceAll("\\s*(?:先生|女士|同志|\\(兼\\)|(兼))$", "");
+		Matcher m = PERSON.matcher(t);
+		if (!m.matches() || kindOf(t) != Kind.OTHER || NOT_A_NAME.matcher(t).find() || NOT_A_PERSON.matcher(t).find()) {
+			return null;
+		}
+		return t;
+	}
+
+	/** "总经理张三": the person named at the end of a post, or null. */
+	static @Nullable String personAtEnd(String text) {
+		for (int len = Math.min(4, text.length()); len >= 2; len--) {
+			String tail = text.substring(text.length() - len);
+			String head = text.substring(0, text.length() - len);
+			if (personName(tail) != null && (head.isEmpty() || kindOf(head) == Kind.POST)) {
+				return tail;
+			}
+		}
+		return null;
+	}
+
+	/** Whether a name cut from a text at {@code end} ends inside a word: 组织, 部分, 处理 are no 组, 部, 处. */
+	static boolean splitsAWord(String text, int end) {
+		return end > 0 && end < text.length() && SPLIT_WORDS.contains(text.substring(end - 1, end + 1));
 	}
 
 	/** "招商运营部门招商总监": a unit's heading glued to its first post. */
@@ -1387,7 +1733,8 @@ final class OrgDocumentExtractor {
 		if (subject.matches() && kindOf(subject.group(1)) != Kind.OTHER) {
 			return Kind.DUTY_KEY;
 		}
-		if (k.matches("^(?:任职要求|任职资格|任职条件|岗位要求|工作权限|权限|权力|权利|权力范围|考核|考核指标|考核内容|工作流程|流程|工作关系|协作关系|内部关系|外部关系|工作环境|学历|经验|技能|知识|能力要求|素质要求)$")) {
+		if (k.matches("^(?:任职要求|任职资格|任职条件|岗位要求|工作权限|权限|权力|权利|权力范围|考核|考核指标|考核内容|工作流程|流程|工作关系|协作关系|内部关系|外部关系|工作环境|学历|经验|技能|知识|能力要求|素质要求"
+				+ "|教育背景|培训经历|工作经验|工作经历|个性特征|性格特征|专业|年龄|性别|身体状况|资格证书|专业知识|技能要求|学历要求|经验要求)$")) {
 			return Kind.EXCLUDED_KEY;
 		}
 		if (HEADCOUNT_KEY.matcher(k).matches()) {
@@ -1405,6 +1752,9 @@ final class OrgDocumentExtractor {
 		if (k.matches("^(?:直接上级|上级|汇报对象|直属上级|上级岗位|汇报上级)$")) {
 			return Kind.REPORTS_KEY;
 		}
+		if (k.matches("^(?:姓名|任职人|任职者|在岗人员|现任|现任人员|员工姓名|人员姓名|负责人姓名)$")) {
+			return Kind.HOLDER_KEY;
+		}
 		return Kind.OTHER;
 	}
 
@@ -1417,6 +1767,9 @@ final class OrgDocumentExtractor {
 		}
 		if (RX_EXEC.matcher(bare).find()) {
 			return Kind.POST;
+		}
+		if (INSTITUTIONS.contains(bare)) {
+			return Kind.UNIT;
 		}
 		if (bare.length() < 2) {
 			return Kind.OTHER;
@@ -1446,7 +1799,7 @@ final class OrgDocumentExtractor {
 	}
 
 	static String trimName(String raw) {
-		String t = RX_LEAD.matcher(raw.strip()).replaceAll("");
+		String t = RX_LEAD.matcher(RX_EDGES.matcher(raw.strip()).replaceAll("")).replaceAll("");
 		t = RX_TAIL.matcher(t).replaceAll("");
 		return RX_EDGES.matcher(t).replaceAll("");
 	}
@@ -1517,6 +1870,23 @@ final class OrgDocumentExtractor {
 
 	private static boolean looksLikeDuty(String duty) {
 		return duty.length() >= 4 && !duty.startsWith("本文") && !duty.endsWith("?") && !duty.endsWith("?");
+	}
+
+	/** The marker after this one in its scheme: "2." → "3.", "二、" → "三、", "2.1" → "2.2", "②" → "③". */
+	static @Nullable String nextMarker(String marker) {
+		Matcher digits = Pattern.compile("(\\d+)(\\D*)$").matcher(marker);
+		if (digits.find()) {
+			return marker.substring(0, digits.start()) + (Integer.parseInt(digits.group(1)) + 1) + digits.group(2);
+		}
+		Matcher zh = Pattern.compile("([" + CN_NUM + "]+)([^" + CN_NUM + "]*)$").matcher(marker);
+		if (zh.find()) {
+			Integer n = number(zh.group(1));
+			return n == null ? null : marker.substring(0, zh.start()) + DocumentReaders.chinese(n + 1) + zh.group(2);
+		}
+		if (marker.length() == 1 && marker.charAt(0) >= '①' && marker.charAt(0) < '⑳') {
+			return String.valueOf((char) (marker.charAt(0) + 1));
+		}
+		return null;
 	}
 
 	static @Nullable Integer number(String raw) {

@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -27,6 +31,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Reading files into lines: encodings, Word paragraphs, lists and tables, PDF text, and what is refused. */
 class DocumentReadersTests {
+
+	static final Path CHINESE_PDF = Path.of("src/test/resources/documents/org-structure-zh.pdf");
+
+	static final Path CHINESE_PDF_OUT_OF_ORDER = Path.of("src/test/resources/documents/org-structure-zh-drawn-out-of-order.pdf");
 
 	static final String TEXT = """
 			示例公司组织架构
@@ -98,6 +106,67 @@ class DocumentReadersTests {
 	void readsAPdfTextLayerLineByLine() throws IOException {
 		byte[] pdf = pdf("1. Finance", "2. Sales");
 		assertThat(DocumentReaders.read("a.pdf", pdf)).extracting(DocumentLine::text).containsSubsequence("1. Finance", "2. Sales");
+	}
+
+	/**
+	 * A 组织架构及部门职责 printed to PDF with an embedded CJK subset font (written by
+	 * {@link ChinesePdfFixtures}): its text layer is read line by line, full-width punctuation and all.
+	 */
+	@Test
+	void readsTheChineseTextLayerOfAPdf() throws IOException {
+		List<DocumentLine> lines = DocumentReaders.read("org.pdf", Files.readAllBytes(CHINESE_PDF));
+		assertThat(lines.stream().map(DocumentLine::text).filter(t -> !t.isBlank()).toList())
+			.containsExactlyElementsOf(ChinesePdfFixtures.LINES);
+		assertThat(lines.get(17)).isEqualTo(new DocumentLine(18, "（1）负责货物入库、出库和盘点；"));
+	}
+
+	@Test
+	void readsAPdfDrawnOutOfOrderInReadingOrder() throws IOException {
+		// the same page drawn bottom line first, each line's second half before its first
+		assertThat(DocumentReaders.read("org.pdf", Files.readAllBytes(CHINESE_PDF_OUT_OF_ORDER)))
+			.isEqualTo(DocumentReaders.read("org.pdf", Files.readAllBytes(CHINESE_PDF)));
+	}
+
+	@Test
+	void extractsTheOrganisationAChinesePdfPrints() throws IOException {
+		List<Extraction> all = OrgDocumentExtractor.extract("org.pdf",
+				DocumentReaders.read("org.pdf", Files.readAllBytes(CHINESE_PDF)));
+		assertThat(all).hasSize(1);
+		Extraction e = all.getFirst();
+		assertThat(e.name).isEqualTo("华远物流有限公司");
+		Map<String, String> parents = new LinkedHashMap<>();
+		e.units.forEach(u -> parents.put(u.name, u.parent == null ? "" : u.parent.name));
+		assertThat(parents).containsExactlyInAnyOrderEntriesOf(Map.of("华远物流有限公司", "", "综合管理部", "华远物流有限公司",
+				"运输部", "华远物流有限公司", "行政组", "综合管理部", "人事组", "综合管理部", "调度组", "运输部", "仓储中心", "运输部"));
+		assertThat(e.positions).isEmpty();
+		Extraction.Unit admin = OrgDocumentExtractorTests.unit(e, "综合管理部");
+		Extraction.Unit transport = OrgDocumentExtractorTests.unit(e, "运输部");
+		Extraction.Unit storage = OrgDocumentExtractorTests.unit(e, "仓储中心");
+		assertThat(List.of(admin.plannedHeadcount, transport.plannedHeadcount, storage.plannedHeadcount))
+			.containsExactly(6, 12, 8);
+		assertThat(OrgDocumentExtractorTests.texts(admin.duties))
+			.containsExactly("负责公司日常行政事务和后勤保障", "组织制定公司人事管理制度", "负责档案与印章管理");
+		assertThat(OrgDocumentExtractorTests.texts(transport.duties))
+			.containsExactly("编制月度运输计划并组织实施", "负责车辆调度与行车安全管理", "统计分析运输成本");
+		// duties keep the document's full-width punctuation
+		assertThat(OrgDocumentExtractorTests.texts(storage.duties))
+			.containsExactly("负责货物入库、出库和盘点", "保管库存货物，确保账实相符");
+
+		// each source names the line it came from and quotes it exactly
+		Map<String, Integer> lineOf = new LinkedHashMap<>();
+		for (Extraction.Source s : e.sources) {
+			assertThat(ChinesePdfFixtures.LINES.get(s.line() - 1)).as("%s", s).contains(s.excerpt());
+			lineOf.putIfAbsent(s.kind() + " " + s.key(), s.line());
+		}
+		assertThat(lineOf).containsEntry("unit " + storage.key, 15)
+			.containsEntry("parent " + storage.key, 16)
+			.containsEntry("headcount " + transport.key, 10)
+			.containsEntry("parent " + OrgDocumentExtractorTests.unit(e, "人事组").key, 4)
+			.containsEntry("duty " + admin.duties.get(1).key, 7)
+			.containsEntry("duty " + storage.duties.get(1).key, 19);
+		assertThat(e.sources).filteredOn(s -> s.key().equals(storage.duties.get(1).key))
+			.extracting(Extraction.Source::excerpt)
+			.containsExactly("（2）保管库存货物，确保账实相符。");
 	}
 
 	static byte[] pdf(String... lines) throws IOException {

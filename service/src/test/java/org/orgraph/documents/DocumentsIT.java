@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.orgraph.Imports;
 import org.orgraph.IntegrationTestSupport;
 import org.orgraph.OrgraphIntegrationTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
@@ -18,6 +21,7 @@ import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * {@code POST /api/v1/documents/extract} and {@code format=document} imports end to end: real
@@ -25,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused with a clear code and nothing written.
  */
 @OrgraphIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class DocumentsIT extends IntegrationTestSupport {
 
 	static final Path SEEDS = Path.of("src/test/resources/documents/seeds");
@@ -121,6 +126,46 @@ class DocumentsIT extends IntegrationTestSupport {
 			.containsExactly(1)
 			.path("organization.positions.edges[?(@.node.title == '部长')].node.source.line").entityList(Integer.class)
 			.containsExactly(15);
+	}
+
+	@Test
+	void extractsAChinesePdfWithEachItemTracedToItsLine() throws IOException {
+		Answer answer = extract("组织架构及部门职责.pdf", Files.readAllBytes(DocumentReadersTests.CHINESE_PDF), "");
+		assertThat(answer.status()).as("%s", answer.body()).isEqualTo(200);
+		Map<String, Object> doc = map(answer.body().get("document"));
+		assertThat(doc.get("name")).isEqualTo("华远物流有限公司");
+		Map<String, Object> storage = list(doc.get("units")).stream().filter(u -> u.get("name").equals("仓储中心")).findFirst().orElseThrow();
+		Map<String, Object> transport = list(doc.get("units")).stream().filter(u -> u.get("name").equals("运输部")).findFirst().orElseThrow();
+		assertThat(storage.get("parent")).isEqualTo(transport.get("key"));
+		assertThat(storage.get("plannedHeadcount")).isEqualTo(8);
+		assertThat(list(storage.get("duties"))).extracting(d -> d.get("text"))
+			.containsExactly("负责货物入库、出库和盘点", "保管库存货物，确保账实相符");
+		List<Map<String, Object>> sources = list(answer.body().get("sources"));
+		assertThat(sources).isNotEmpty().allSatisfy(s -> assertThat(ChinesePdfFixtures.LINES.get(((Number) s.get("line")).intValue() - 1))
+			.contains((String) s.get("excerpt")));
+		assertThat(sources).filteredOn(s -> s.get("key").equals(((Map<?, ?>) list(storage.get("duties")).getFirst()).get("key")))
+			.extracting(s -> s.get("line"), s -> s.get("excerpt"))
+			.containsExactly(tuple(18, "（1）负责货物入库、出库和盘点；"));
+	}
+
+	@Test
+	void importsThePeopleADocumentNamesAndLogsNoneOfTheirNames(CapturedOutput output) {
+		byte[] text = """
+				宏远公司组织架构
+				一、总经理办公室
+				总经理：欧阳明远
+				二、财务部
+				财务总监由总经理欧阳明远兼任。
+				""".getBytes(StandardCharsets.UTF_8);
+		Answer extracted = extract("宏远公司组织架构.txt", text, "");
+		assertThat(list(map(extracted.body().get("document")).get("people"))).singleElement()
+			.satisfies(p -> assertThat(p.get("name")).isEqualTo("欧阳明远"))
+			.satisfies(p -> assertThat(list(p.get("holds"))).hasSize(2));
+		Imports.Answer imported = imports().files("people-doc", "document", Map.of("宏远公司组织架构.txt", text));
+		assertThat(imported.status()).as("%s", imported.body()).isEqualTo(201);
+		assertThat(((Number) imported.counts().get("people")).intValue()).isEqualTo(1);
+		assertThat(((Number) imported.counts().get("holdings")).intValue()).isEqualTo(2);
+		assertThat(output.getAll()).doesNotContain("欧阳明远");
 	}
 
 	@Test

@@ -1,7 +1,9 @@
 package org.orgraph.documents;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -147,6 +149,57 @@ class OrgDocumentExtractorTests {
 	}
 
 	@Test
+	void aShortLineAboutRulesPrintedTwiceOnItsOwnStartsTheNextDocument() {
+		List<Extraction> all = read("""
+				丙公司组织架构
+				一、财务部
+				1. 编制年度预算
+				财务部管理机制不够完善
+
+				财务部管理机制不够完善
+				引言财务部负责公司的资金管理。
+				""");
+		assertThat(all).extracting(x -> x.title).containsExactly("丙公司组织架构", "财务部管理机制不够完善");
+		assertThat(texts(unit(all.getFirst(), "财务部").duties)).containsExactly("编制年度预算");
+	}
+
+	@Test
+	void requirementsWrittenAsLabelAndValueAreNotDutiesAndNamesDoNotEndInsideAWord() {
+		Extraction e = read("""
+				海川公司组织架构
+				1. 海川运营管理组织架构海川运营管理组织的架构由以下部门组成。
+				1.1 市场部
+				市场部经理
+				岗位职责:
+				1.制定市场推广计划。
+				2.培训经历:受过市场营销等知识培训。
+				3.个性特征:办事认真严谨。
+				""").getFirst();
+		assertThat(e.units).extracting(u -> u.name).doesNotContain("海川运营管理组");
+		assertThat(texts(post(e, "市场部经理").duties)).containsExactly("制定市场推广计划");
+	}
+
+	@Test
+	void aNumberedListBelongsToTheNameOnTheLineBeforeIt() {
+		Extraction e = read("""
+				示例公司组织架构
+				财务部
+				1. 编制公司预算
+				2. 审核费用支出
+				人力资源部
+				1. 组织员工招聘
+				一、销售部
+				销售经理
+				1. 开拓客户市场
+				2. 负责销售回款
+				""").getFirst();
+		assertThat(texts(unit(e, "财务部").duties)).containsExactly("编制公司预算", "审核费用支出");
+		assertThat(texts(unit(e, "人力资源部").duties)).containsExactly("组织员工招聘");
+		assertThat(texts(post(e, "销售经理").duties)).containsExactly("开拓客户市场", "负责销售回款");
+		assertThat(post(e, "销售经理").unit).isSameAs(unit(e, "销售部"));
+	}
+
+	@Test
 	void readsAFlattenedChartLine() {
 		Extraction e = read("""
 				某门店组织架构
@@ -169,6 +222,160 @@ class OrgDocumentExtractorTests {
 			assertThat(s.kind()).isEqualTo("duty");
 			assertThat(s.excerpt()).isEqualTo("1.编制公司年度预算");
 		});
+	}
+
+	@Test
+	void readsFullWidthPunctuationAndGivesTextBackAsPrinted() {
+		Extraction e = read("""
+				宏达贸易有限公司组织架构及部门职责
+				一、采购部
+				采购部隶属于供应链中心，编制５人。
+				主要职责：
+				（1）制定年度采购计划，控制采购成本；
+				（2）管理供应商档案。
+				二、供应链中心
+				""").getFirst();
+		Extraction.Unit purchasing = unit(e, "采购部");
+		assertThat(purchasing.parent).isSameAs(unit(e, "供应链中心"));
+		assertThat(purchasing.plannedHeadcount).isEqualTo(5);
+		assertThat(texts(purchasing.duties)).containsExactly("制定年度采购计划，控制采购成本", "管理供应商档案");
+		assertThat(e.sources).filteredOn(s -> s.key().equals(purchasing.duties.getFirst().key))
+			.extracting(Extraction.Source::excerpt)
+			.containsExactly("（1）制定年度采购计划，控制采购成本；");
+		assertThat(e.sources).filteredOn(s -> s.kind().equals("parent") && s.key().equals(purchasing.key))
+			.extracting(Extraction.Source::line)
+			.containsExactly(3);
+	}
+
+	@Test
+	void readsBoardsLeadersAndDutiesListedInOneSentence() {
+		Extraction e = read("""
+				远航集团组织架构
+				一、董事会
+				董事会主要职责包括:制定公司章程、审议重大投资事项、选聘高级管理人员等。
+				董事会由国资委、财政部等国家机构派出的代表组成。
+				二、研发中心
+				研发中心的负责人由总经理任命,负责研发中心的全面管理。
+				研发中心的负责人应定期向总经理汇报研发进展。
+				三、市场部
+				职责:负责市场推广,包括品牌宣传、渠道拓展、活动策划等方面的工作。
+				四、客服部
+				1. 部门负责人:负责客服团队的管理和考核。
+				""").getFirst();
+		assertThat(texts(unit(e, "董事会").duties)).containsExactly("制定公司章程", "审议重大投资事项", "选聘高级管理人员等");
+		// examples of another kind of body ("等国家机构") are not units of this organisation
+		assertThat(e.units).extracting(u -> u.name).doesNotContain("国资委", "财政部");
+		Extraction.Position head = post(e, "研发中心负责人");
+		assertThat(head.unit).isSameAs(unit(e, "研发中心"));
+		assertThat(texts(head.duties)).containsExactly("负责研发中心的全面管理", "定期向总经理汇报研发进展");
+		assertThat(texts(unit(e, "市场部").duties)).containsExactly("负责市场推广,包括品牌宣传、渠道拓展、活动策划等方面的工作");
+		assertThat(texts(post(e, "部门负责人").duties)).containsExactly("负责客服团队的管理和考核");
+	}
+
+	@Test
+	void workflowAndRelationsBetweenUnitsAreNotDuties() {
+		Extraction e = read("""
+				启明软件公司组织架构
+				1. 部门职责
+				1.1 产品部
+				•负责产品规划;
+				•负责需求管理。
+				1.2 开发部
+				•负责软件开发。
+				2. 工作流程产品部的工作流程如下:1.收集用户需求。
+				2.编写需求文档。
+				3. 部门协作
+				3.1 产品部与开发部的协作产品部提供需求文档,开发部据此排期。
+				•产品部与开发部每周召开评审会议;
+				""").getFirst();
+		assertThat(texts(unit(e, "产品部").duties)).containsExactly("负责产品规划", "负责需求管理");
+		assertThat(texts(unit(e, "开发部").duties)).containsExactly("负责软件开发");
+		assertThat(texts(e.root().duties)).isEmpty();
+	}
+
+	@Test
+	void theNumberAfterAUnitHeadingIsTheNextHeadingButAListMayRestartOrContinue() {
+		Extraction e = read("""
+				云帆网络公司运营架构
+				一、组织架构
+				1. 运营团队公司拥有一支专业的运营团队。
+				2. 流程管理公司实行规范化的管理,形成以客户为中心的流程。
+				二、岗位职责
+				1. 运营经理岗位职责:
+				1. 制定运营计划;
+				2. 监督计划执行;
+				3. 分析运营数据;
+				""").getFirst();
+		assertThat(texts(unit(e, "运营团队").duties)).isEmpty();
+		assertThat(texts(post(e, "运营经理").duties)).containsExactly("制定运营计划", "监督计划执行", "分析运营数据");
+	}
+
+	@Test
+	void numberedHeadingsRankAsChineseDocumentsNumberThemWhicheverComesFirst() {
+		Extraction e = read("""
+				示例公司组织架构
+				财务部
+				主要职责:
+				1. 编制公司预算
+				一、销售部
+				职责:
+				1. 开拓客户市场
+				二、采购部
+				1. 采购原材料物资
+				""").getFirst();
+		assertThat(texts(unit(e, "财务部").duties)).containsExactly("编制公司预算");
+		assertThat(texts(unit(e, "销售部").duties)).containsExactly("开拓客户市场");
+		assertThat(texts(unit(e, "采购部").duties)).containsExactly("采购原材料物资");
+	}
+
+	@Test
+	void readsWhatANamedHolderDoesOrShallDoButNotWhatItNeedsToKnow() {
+		Extraction e = read("""
+				顺达物流公司组织架构
+				1.1 综合部- 行政专员- 会计- 出纳
+				2. 部门职能
+				2.1 综合部
+				行政专员提供日常行政支持,会计主要进行账务核对和报表编制,出纳负责现金收付。
+				2.2 仓储部
+				这个部门负责货物的保管。
+				他们要定期盘点库存,确保账实相符。
+				他们需要熟悉仓库管理系统。
+				""").getFirst();
+		assertThat(texts(post(e, "行政专员").duties)).containsExactly("提供日常行政支持");
+		assertThat(texts(post(e, "会计").duties)).containsExactly("主要进行账务核对和报表编制");
+		assertThat(texts(post(e, "出纳").duties)).containsExactly("负责现金收付");
+		assertThat(texts(unit(e, "仓储部").duties)).containsExactly("负责货物的保管", "定期盘点库存,确保账实相符");
+	}
+
+	@Test
+	void readsThePeopleADocumentNamesWithThePostsTheyHoldTogether() {
+		Extraction e = read("""
+				宏远公司组织架构
+				一、总经理办公室
+				总经理：张三
+				副总经理：李四
+				二、财务部
+				财务总监由李四兼任。
+				（一）出纳
+				岗位名称：出纳
+				任职人：王小明
+				三、行政部
+				行政经理由总经理张三兼任。
+				人事主管由高管兼任。
+				""").getFirst();
+		Map<String, List<String>> holds = new LinkedHashMap<>();
+		e.people.forEach(p -> holds.put(p.name, p.holds.stream().map(h -> h.title).toList()));
+		assertThat(holds).containsExactly(Map.entry("张三", List.of("总经理", "行政经理")),
+				Map.entry("李四", List.of("副总经理", "财务总监")), Map.entry("王小明", List.of("出纳")));
+		assertThat(post(e, "财务总监").concurrentWith).isSameAs(post(e, "副总经理"));
+		assertThat(post(e, "行政经理").concurrentWith).isSameAs(post(e, "总经理"));
+		assertThat(e.positions).extracting(p -> p.title).containsOnlyOnce("总经理");
+		assertThat(e.sources).filteredOn(s -> s.kind().equals("person")).extracting(Extraction.Source::line)
+			.containsExactly(3, 4, 9);
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> people = (List<Map<String, Object>>) e.document(null).get("people");
+		assertThat(people.get(1)).isEqualTo(Map.of("key", "E02", "name", "李四", "holds",
+				List.of(Map.of("position", post(e, "副总经理").key), Map.of("position", post(e, "财务总监").key))));
 	}
 
 }
