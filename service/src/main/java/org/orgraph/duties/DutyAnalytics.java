@@ -339,7 +339,7 @@ public class DutyAnalytics {
 		links.sort(Comparator.comparingDouble((SemanticSimilarDuties.TextPair p) -> -p.scored().score()));
 		Map<Integer, Map<String, Integer>> sharedWords = new HashMap<>();
 		for (SemanticSimilarDuties.TextPair link : links) {
-			if (link.scored().score() < THEME_LINK || link.features().contrast() > 0) {
+			if (link.scored().score() < THEME_LINK || link.features().contrasting()) {
 				continue;
 			}
 			Integer a = index.get(link.a());
@@ -501,7 +501,7 @@ public class DutyAnalytics {
 						continue;
 					}
 					double[] x = pair.features().values(relation(s, a, b));
-					double score = OverlapScorer.logistic(OverlapScorer.OVERLAP_WEIGHTS, x);
+					double score = OverlapScorer.likelihood(x);
 					if (score < minScore) {
 						continue;
 					}
@@ -511,7 +511,7 @@ public class DutyAnalytics {
 					OverlapScorer.Scored sc = pair.scored();
 					Overlap.Evidence evidence = new Overlap.Evidence(sc.shared(),
 							swapped ? sc.onlyInSecond() : sc.onlyInFirst(), swapped ? sc.onlyInFirst() : sc.onlyInSecond(),
-							Math.round(pair.features().cosine() * 1000) / 1000.0, pair.features().contrast() > 0);
+							Math.round(pair.features().cosine() * 1000) / 1000.0, pair.features().contrasting());
 					result.add(overlap(s, "S:" + both.get(0).key() + "|" + both.get(1).key(), Overlap.Kind.SIMILAR,
 							similarScore(score), full ? Overlap.Extent.FULL : Overlap.Extent.PARTIAL,
 							both, evidence));

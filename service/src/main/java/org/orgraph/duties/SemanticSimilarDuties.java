@@ -262,8 +262,7 @@ class SemanticSimilarDuties implements DisposableBean {
 					lexical.score(x, y), HolderRelation.CROSS_BRANCH);
 			double best = 0;
 			for (HolderRelation relation : HolderRelation.values()) {
-				best = Math.max(best, OverlapScorer.logistic(OverlapScorer.OVERLAP_WEIGHTS,
-						scored.features().values(relation)));
+				best = Math.max(best, OverlapScorer.likelihood(scored.features().values(relation)));
 			}
 			if (best >= floor) {
 				pairs.add(new TextPair(a, b, scored.features(), scored));

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @OrgraphIntegrationTest
 class DutyMeaningsIT extends IntegrationTestSupport {
 
-	private static final String ORG = "hotel-ops-centre";
+	private static final String ORG = "meanings-store";
 
 	@Autowired
 	private DutyEmbeddings embeddings;
@@ -31,13 +31,14 @@ class DutyMeaningsIT extends IntegrationTestSupport {
 
 	@Test
 	void shouldTakeStoredVectorsInsteadOfEmbeddingAgainAfterARestart() throws Exception {
-		imports().demo(ORG);
+		// texts of their own: other tests in this context leave theirs in the embeddings' memory
+		imports().json(ORG, organisation(System.nanoTime()));
 		// similar overlaps need every text and clause embedded: asking for them waits for it
 		this.graphQl.document("{ dutyOverlaps(org: \"" + ORG + "\", mode: SIMILAR) { totalCount } }")
 			.execute()
 			.path("dutyOverlaps.totalCount")
 			.entity(Integer.class)
-			.satisfies(n -> assertThat(n).isPositive());
+			.satisfies(n -> assertThat(n).isNotNegative());
 		List<String> texts;
 		try (Session session = this.driver.session()) {
 			texts = session.run("""
@@ -58,6 +59,7 @@ class DutyMeaningsIT extends IntegrationTestSupport {
 				.containsAll(texts.stream().map(t -> DutyMeanings.key(DutyEmbeddings.modelFor(t), t)).toList());
 		}
 
+		assertThat(texts).hasSizeGreaterThanOrEqualTo(30);
 		DutyEmbeddings restarted = new DutyEmbeddings(true, 10_000, new DutyMeanings(this.graph));
 		int[] progress = { -1 };
 		restarted.embedMissing(texts, done -> progress[0] = done);
@@ -78,6 +80,20 @@ class DutyMeaningsIT extends IntegrationTestSupport {
 		});
 		assertThat(third.health().getDetails()).containsEntry("textsEmbedded", 0L).containsEntry("textsFromStore", 1L);
 		assertThat(third.vector(fresh)).containsExactly(restarted.vector(fresh));
+	}
+
+	/** Thirty duties worded like a real department's, each carrying this run's number so no other test holds them. */
+	private static String organisation(long run) throws Exception {
+		String[] work = { "编制部门年度预算并跟踪执行", "组织开展客户满意度调查", "制定市场推广计划", "审核供应商合同", "维护客户关系档案",
+				"协调跨部门项目进度" };
+		List<Map<String, Object>> positions = new java.util.ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			positions.add(Map.of("key", "P" + i, "title", "专员" + i, "unit", "U0", "duties",
+					List.of(work[i % work.length] + ",第" + run + "批第" + i + "项")));
+		}
+		return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(Map.of("key", ORG, "name",
+				"向量存储验证部", "units", List.of(Map.of("key", "U0", "name", "运营部", "duties", List.of())), "positions",
+				positions));
 	}
 
 }
