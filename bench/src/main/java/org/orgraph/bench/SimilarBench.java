@@ -84,16 +84,23 @@ public final class SimilarBench {
         line("");
         line("| service | step | wall time | similar pairs | texts embedded | texts from the store | texts/s | service RSS peak |");
         line("|---|---|---|---|---|---|---|---|");
+        boolean done = false;
         try {
             measure("meaning + components", work.resolve("semantic"), jar, org, json, reworded, cached, true);
             measure("words alone (models off)", work.resolve("lexical"), jar, org, json, reworded, cached, false);
+            done = true;
         }
         finally {
             Files.createDirectories(results);
             Path file = results.resolve(LocalDate.now(ZoneOffset.UTC) + "-similar-" + size + ".md");
             Files.writeString(file, this.out);
             System.out.println("results written to " + file);
-            Bench.deleteTree(work);
+            if (done) {
+                Bench.deleteTree(work);
+            }
+            else {
+                System.out.println("the service logs (and a thread dump of a request that timed out) are kept in " + work);
+            }
         }
     }
 
@@ -173,8 +180,15 @@ public final class SimilarBench {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         String query = "query($org:ID!,$min:Float!){dutyOverlaps(org:$org,mode:SIMILAR,minScore:$min,first:1){totalCount}}";
         while (System.nanoTime() < deadline) {
-            JsonNode answer = post(service, "/graphql",
-                    Bench.JSON.writeValueAsString(Map.of("query", query, "variables", Map.of("org", org, "min", this.minScore))));
+            JsonNode answer;
+            try {
+                answer = post(service, "/graphql",
+                        Bench.JSON.writeValueAsString(Map.of("query", query, "variables", Map.of("org", org, "min", this.minScore))));
+            }
+            catch (java.net.http.HttpTimeoutException ex) {
+                service.threadDump();
+                throw ex;
+            }
             JsonNode errors = answer.path("errors");
             if (errors.isEmpty()) {
                 return answer.path("data").path("dutyOverlaps").path("totalCount").asInt();
@@ -258,7 +272,7 @@ public final class SimilarBench {
     }
 
     /** The service jar on a store of its own, with an admin token; the models on or off. */
-    private record Service(Process process, String url) {
+    private record Service(Process process, String url, Path data) {
 
         static Service start(Path jar, Path data, String token, boolean meaning) throws Exception {
             int port = Bench.freePort();
@@ -272,7 +286,7 @@ public final class SimilarBench {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("service.log").toFile()));
             builder.environment().put("ORGRAPH_ADMIN_TOKEN", token);
-            Service service = new Service(builder.start(), "http://127.0.0.1:" + port);
+            Service service = new Service(builder.start(), "http://127.0.0.1:" + port, data);
             service.awaitHealthy();
             return service;
         }
@@ -297,6 +311,13 @@ public final class SimilarBench {
                 Thread.sleep(250);
             }
             throw new IllegalStateException("the service did not become healthy within 5 minutes");
+        }
+
+        /** The service's threads, into {@code threads-<time>.txt} beside its log. */
+        void threadDump() throws IOException, InterruptedException {
+            Path file = this.data.resolve("threads-" + System.currentTimeMillis() + ".txt");
+            new ProcessBuilder(Path.of(Bench.javaExecutable()).resolveSibling("jcmd").toString(), Long.toString(this.process.pid()), "Thread.print").redirectErrorStream(true)
+                .redirectOutput(file.toFile()).start().waitFor();
         }
 
         long peakRss() {

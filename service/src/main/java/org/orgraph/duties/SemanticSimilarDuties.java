@@ -242,7 +242,7 @@ class SemanticSimilarDuties implements DisposableBean {
 			p.clauses().stream().filter(c -> this.embeddings.vector(c) == null).forEach(missing::add);
 		}
 		if (!missing.isEmpty()) {
-			// evicted from the vector cache since the analysis ran: a few, embedded again here
+			// evicted from the vector cache since the analysis ran: read back from the graph (embedded only if not there)
 			this.embeddings.embedMissing(missing, done -> {
 			});
 		}
