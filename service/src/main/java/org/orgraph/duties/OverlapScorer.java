@@ -284,8 +284,9 @@ final class OverlapScorer {
 		return 1 / (1 + Math.exp(-z));
 	}
 
+	/** The cosine of two unit vectors; 0 without both, or for two models' vectors (a Chinese and an English text). */
 	static double dot(float[] a, float[] b) {
-		if (a == null || b == null) {
+		if (a == null || b == null || a.length != b.length) {
 			return 0;
 		}
 		double s = 0;

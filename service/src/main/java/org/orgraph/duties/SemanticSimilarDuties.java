@@ -276,7 +276,7 @@ class SemanticSimilarDuties implements DisposableBean {
 	}
 
 	/** Candidate pairs as (index of a) << 32 | (index of b), a < b. */
-	private Set<Long> candidates(List<String> texts, Map<String, DutyComponents.Parts> byText,
+	static Set<Long> candidates(List<String> texts, Map<String, DutyComponents.Parts> byText,
 			Map<String, OverlapScorer.Profile> profiles) {
 		Set<Long> pairs = new HashSet<>();
 		// meaning: every text and clause with its nearest neighbours
@@ -291,19 +291,31 @@ class SemanticSimilarDuties implements DisposableBean {
 				owner.add(i);
 			}
 		}
-		if (vectors.size() <= EXACT_UP_TO) {
-			for (int x = 0; x < vectors.size(); x++) {
-				for (int y = x + 1; y < vectors.size(); y++) {
-					int a = owner.get(x);
-					int b = owner.get(y);
-					if (a != b && OverlapScorer.dot(vectors.get(x), vectors.get(y)) >= CANDIDATE_COSINE) {
-						pairs.add(pair(a, b));
+		// each model's vectors apart: the Chinese and English models' vectors differ in length and
+		// in meaning, so a Chinese and an English text are never neighbours by meaning
+		Map<Integer, List<Integer>> byModel = new HashMap<>();
+		for (int i = 0; i < vectors.size(); i++) {
+			if (vectors.get(i) != null) {
+				byModel.computeIfAbsent(vectors.get(i).length, k -> new ArrayList<>()).add(i);
+			}
+		}
+		for (List<Integer> model : byModel.values()) {
+			List<float[]> modelVectors = model.stream().map(vectors::get).toList();
+			List<Integer> modelOwners = model.stream().map(owner::get).toList();
+			if (model.size() <= EXACT_UP_TO) {
+				for (int x = 0; x < modelVectors.size(); x++) {
+					for (int y = x + 1; y < modelVectors.size(); y++) {
+						int a = modelOwners.get(x);
+						int b = modelOwners.get(y);
+						if (a != b && OverlapScorer.dot(modelVectors.get(x), modelVectors.get(y)) >= CANDIDATE_COSINE) {
+							pairs.add(pair(a, b));
+						}
 					}
 				}
 			}
-		}
-		else {
-			nearestNeighbours(vectors, owner, pairs);
+			else {
+				nearestNeighbours(modelVectors, modelOwners, pairs);
+			}
 		}
 		// components: texts sharing a word few texts have
 		Map<String, List<Integer>> postings = new HashMap<>();
