@@ -227,6 +227,15 @@ final class OrgDocumentExtractor {
 	private static final Pattern DUTY_VERB = Pattern.compile("^(?:主持|负责(?!人)|协助|配合|分管|督促|督办)");
 
 	/** The leader's title alone, which a document names after its unit: 设部长1名 in 生产部 is 生产部部长. */
+	/** A registered company's full name and what follows it in a title. */
+	private static final Pattern LEGAL_NAME = Pattern.compile("^(\\p{IsHan}{2,30}?(?:有限责任公司|股份有限公司|有限公司|集团))(\\p{IsHan}{2,12})$");
+
+	/** "其中A部10人,B部5人": the headcounts of a total's parts. */
+	private static final Pattern PART_HEADCOUNT = Pattern.compile("([\\p{IsHan}A-Za-z]{2,20}?)(\\d{1,5}|[" + CN_NUM + "]{1,4})[人名]");
+
+	/** A clause of a duty sentence that gives a headcount, not a duty: ",编制3人", ",计入…编制". */
+	private static final Pattern HEADCOUNT_CLAUSE = Pattern.compile("[,;](?:编制|定员|定编|人员编制|计入)");
+
 	/** "各部", "各部门", "各车间" at the end of what comes before 设: one post in each such unit. */
 	private static final Pattern EACH_UNIT = Pattern.compile("各(\\p{IsHan}{1,4}?)(?:均|分别|各)?$");
 
@@ -452,7 +461,6 @@ final class OrgDocumentExtractor {
 		private final Map<String, List<Position>> postsByTitle = new HashMap<>();
 
 		private final Map<Object, Set<String>> dutyNorms = new HashMap<>();
-
 		private int skippedLists;
 
 		/** The marker of the fragment being read. */
@@ -464,18 +472,26 @@ final class OrgDocumentExtractor {
 			this.file = file;
 			this.segment = segment;
 			this.printed = printed;
-			this.out = new Extraction(file, segment.title(), segment.name(), segment.line());
-			Unit root = new Unit("U00", segment.name(), null, "organization", segment.line());
+			// "某某股份有限公司研发中心管理制度": a registered company's full name, then the unit the document is about
+			Matcher legal = LEGAL_NAME.matcher(segment.name());
+			boolean part = legal.matches() && kindOf(legal.group(2)) == Kind.UNIT;
+			String rootName = part ? legal.group(1) : segment.name();
+			this.out = new Extraction(file, segment.title(), rootName, segment.line());
+			Unit root = new Unit("U00", rootName, null, "organization", segment.line());
 			this.out.units.add(root);
-			this.unitsByName.put(norm(segment.name()), root);
-			String rootName = segment.name();
-			for (int i = 1; i + 3 <= rootName.length(); i++) {
-				String tail = rootName.substring(i);
-				if (kindOf(tail) == Kind.UNIT) {
-					this.unitsByName.putIfAbsent(norm(tail), root); // "燃气公司运营部" is also "运营部"
+			this.unitsByName.put(norm(rootName), root);
+			source("unit", root.key, segment.line(), segment.title().isEmpty() ? segment.name() : segment.title());
+			if (part) {
+				unit(legal.group(2), root, null);
+			}
+			else {
+				for (int i = 1; i + 3 <= rootName.length(); i++) {
+					String tail = rootName.substring(i);
+					if (kindOf(tail) == Kind.UNIT) {
+						this.unitsByName.putIfAbsent(norm(tail), root); // "燃气公司运营部" is also "运营部"
+					}
 				}
 			}
-			source("unit", root.key, segment.line(), segment.title().isEmpty() ? segment.name() : segment.title());
 		}
 
 		Extraction read() {
@@ -660,6 +676,12 @@ final class OrgDocumentExtractor {
 					: postsNamed(r.subject(), f);
 			for (Position s : subjects) {
 				Position boss = findPost(r.boss());
+				for (Position q : this.out.positions) {
+					// "副总监对总监负责": the 总监 of the subordinate's own unit or one above it, titled after its unit
+					if (boss == null && q.title.equals(q.unit.name + r.boss()) && isAncestor(q.unit, s.unit)) {
+						boss = q;
+					}
+				}
 				if (boss == null && kindOf(r.boss()) == Kind.POST) {
 					boss = post(r.boss(), s.unit.parent != null ? s.unit.parent : this.out.root(), f);
 				}
@@ -955,7 +977,7 @@ final class OrgDocumentExtractor {
 				}
 				if (h instanceof Position p && value.length() <= MAX_NAME) {
 					Unit u = unit(value.strip(), this.out.root(), f);
-					if (p.unit == this.out.root()) {
+					if (p.unit != u) {
 						p.unit = u;
 						source("parent", p.key, f.line(), f.excerpt());
 					}
@@ -975,6 +997,23 @@ final class OrgDocumentExtractor {
 				if (h instanceof Position p && boss != null && boss != p) {
 					p.reportsTo = boss;
 					source("reportsTo", p.key, f.line(), f.excerpt());
+				}
+				return;
+			}
+			if (e.kind == Kind.SUBORDINATES_KEY) {
+				// "直接下级:A、B": every post named reports to this one, and sits in its unit unless named elsewhere
+				if (holder() instanceof Position boss) {
+					for (String token : tokens(value)) {
+						// the key says they are posts, whatever their suffix ("水暖工")
+						if (kindOf(token) == Kind.POST || kindOf(token) == Kind.OTHER && token.length() >= 2
+								&& token.length() <= 8 && !NOT_A_NAME.matcher(token).find() && !token.matches(".*(?:无|暂无|不设).*")) {
+							Position p = findPost(token) != null ? findPost(token) : post(token, boss.unit, f);
+							if (p != boss && p.reportsTo == null && !reportsUpTo(boss, p)) {
+								p.reportsTo = boss;
+								source("reportsTo", p.key, f.line(), f.excerpt());
+							}
+						}
+					}
 				}
 				return;
 			}
@@ -1147,11 +1186,31 @@ final class OrgDocumentExtractor {
 		}
 
 		private void relations(String sentence, Fragment f) {
+			belongs(sentence, f);
 			Matcher hc = HEADCOUNT.matcher(sentence);
 			if (hc.find()) {
 				Integer n = number(hc.group(1));
 				if (n != null) {
-					headcount(n, f);
+					// "质量组隶属于测试部,编制3人": the unit the sentence starts with, else the current holder
+					Object subject = leadingName(sentence);
+					headcount(n, subject != null && sentence.indexOf(hc.group()) > 0 ? subject : holder(), f);
+				}
+			}
+			int parts = sentence.indexOf("其中");
+			if (parts >= 0) {
+				// "编制86人,其中产品部10人,开发部52人": each part's own headcount; a part first named here is a unit
+				Object whole = leadingName(sentence);
+				Unit in = whole instanceof Unit u ? u : subjectUnit(sentence.substring(0, parts));
+				for (String clause : sentence.substring(parts + 2).split("[,、;]")) {
+					Matcher m = PART_HEADCOUNT.matcher(clause.strip());
+					if (m.matches() && kindOf(m.group(1)) == Kind.UNIT) {
+						Unit u = unit(trimName(m.group(1)), in, f);
+						Integer n = number(m.group(2));
+						if (u != in && n != null && u.plannedHeadcount == null) {
+							u.plannedHeadcount = n;
+							source("headcount", u.key, f.line(), f.excerpt());
+						}
+					}
 				}
 			}
 			Matcher set = SET_POST.matcher(sentence);
@@ -1265,6 +1324,10 @@ final class OrgDocumentExtractor {
 					source("reportsTo", subject.key, f.line(), f.excerpt());
 				}
 			}
+		}
+
+		/** "X隶属于Y": X's parent is Y; a unit first named here is created under Y. */
+		private void belongs(String sentence, Fragment f) {
 			Matcher bel = BELONGS.matcher(sentence);
 			if (bel.find()) {
 				String parentName = trimName(bel.group(1));
@@ -1275,6 +1338,9 @@ final class OrgDocumentExtractor {
 				Object h = holder();
 				String subject = trimName(sentence.substring(0, bel.start()));
 				Unit child = this.unitsByName.get(norm(subject));
+				if (child == null && parent != null && kindOf(subject) == Kind.UNIT && subject.length() <= 12) {
+					child = unit(subject, parent, f);
+				}
 				if (child == null && h instanceof Unit u) {
 					child = u;
 				}
@@ -1323,9 +1389,10 @@ final class OrgDocumentExtractor {
 		private void heldBy(Position subject, String by, Fragment f) {
 			String name = personAtEnd(by);
 			String postPart = name == null ? by : by.substring(0, by.length() - name.length());
-			// the post named is usually one the document already has, elsewhere
+			// the post named is usually one the document already has, elsewhere; one it has not sits above the subject
 			Position other = postPart.isEmpty() || kindOf(postPart) != Kind.POST ? null
-					: findPost(postPart) != null ? findPost(postPart) : post(postPart, contextUnit(null), f);
+					: findPost(postPart) != null ? findPost(postPart)
+							: post(postPart, subject.unit.parent != null ? subject.unit.parent : this.out.root(), f);
 			Extraction.Person who = name == null ? null : person(name, f);
 			if (other == null && who != null) {
 				other = who.holds.stream().filter(p -> p != subject).findFirst().orElse(null);
@@ -1446,8 +1513,10 @@ final class OrgDocumentExtractor {
 			for (int i = 0; i < starts.size(); i++) {
 				int from = starts.get(i)[1];
 				int to = i + 1 < starts.size() ? starts.get(i + 1)[0] : sentence.length();
-				String duty = cleanDuty(sentence.substring(from, to));
-				if (duty.length() >= 4 && !RULE_ITEM.matcher(duty).find()) {
+				String text = sentence.substring(from, to);
+				Matcher count = HEADCOUNT_CLAUSE.matcher(text);
+				String duty = cleanDuty(count.find() ? text.substring(0, count.start()) : text);
+				if (duty.length() >= 4 && !RULE_ITEM.matcher(duty).find() && !HEADCOUNT.matcher(duty).lookingAt()) {
 					summary(holders.get(i), duty, f);
 				}
 			}
@@ -1506,7 +1575,7 @@ final class OrgDocumentExtractor {
 				}
 				if (before != null) {
 					// "X是…的部门,负责…": the subject of the sentence
-					String head = before.replaceAll("(?:是|作为|为).*$", "").strip();
+					String head = before.replaceAll("(?:是|作为|为|隶属于|隶属).*$", "").strip();
 					Object h = known(head);
 					if (h != null) {
 						return h;
@@ -1678,7 +1747,10 @@ final class OrgDocumentExtractor {
 		}
 
 		private void headcount(int n, Fragment f) {
-			Object h = holder();
+			headcount(n, holder(), f);
+		}
+
+		private void headcount(int n, @Nullable Object h, Fragment f) {
 			if (h instanceof Position p && p.headcount == null) {
 				p.headcount = n;
 				source("headcount", p.key, f.line(), f.excerpt());
@@ -1730,7 +1802,7 @@ final class OrgDocumentExtractor {
 			for (Position p : this.out.positions) {
 				// "质量部经理" listed under 主要岗位职责, outside 质量部's section: the unit its title names
 				Unit named = unitNamedBy(p.title);
-				if (named != null && p.unit == this.out.root()) {
+				if (named != null && named != p.unit && (p.unit == this.out.root() || isAncestor(p.unit, named))) {
 					p.unit = named;
 				}
 			}
@@ -1788,7 +1860,7 @@ final class OrgDocumentExtractor {
 	// ------------------------------------------------------------------------------ names
 
 	enum Kind {
-		UNIT, POST, DUTY_KEY, EXCLUDED_KEY, HEADCOUNT_KEY, POSTS_KEY, POST_NAME_KEY, UNIT_NAME_KEY, REPORTS_KEY, HOLDER_KEY, OTHER
+		UNIT, POST, DUTY_KEY, EXCLUDED_KEY, HEADCOUNT_KEY, POSTS_KEY, POST_NAME_KEY, UNIT_NAME_KEY, REPORTS_KEY, SUBORDINATES_KEY, HOLDER_KEY, OTHER
 	}
 
 	/** A name at the start of a heading or entry, and what follows it. */
@@ -1936,6 +2008,9 @@ final class OrgDocumentExtractor {
 		}
 		if (k.matches("^(?:直接上级|上级|汇报对象|直属上级|上级岗位|汇报上级)$")) {
 			return Kind.REPORTS_KEY;
+		}
+		if (k.matches("^(?:直接下级|下级|直接下属|下属|下级岗位|直接下级岗位|下属岗位)$")) {
+			return Kind.SUBORDINATES_KEY;
 		}
 		if (k.matches("^(?:姓名|任职人|任职者|在岗人员|现任|现任人员|员工姓名|人员姓名|负责人姓名)$")) {
 			return Kind.HOLDER_KEY;

@@ -74,8 +74,10 @@ class OrgDocumentExtractorTests {
 		assertThat(supervisor.reportsTo).isNotNull();
 		assertThat(supervisor.reportsTo.title).isEqualTo("运营总监");
 		assertThat(texts(post(e, "仓管员").duties)).containsExactly("负责货物的收发", "负责库位的整理", "完成主管交办的其他工作");
-		assertThat(post(e, "总监").headcount).isEqualTo(1);
-		assertThat(post(e, "总监").concurrentWith).isSameAs(post(e, "副总经理"));
+		// 运营中心设总监一名: the leader's title alone is named after its unit
+		assertThat(post(e, "运营中心总监").headcount).isEqualTo(1);
+		assertThat(post(e, "运营中心总监").unit).isSameAs(unit(e, "运营中心"));
+		assertThat(post(e, "运营中心总监").concurrentWith).isSameAs(post(e, "副总经理"));
 		// requirements, authority and workflow steps are not duties of anyone
 		List<String> all = new ArrayList<>();
 		e.units.forEach(u -> all.addAll(texts(u.duties)));
