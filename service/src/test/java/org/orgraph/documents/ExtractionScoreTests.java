@@ -270,4 +270,13 @@ class ExtractionScoreTests {
 		assertThat(scores.get("software-rnd-rules.txt").dutyF1()).isGreaterThanOrEqualTo(0.80);
 	}
 
+	@Test
+	void scoresTheExtractorOnTheSecondHeldOutDocuments() throws IOException {
+		StringBuilder report = new StringBuilder();
+		Map<String, Score> scores = HoldoutScoring.scoreHoldout(HoldoutScoring.HOLDOUT2, report);
+		System.out.println(report);
+		Score overall = scores.get("overall");
+		assertThat(overall.labelDuties).isPositive();
+	}
+
 }
