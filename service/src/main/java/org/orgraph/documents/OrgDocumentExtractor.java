@@ -214,7 +214,7 @@ final class OrgDocumentExtractor {
 	private static final Pattern RESPONSIBLE = Pattern.compile("负责(?!人)");
 
 	/**
-	 * A reporting clause: "对X负责" (X answers for nothing here, it names the superior), "由X领导", "在X(的)领导下",
+	 * A reporting clause: "对X负责" (X the superior, not what is answered for), "由X领导", "在X(的)领导下",
 	 * "受X领导". The clause is a reporting line, never part of a title or a duty.
 	 */
 	private static final Pattern REPORTING_CLAUSE = Pattern.compile(
@@ -226,7 +226,6 @@ final class OrgDocumentExtractor {
 	/** A verb that starts a duty and never a name: "主持院长办公室全面工作" is no unit 主持院长办公室. */
 	private static final Pattern DUTY_VERB = Pattern.compile("^(?:主持|负责(?!人)|协助|配合|分管|督促|督办)");
 
-	/** The leader's title alone, which a document names after its unit: 设部长1名 in 生产部 is 生产部部长. */
 	/** A registered company's full name and what follows it in a title. */
 	private static final Pattern LEGAL_NAME = Pattern.compile("^(\\p{IsHan}{2,30}?(?:有限责任公司|股份有限公司|有限公司|集团))(\\p{IsHan}{2,12})$");
 
@@ -239,6 +238,7 @@ final class OrgDocumentExtractor {
 	/** "各部", "各部门", "各车间" at the end of what comes before 设: one post in each such unit. */
 	private static final Pattern EACH_UNIT = Pattern.compile("各(\\p{IsHan}{1,4}?)(?:均|分别|各)?$");
 
+	/** The leader's title alone, which a document names after its unit: 设部长1名 in 生产部 is 生产部部长. */
 	private static final Pattern BARE_LEADER = Pattern.compile("^副?(?:经理|总经理|部长|主任|科长|处长|总监|主管|组长|站长|队长|所长)$");
 
 	private enum SectionKind {
