@@ -30,7 +30,9 @@ import org.orgraph.documents.Extraction.Warning;
  * under a unit or post are its duties, unless their section is about requirements, workflow,
  * authority, assessment or conduct; "X负责…" sentences are a holder's duties when it has no list;
  * 下设/设有/包括/由…组成 name units and posts, 隶属于/直接上级/向…汇报/协助 give parents and
- * reporting lines, 编制/定员/人数 N 人 headcounts and 由…兼任 concurrent posts.
+ * reporting lines, 编制/定员/人数 N 人 headcounts and 由…兼任 concurrent posts. A reporting clause
+ * (对X负责, 由X领导, 在X领导下) is a reporting line, never part of a title or duty; 各部设X一名 is one X
+ * in each 部; a leader's bare title (设部长1名) is named after its unit.
  */
 final class OrgDocumentExtractor {
 
