@@ -30,7 +30,9 @@ import org.orgraph.documents.Extraction.Warning;
  * under a unit or post are its duties, unless their section is about requirements, workflow,
  * authority, assessment or conduct; "X负责…" sentences are a holder's duties when it has no list;
  * 下设/设有/包括/由…组成 name units and posts, 隶属于/直接上级/向…汇报/协助 give parents and
- * reporting lines, 编制/定员/人数 N 人 headcounts and 由…兼任 concurrent posts.
+ * reporting lines, 编制/定员/人数 N 人 headcounts and 由…兼任 concurrent posts. A reporting clause
+ * (对X负责, 由X领导, 在X领导下) is a reporting line, never part of a title or duty; 各部设X一名 is one X
+ * in each 部; a leader's bare title (设部长1名) is named after its unit.
  */
 final class OrgDocumentExtractor {
 
@@ -212,6 +214,34 @@ final class OrgDocumentExtractor {
 	private static final Pattern LEADER = Pattern.compile("(\\p{IsHan}{2,12}?)?的(领导|负责人|经理|主任|主管|总监|部长|科长)");
 
 	private static final Pattern RESPONSIBLE = Pattern.compile("负责(?!人)");
+
+	/**
+	 * A reporting clause: "对X负责" (X the superior, not what is answered for), "由X领导", "在X(的)领导下",
+	 * "受X领导". The clause is a reporting line, never part of a title or a duty.
+	 */
+	private static final Pattern REPORTING_CLAUSE = Pattern.compile(
+			"对(?<to>[\\p{IsHan}A-Za-z]{2,20}?)负责(?=[,;。:]|$)"
+					+ "|由(?<by>[\\p{IsHan}A-Za-z]{2,20}?)(?:直接)?领导(?=[,;。]|$)"
+					+ "|在(?<under>[\\p{IsHan}A-Za-z]{2,20}?)的?(?:直接)?领导下(?:开展工作|工作)?"
+					+ "|受(?<of>[\\p{IsHan}A-Za-z]{2,20}?)的?(?:直接)?领导");
+
+	/** A verb that starts a duty and never a name: "主持院长办公室全面工作" is no unit 主持院长办公室. */
+	private static final Pattern DUTY_VERB = Pattern.compile("^(?:主持|负责(?!人)|协助|配合|分管|督促|督办)");
+
+	/** A registered company's full name and what follows it in a title. */
+	private static final Pattern LEGAL_NAME = Pattern.compile("^(\\p{IsHan}{2,30}?(?:有限责任公司|股份有限公司|有限公司|集团))(\\p{IsHan}{2,12})$");
+
+	/** "其中A部10人,B部5人": the headcounts of a total's parts. */
+	private static final Pattern PART_HEADCOUNT = Pattern.compile("([\\p{IsHan}A-Za-z]{2,20}?)(\\d{1,5}|[" + CN_NUM + "]{1,4})[人名]");
+
+	/** A clause of a duty sentence that gives a headcount, not a duty: ",编制3人", ",计入…编制". */
+	private static final Pattern HEADCOUNT_CLAUSE = Pattern.compile("[,;](?:编制|定员|定编|人员编制|计入)");
+
+	/** "各部", "各部门", "各车间" at the end of what comes before 设: one post in each such unit. */
+	private static final Pattern EACH_UNIT = Pattern.compile("各(\\p{IsHan}{1,4}?)(?:均|分别|各)?$");
+
+	/** The leader's title alone, which a document names after its unit: 设部长1名 in 生产部 is 生产部部长. */
+	private static final Pattern BARE_LEADER = Pattern.compile("^副?(?:经理|总经理|部长|主任|科长|处长|总监|主管|组长|站长|队长|所长)$");
 
 	private enum SectionKind {
 		NEUTRAL, DUTY, EXCLUDED
@@ -433,7 +463,6 @@ final class OrgDocumentExtractor {
 		private final Map<String, List<Position>> postsByTitle = new HashMap<>();
 
 		private final Map<Object, Set<String>> dutyNorms = new HashMap<>();
-
 		private int skippedLists;
 
 		/** The marker of the fragment being read. */
@@ -445,18 +474,26 @@ final class OrgDocumentExtractor {
 			this.file = file;
 			this.segment = segment;
 			this.printed = printed;
-			this.out = new Extraction(file, segment.title(), segment.name(), segment.line());
-			Unit root = new Unit("U00", segment.name(), null, "organization", segment.line());
+			// "某某股份有限公司研发中心管理制度": a registered company's full name, then the unit the document is about
+			Matcher legal = LEGAL_NAME.matcher(segment.name());
+			boolean part = legal.matches() && kindOf(legal.group(2)) == Kind.UNIT;
+			String rootName = part ? legal.group(1) : segment.name();
+			this.out = new Extraction(file, segment.title(), rootName, segment.line());
+			Unit root = new Unit("U00", rootName, null, "organization", segment.line());
 			this.out.units.add(root);
-			this.unitsByName.put(norm(segment.name()), root);
-			String rootName = segment.name();
-			for (int i = 1; i + 3 <= rootName.length(); i++) {
-				String tail = rootName.substring(i);
-				if (kindOf(tail) == Kind.UNIT) {
-					this.unitsByName.putIfAbsent(norm(tail), root); // "燃气公司运营部" is also "运营部"
+			this.unitsByName.put(norm(rootName), root);
+			source("unit", root.key, segment.line(), segment.title().isEmpty() ? segment.name() : segment.title());
+			if (part) {
+				unit(legal.group(2), root, null);
+			}
+			else {
+				for (int i = 1; i + 3 <= rootName.length(); i++) {
+					String tail = rootName.substring(i);
+					if (kindOf(tail) == Kind.UNIT) {
+						this.unitsByName.putIfAbsent(norm(tail), root); // "燃气公司运营部" is also "运营部"
+					}
 				}
 			}
-			source("unit", root.key, segment.line(), segment.title().isEmpty() ? segment.name() : segment.title());
 		}
 
 		Extraction read() {
@@ -567,7 +604,130 @@ final class OrgDocumentExtractor {
 
 		// ---- one fragment
 
-		private void fragment(Fragment f) {
+		private void fragment(Fragment whole) {
+			Position before = holder() instanceof Position p ? p : null;
+			List<Reporting> reporting = new ArrayList<>();
+			Fragment f = withoutReportingClauses(whole, reporting);
+			if (!f.text().isEmpty() || !f.marker().isEmpty()) {
+				read(f);
+			}
+			for (Reporting r : reporting) {
+				reportsTo(r, before, f);
+			}
+		}
+
+		/** A reporting clause taken out of a fragment: who (empty for the current post) answers to whom, and what it does. */
+		private record Reporting(String subject, String boss, @Nullable String duty) {
+		}
+
+		/**
+		 * The fragment without its reporting clauses (对X负责, 由X领导, 在X领导下, 受X领导), which are collected. When
+		 * such a clause opens what a post does ("对X负责,主持…", "在X领导下,负责…"), the rest of the sentence is that
+		 * post's duty.
+		 */
+		private Fragment withoutReportingClauses(Fragment f, List<Reporting> found) {
+			String text = f.text();
+			Matcher m = REPORTING_CLAUSE.matcher(text);
+			StringBuilder kept = new StringBuilder();
+			int last = 0;
+			while (m.find()) {
+				if (m.start() < last) {
+					continue;
+				}
+				String raw = m.group("to") != null ? m.group("to")
+						: m.group("by") != null ? m.group("by") : m.group("under") != null ? m.group("under") : m.group("of");
+				String boss = trimName(raw);
+				int clauseStart = m.start();
+				while (clauseStart > last && ",;:。".indexOf(text.charAt(clauseStart - 1)) < 0) {
+					clauseStart--;
+				}
+				String subject = text.substring(clauseStart, m.start()).strip();
+				boolean subjectIsPost = !subject.isEmpty() && (kindOf(subject) == Kind.POST || subject.matches("^各\\p{IsHan}{2,8}$"));
+				boolean bossNamed = kindOf(boss) == Kind.POST || known(boss) != null;
+				if (!bossNamed && !subjectIsPost || !subject.isEmpty() && !subjectIsPost && m.group("to") != null) {
+					continue; // "对本岗位工作质量负责": what it answers for, a duty
+				}
+				kept.append(text, last, m.start());
+				last = m.end();
+				String duty = null;
+				if (last < text.length() && text.charAt(last) == ',' && (subjectIsPost || subject.isEmpty())) {
+					int end = indexOfAny(text.substring(last), "。");
+					end = end < 0 ? text.length() : last + end;
+					String rest = text.substring(last + 1, end).strip();
+					if (rest.startsWith("其")) {
+						last += 2; // "对总裁负责,其主要职责是:": the duties follow
+					}
+					else if (!rest.isEmpty() && looksLikeDuty(cleanDuty(rest)) && !RX_DUTY_INTRO.matcher(rest).find()
+							&& !rest.endsWith(":")) {
+						duty = cleanDuty(rest);
+						last = end;
+					}
+				}
+				found.add(new Reporting(subject, boss, duty));
+			}
+			if (found.isEmpty()) {
+				return f;
+			}
+			kept.append(text.substring(last));
+			String t = kept.toString().replaceAll("^[,;。\\s]+", "").strip();
+			return new Fragment(f.scheme(), f.marker(), t, f.line(), f.excerpt());
+		}
+
+		private void reportsTo(Reporting r, @Nullable Position current, Fragment f) {
+			List<Position> subjects = r.subject().isEmpty() ? current == null ? List.of() : List.of(current)
+					: postsNamed(r.subject(), f);
+			for (Position s : subjects) {
+				Position boss = findPost(r.boss());
+				for (Position q : this.out.positions) {
+					// "副总监对总监负责": the 总监 of the subordinate's own unit or one above it, titled after its unit
+					if (boss == null && q.title.equals(q.unit.name + r.boss()) && isAncestor(q.unit, s.unit)) {
+						boss = q;
+					}
+				}
+				if (boss == null && kindOf(r.boss()) == Kind.POST) {
+					boss = post(r.boss(), s.unit.parent != null ? s.unit.parent : this.out.root(), f);
+				}
+				if (boss != null && boss != s && !reportsUpTo(boss, s)) {
+					s.reportsTo = boss;
+					source("reportsTo", s.key, f.line(), f.excerpt());
+				}
+				if (r.duty() != null) {
+					duty(s, r.duty(), f);
+				}
+			}
+		}
+
+		/** The posts a subject names: one post, or "各部经理" (each 部's 经理) for every post so named. */
+		private List<Position> postsNamed(String subject, Fragment f) {
+			Position p = findPost(subject);
+			if (p != null) {
+				return List.of(p);
+			}
+			if (subject.startsWith("各")) {
+				List<Position> each = new ArrayList<>();
+				String rest = subject.substring(1);
+				for (Position q : this.out.positions) {
+					for (int k = 1; k < rest.length(); k++) {
+						if (q.title.equals(q.unit.name + rest.substring(k)) && groupedAs(q.unit, rest.substring(0, k))) {
+							each.add(q);
+						}
+					}
+				}
+				return each;
+			}
+			return kindOf(subject) == Kind.POST ? List.of(post(subject, contextUnit(null), f)) : List.of();
+		}
+
+		/** Whether "各X" takes in a unit: 各部 and 各部门 each 部, 各车间 each 车间, 各组 each 组. */
+		private boolean groupedAs(Unit u, String group) {
+			if (u == this.out.root()) {
+				return false;
+			}
+			String g = group.equals("部门") ? "部" : group.equals("科室") ? "科" : group;
+			return u.name.endsWith(g) || group.equals("科室") && u.name.endsWith("室");
+		}
+
+		private void read(Fragment f) {
 			this.marker = f.marker();
 			String text = f.text();
 			if (f.scheme().isEmpty()) {
@@ -814,9 +974,12 @@ final class OrgDocumentExtractor {
 			}
 			if (e.kind == Kind.UNIT_NAME_KEY) {
 				Object h = holder();
+				if (kindOf(value.strip()) == Kind.POST && !value.strip().equals(this.out.root().name)) {
+					return; // "所属部门:公司领导": the leadership, which sits in the organisation itself
+				}
 				if (h instanceof Position p && value.length() <= MAX_NAME) {
 					Unit u = unit(value.strip(), this.out.root(), f);
-					if (p.unit == this.out.root()) {
+					if (p.unit != u) {
 						p.unit = u;
 						source("parent", p.key, f.line(), f.excerpt());
 					}
@@ -836,6 +999,23 @@ final class OrgDocumentExtractor {
 				if (h instanceof Position p && boss != null && boss != p) {
 					p.reportsTo = boss;
 					source("reportsTo", p.key, f.line(), f.excerpt());
+				}
+				return;
+			}
+			if (e.kind == Kind.SUBORDINATES_KEY) {
+				// "直接下级:A、B": every post named reports to this one, and sits in its unit unless named elsewhere
+				if (holder() instanceof Position boss) {
+					for (String token : tokens(value)) {
+						// the key says they are posts, whatever their suffix ("水暖工")
+						if (kindOf(token) == Kind.POST || kindOf(token) == Kind.OTHER && token.length() >= 2
+								&& token.length() <= 8 && !NOT_A_NAME.matcher(token).find() && !token.matches(".*(?:无|暂无|不设).*")) {
+							Position p = findPost(token) != null ? findPost(token) : post(token, boss.unit, f);
+							if (p != boss && p.reportsTo == null && !reportsUpTo(boss, p)) {
+								p.reportsTo = boss;
+								source("reportsTo", p.key, f.line(), f.excerpt());
+							}
+						}
+					}
 				}
 				return;
 			}
@@ -1008,23 +1188,38 @@ final class OrgDocumentExtractor {
 		}
 
 		private void relations(String sentence, Fragment f) {
+			belongs(sentence, f);
 			Matcher hc = HEADCOUNT.matcher(sentence);
 			if (hc.find()) {
 				Integer n = number(hc.group(1));
 				if (n != null) {
-					headcount(n, f);
+					// "质量组隶属于测试部,编制3人": the unit the sentence starts with, else the current holder
+					Object subject = leadingName(sentence);
+					headcount(n, subject != null && sentence.indexOf(hc.group()) > 0 ? subject : holder(), f);
+				}
+			}
+			int parts = sentence.indexOf("其中");
+			if (parts >= 0) {
+				// "编制86人,其中产品部10人,开发部52人": each part's own headcount; a part first named here is a unit
+				Object whole = leadingName(sentence);
+				Unit in = whole instanceof Unit u ? u : subjectUnit(sentence.substring(0, parts));
+				for (String clause : sentence.substring(parts + 2).split("[,、;]")) {
+					Matcher m = PART_HEADCOUNT.matcher(clause.strip());
+					if (m.matches() && kindOf(m.group(1)) == Kind.UNIT) {
+						Unit u = unit(trimName(m.group(1)), in, f);
+						Integer n = number(m.group(2));
+						if (u != in && n != null && u.plannedHeadcount == null) {
+							u.plannedHeadcount = n;
+							source("headcount", u.key, f.line(), f.excerpt());
+						}
+					}
 				}
 			}
 			Matcher set = SET_POST.matcher(sentence);
 			while (set.find()) {
 				String title = set.group(1).replaceAll("^(?:有|置|立)", "");
 				if (kindOf(title) == Kind.POST) {
-					Position p = post(title, subjectUnit(sentence.substring(0, set.start())), f);
-					Integer n = number(set.group(2));
-					if (n != null && p.headcount == null) {
-						p.headcount = n;
-						source("headcount", p.key, f.line(), f.excerpt());
-					}
+					setPosts(title, sentence.substring(0, set.start()), number(set.group(2)), f);
 				}
 			}
 			set.reset();
@@ -1036,18 +1231,18 @@ final class OrgDocumentExtractor {
 					if (kindOf(title) != Kind.POST) {
 						break;
 					}
-					Position p = post(title, subjectUnit(sentence.substring(0, set.start())), f);
-					Integer n = number(more.group(2));
-					if (n != null && p.headcount == null) {
-						p.headcount = n;
-						source("headcount", p.key, f.line(), f.excerpt());
-					}
+					setPosts(title, sentence.substring(0, set.start()), number(more.group(2)), f);
 					at = more.end();
 				}
 			}
 			Matcher list = LIST_VERB.matcher(sentence);
 			while (list.find()) {
 				String verb = list.group(1);
+				if (verb.equals("由") && list.group(2).contains(",")) {
+					// "由副总经理分管,下设A、B": 由 names who leads; the list is the next verb's
+					list.region(list.start() + 1, sentence.length());
+					continue;
+				}
 				String subject = sentence.substring(0, list.start());
 				List<String> tokens = tokens(list.group(2));
 				// "包括人力资源、财务、IT等部门": the word after 等 says what the items are
@@ -1095,6 +1290,9 @@ final class OrgDocumentExtractor {
 				int at = -1;
 				for (Position p : this.out.positions) {
 					int i = before.lastIndexOf(p.title);
+					if (i < 0 && p.title.startsWith(p.unit.name) && p.title.length() > p.unit.name.length()) {
+						i = before.lastIndexOf(p.title.substring(p.unit.name.length())); // 设总监一名 for X中心总监
+					}
 					if (i > at) {
 						at = i;
 						named = p;
@@ -1128,6 +1326,10 @@ final class OrgDocumentExtractor {
 					source("reportsTo", subject.key, f.line(), f.excerpt());
 				}
 			}
+		}
+
+		/** "X隶属于Y": X's parent is Y; a unit first named here is created under Y. */
+		private void belongs(String sentence, Fragment f) {
 			Matcher bel = BELONGS.matcher(sentence);
 			if (bel.find()) {
 				String parentName = trimName(bel.group(1));
@@ -1138,6 +1340,9 @@ final class OrgDocumentExtractor {
 				Object h = holder();
 				String subject = trimName(sentence.substring(0, bel.start()));
 				Unit child = this.unitsByName.get(norm(subject));
+				if (child == null && parent != null && kindOf(subject) == Kind.UNIT && subject.length() <= 12) {
+					child = unit(subject, parent, f);
+				}
 				if (child == null && h instanceof Unit u) {
 					child = u;
 				}
@@ -1153,15 +1358,43 @@ final class OrgDocumentExtractor {
 		}
 
 		/**
+		 * "设经理一名": the post in the unit the sentence is about, named after the unit when the title is a
+		 * leader's alone (设部长1名 in 生产部 is 生产部部长); "各部设经理一名" is one in each 部.
+		 */
+		private void setPosts(String title, String before, @Nullable Integer n, Fragment f) {
+			Matcher each = EACH_UNIT.matcher(before);
+			List<Unit> units = new ArrayList<>();
+			if (each.find()) {
+				for (Unit u : this.out.units) {
+					if (groupedAs(u, each.group(1))) {
+						units.add(u);
+					}
+				}
+			}
+			else {
+				units.add(subjectUnit(before));
+			}
+			for (Unit u : units) {
+				String t = u != this.out.root() && BARE_LEADER.matcher(title).matches() ? u.name + title : title;
+				Position p = post(t, u, f);
+				if (n != null && p.headcount == null) {
+					p.headcount = n;
+					source("headcount", p.key, f.line(), f.excerpt());
+				}
+			}
+		}
+
+		/**
 		 * "X由Y兼任": Y is a post ("由副总经理兼任"), a person ("由李四兼任") or both ("由总经理张三兼任").
 		 * X is held together with Y's post; a person named holds both.
 		 */
 		private void heldBy(Position subject, String by, Fragment f) {
 			String name = personAtEnd(by);
 			String postPart = name == null ? by : by.substring(0, by.length() - name.length());
-			// the post named is usually one the document already has, elsewhere
+			// the post named is usually one the document already has, elsewhere; one it has not sits above the subject
 			Position other = postPart.isEmpty() || kindOf(postPart) != Kind.POST ? null
-					: findPost(postPart) != null ? findPost(postPart) : post(postPart, contextUnit(null), f);
+					: findPost(postPart) != null ? findPost(postPart)
+							: post(postPart, subject.unit.parent != null ? subject.unit.parent : this.out.root(), f);
 			Extraction.Person who = name == null ? null : person(name, f);
 			if (other == null && who != null) {
 				other = who.holds.stream().filter(p -> p != subject).findFirst().orElse(null);
@@ -1282,8 +1515,10 @@ final class OrgDocumentExtractor {
 			for (int i = 0; i < starts.size(); i++) {
 				int from = starts.get(i)[1];
 				int to = i + 1 < starts.size() ? starts.get(i + 1)[0] : sentence.length();
-				String duty = cleanDuty(sentence.substring(from, to));
-				if (duty.length() >= 4 && !RULE_ITEM.matcher(duty).find()) {
+				String text = sentence.substring(from, to);
+				Matcher count = HEADCOUNT_CLAUSE.matcher(text);
+				String duty = cleanDuty(count.find() ? text.substring(0, count.start()) : text);
+				if (duty.length() >= 4 && !RULE_ITEM.matcher(duty).find() && !HEADCOUNT.matcher(duty).lookingAt()) {
 					summary(holders.get(i), duty, f);
 				}
 			}
@@ -1342,7 +1577,7 @@ final class OrgDocumentExtractor {
 				}
 				if (before != null) {
 					// "X是…的部门,负责…": the subject of the sentence
-					String head = before.replaceAll("(?:是|作为|为).*$", "").strip();
+					String head = before.replaceAll("(?:是|作为|为|隶属于|隶属).*$", "").strip();
 					Object h = known(head);
 					if (h != null) {
 						return h;
@@ -1399,7 +1634,7 @@ final class OrgDocumentExtractor {
 		}
 
 		private Unit subjectUnit(String subject) {
-			String s = trimName(subject.replaceAll("^.*[,,]", ""));
+			String s = trimName(subject.replaceAll("^.*[,,;;::]", ""));
 			Unit u = this.unitsByName.get(norm(s));
 			if (u != null) {
 				return u;
@@ -1514,7 +1749,10 @@ final class OrgDocumentExtractor {
 		}
 
 		private void headcount(int n, Fragment f) {
-			Object h = holder();
+			headcount(n, holder(), f);
+		}
+
+		private void headcount(int n, @Nullable Object h, Fragment f) {
 			if (h instanceof Position p && p.headcount == null) {
 				p.headcount = n;
 				source("headcount", p.key, f.line(), f.excerpt());
@@ -1563,6 +1801,13 @@ final class OrgDocumentExtractor {
 					p.reportsTo = null;
 				}
 			}
+			for (Position p : this.out.positions) {
+				// "质量部经理" listed under 主要岗位职责, outside 质量部's section: the unit its title names
+				Unit named = unitNamedBy(p.title);
+				if (named != null && named != p.unit && (p.unit == this.out.root() || isAncestor(p.unit, named))) {
+					p.unit = named;
+				}
+			}
 			Set<String> placed = new HashSet<>();
 			for (Source s : this.out.sources) {
 				if (s.kind().equals("parent")) {
@@ -1579,6 +1824,17 @@ final class OrgDocumentExtractor {
 				this.out.warnings.add(new Warning(this.file, this.segment.line(), "SKIPPED_LIST", this.skippedLists
 						+ " list entries under no unit or post and outside any duty section were not read as duties"));
 			}
+		}
+
+		/** The unit a post's title starts with, the rest being a post's title ("质量部经理"), or null. */
+		private @Nullable Unit unitNamedBy(String title) {
+			for (int len = Math.min(MAX_NAME, title.length() - 2); len >= 2; len--) {
+				Unit u = this.unitsByName.get(norm(title.substring(0, len)));
+				if (u != null && u != this.out.root() && kindOf(title.substring(len)) == Kind.POST) {
+					return u;
+				}
+			}
+			return null;
 		}
 
 		/** Text read from a line as the line prints it (full-width punctuation kept). */
@@ -1606,7 +1862,7 @@ final class OrgDocumentExtractor {
 	// ------------------------------------------------------------------------------ names
 
 	enum Kind {
-		UNIT, POST, DUTY_KEY, EXCLUDED_KEY, HEADCOUNT_KEY, POSTS_KEY, POST_NAME_KEY, UNIT_NAME_KEY, REPORTS_KEY, HOLDER_KEY, OTHER
+		UNIT, POST, DUTY_KEY, EXCLUDED_KEY, HEADCOUNT_KEY, POSTS_KEY, POST_NAME_KEY, UNIT_NAME_KEY, REPORTS_KEY, SUBORDINATES_KEY, HOLDER_KEY, OTHER
 	}
 
 	/** A name at the start of a heading or entry, and what follows it. */
@@ -1633,6 +1889,9 @@ final class OrgDocumentExtractor {
 			if (!NOT_A_NAME.matcher(key).find() && key.length() <= 12) {
 				return new Entity(key, Kind.OTHER, rest, true);
 			}
+		}
+		if (DUTY_VERB.matcher(t).lookingAt()) {
+			return null; // "主持办公室全面工作": a duty naming a unit
 		}
 		// "财务部财务部负责…": a heading glued to its first sentence, which repeats it
 		for (int len = Math.min(MAX_NAME, t.length() / 2); len >= 2; len--) {
@@ -1752,6 +2011,9 @@ final class OrgDocumentExtractor {
 		if (k.matches("^(?:直接上级|上级|汇报对象|直属上级|上级岗位|汇报上级)$")) {
 			return Kind.REPORTS_KEY;
 		}
+		if (k.matches("^(?:直接下级|下级|直接下属|下属|下级岗位|直接下级岗位|下属岗位)$")) {
+			return Kind.SUBORDINATES_KEY;
+		}
 		if (k.matches("^(?:姓名|任职人|任职者|在岗人员|现任|现任人员|员工姓名|人员姓名|负责人姓名)$")) {
 			return Kind.HOLDER_KEY;
 		}
@@ -1831,8 +2093,9 @@ final class OrgDocumentExtractor {
 	static List<String> tokens(String list) {
 		List<String> out = new ArrayList<>();
 		for (String t : list.split("[、,,和及与/]|以及|还有")) {
-			String n = trimName(t.replaceAll("(?:几个|以下|多个|若干个?|三个|四个|五个|[" + CN_NUM + "\\d]+个)?(?:重要的|主要的|核心的)?(?:职能)?(?:部门|岗位|职位|层级|层次|团队)?$", "")
-				.isEmpty() ? t : t);
+			// "设备部三个部门", "总装车间等三个车间": the count and classifier after the last name
+			String counted = t.replaceAll("(?:等)?(?:几个|多个|若干个?|[" + CN_NUM + "\\d]+个)\\p{IsHan}{0,4}$", "");
+			String n = trimName(kindOf(counted) != Kind.OTHER ? counted : t);
 			if (!n.isEmpty()) {
 				out.add(n);
 			}

@@ -256,18 +256,40 @@ class ExtractionScoreTests {
 		Map<String, Score> scores = HoldoutScoring.scoreHoldout(report);
 		System.out.println(report);
 		Score overall = scores.get("overall");
-		// regression floors just under the figures first measured on the held-out documents (documents and labels
-		// written before the extractor was run on them): duty P 0.97 R 0.88 F1 0.92, holder 0.93, unit F1 0.80,
-		// post F1 0.67, parent 0.65; per document duty F1 plant 0.95, hospital 0.97, software rules 0.82
+		// figures first measured on these documents (written and labelled before the extractor was run on them):
+		// duty P 0.97 R 0.88 F1 0.92, holder 0.93, unit F1 0.80, post F1 0.67, parent 0.65. They have since been
+		// looked at while writing the structure rules (reporting clauses, counted lists, 各部设, 隶属于, 其中 N人), so
+		// they are held out no more: duty F1 1.00, holder 1.00, unit F1 1.00, post F1 0.95, parent 0.98, headcounts
+		// 31/32. The floors guard those rules; the second held-out set below is the figure to believe.
 		assertThat(overall.labelDuties).isEqualTo(107);
+		assertThat(overall.dutyF1()).isGreaterThanOrEqualTo(0.97);
+		assertThat(overall.holder()).isGreaterThanOrEqualTo(0.97);
+		assertThat(overall.unitF1()).isGreaterThanOrEqualTo(0.97);
+		assertThat(overall.postF1()).isGreaterThanOrEqualTo(0.92);
+		assertThat(overall.parent()).isGreaterThanOrEqualTo(0.95);
+		assertThat(scores.get("plant-production.txt").dutyF1()).isGreaterThanOrEqualTo(0.96);
+		assertThat(scores.get("hospital-logistics.txt").dutyF1()).isGreaterThanOrEqualTo(0.97);
+		assertThat(scores.get("software-rnd-rules.txt").dutyF1()).isGreaterThanOrEqualTo(0.97);
+	}
+
+	@Test
+	void scoresTheExtractorOnTheSecondHeldOutDocuments() throws IOException {
+		StringBuilder report = new StringBuilder();
+		Map<String, Score> scores = HoldoutScoring.scoreHoldout(HoldoutScoring.HOLDOUT2, report);
+		System.out.println(report);
+		Score overall = scores.get("overall");
+		// regression floors just under the figures first measured on the second set, run once the structure rules
+		// were done (the extractor before them: duty F1 0.83, holder 0.79, unit F1 0.69, post F1 0.55, parent 0.35):
+		// duty P 0.97 R 0.87 F1 0.92, holder 0.80, unit F1 0.85, post F1 0.83, parent 0.87, headcounts 18/25;
+		// per document duty F1 retail 0.88, bank 0.96
+		assertThat(overall.labelDuties).isEqualTo(69);
 		assertThat(overall.dutyF1()).isGreaterThanOrEqualTo(0.90);
-		assertThat(overall.holder()).isGreaterThanOrEqualTo(0.91);
-		assertThat(overall.unitF1()).isGreaterThanOrEqualTo(0.78);
-		assertThat(overall.postF1()).isGreaterThanOrEqualTo(0.64);
-		assertThat(overall.parent()).isGreaterThanOrEqualTo(0.62);
-		assertThat(scores.get("plant-production.txt").dutyF1()).isGreaterThanOrEqualTo(0.93);
-		assertThat(scores.get("hospital-logistics.txt").dutyF1()).isGreaterThanOrEqualTo(0.95);
-		assertThat(scores.get("software-rnd-rules.txt").dutyF1()).isGreaterThanOrEqualTo(0.80);
+		assertThat(overall.holder()).isGreaterThanOrEqualTo(0.77);
+		assertThat(overall.unitF1()).isGreaterThanOrEqualTo(0.82);
+		assertThat(overall.postF1()).isGreaterThanOrEqualTo(0.80);
+		assertThat(overall.parent()).isGreaterThanOrEqualTo(0.84);
+		assertThat(scores.get("retail-operations.txt").dutyF1()).isGreaterThanOrEqualTo(0.86);
+		assertThat(scores.get("bank-branch-rules.txt").dutyF1()).isGreaterThanOrEqualTo(0.94);
 	}
 
 }

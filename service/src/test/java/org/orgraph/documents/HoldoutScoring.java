@@ -33,6 +33,13 @@ final class HoldoutScoring {
 
 	static final Path HOLDOUT = Path.of("src/test/resources/documents/holdout");
 
+	/**
+	 * Two more documents (a retail chain's 运营中心 部门职责 with 一、/（一）/1. headings, a bank branch's 管理办法 with
+	 * 第X条), written and labelled the same way after the first three had been looked at while fixing the extractor,
+	 * and not run through it until those fixes were done.
+	 */
+	static final Path HOLDOUT2 = Path.of("src/test/resources/documents/holdout2");
+
 	/** Headcounts (编制) of the units and posts found on both sides: how many the extraction gives, how many right. */
 	record Headcounts(int checked, int given, int right) {
 
@@ -127,12 +134,16 @@ final class HoldoutScoring {
 	}
 
 	static Map<String, Score> scoreHoldout(StringBuilder report) throws IOException {
+		return scoreHoldout(HOLDOUT, report);
+	}
+
+	static Map<String, Score> scoreHoldout(Path dir, StringBuilder report) throws IOException {
 		ObjectMapper json = new ObjectMapper();
 		Map<String, Score> scores = new LinkedHashMap<>();
 		Score overall = new Score();
 		Headcounts allHeadcounts = new Headcounts(0, 0, 0);
 		List<Path> labels;
-		try (Stream<Path> files = Files.list(HOLDOUT)) {
+		try (Stream<Path> files = Files.list(dir)) {
 			labels = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
 		}
 		for (Path labelFile : labels) {
@@ -140,7 +151,7 @@ final class HoldoutScoring {
 			Org label = ExtractionScoreTests.fromLabel(doc);
 			String name = labelFile.getFileName().toString().replace(".json", ".txt");
 			List<Extraction> extracted = OrgDocumentExtractor.extract(name,
-					DocumentReaders.read(name, Files.readAllBytes(HOLDOUT.resolve(name))));
+					DocumentReaders.read(name, Files.readAllBytes(dir.resolve(name))));
 			Extraction best = null;
 			int bestOverlap = 0;
 			for (Extraction e : extracted) {

@@ -74,8 +74,10 @@ class OrgDocumentExtractorTests {
 		assertThat(supervisor.reportsTo).isNotNull();
 		assertThat(supervisor.reportsTo.title).isEqualTo("运营总监");
 		assertThat(texts(post(e, "仓管员").duties)).containsExactly("负责货物的收发", "负责库位的整理", "完成主管交办的其他工作");
-		assertThat(post(e, "总监").headcount).isEqualTo(1);
-		assertThat(post(e, "总监").concurrentWith).isSameAs(post(e, "副总经理"));
+		// 运营中心设总监一名: the leader's title alone is named after its unit
+		assertThat(post(e, "运营中心总监").headcount).isEqualTo(1);
+		assertThat(post(e, "运营中心总监").unit).isSameAs(unit(e, "运营中心"));
+		assertThat(post(e, "运营中心总监").concurrentWith).isSameAs(post(e, "副总经理"));
 		// requirements, authority and workflow steps are not duties of anyone
 		List<String> all = new ArrayList<>();
 		e.units.forEach(u -> all.addAll(texts(u.duties)));
@@ -376,6 +378,161 @@ class OrgDocumentExtractorTests {
 		List<Map<String, Object>> people = (List<Map<String, Object>>) e.document(null).get("people");
 		assertThat(people.get(1)).isEqualTo(Map.of("key", "E02", "name", "李四", "holds",
 				List.of(Map.of("position", post(e, "副总经理").key), Map.of("position", post(e, "财务总监").key))));
+	}
+
+	@Test
+	void aReportingClauseNamesTheSuperiorAndIsNeitherATitleNorADuty() {
+		Extraction e = read("""
+				青松物业服务有限公司岗位职责说明书
+				一、项目经理
+				对公司总经理负责,主持物业项目的全面管理工作。
+				1. 编制项目年度服务计划;
+				2. 审核项目费用支出。
+				二、客服主管
+				客服主管对项目经理负责,其主要职责是:
+				1. 处理业主报修和投诉;
+				2. 组织业主满意度回访。
+				三、保洁组长
+				在客服主管的领导下,负责公共区域保洁的日常安排。
+				四、绿化员
+				受保洁组长领导。
+				1. 修剪公共绿地;
+				2. 对绿地养护质量负责。
+				五、安全员
+				在总经理领导下开展工作。
+				""").getFirst();
+		assertThat(e.positions).extracting(p -> p.title).allMatch(t -> !t.contains("对") && !t.contains("领导"));
+		Extraction.Position manager = post(e, "项目经理");
+		assertThat(manager.reportsTo).isSameAs(post(e, "总经理"));
+		assertThat(texts(manager.duties)).containsExactly("主持物业项目的全面管理工作", "编制项目年度服务计划", "审核项目费用支出");
+		Extraction.Position service = post(e, "客服主管");
+		assertThat(service.reportsTo).isSameAs(manager);
+		assertThat(texts(service.duties)).containsExactly("处理业主报修和投诉", "组织业主满意度回访");
+		assertThat(post(e, "保洁组长").reportsTo).isSameAs(service);
+		assertThat(texts(post(e, "保洁组长").duties)).containsExactly("负责公共区域保洁的日常安排");
+		assertThat(post(e, "绿化员").reportsTo).isSameAs(post(e, "保洁组长"));
+		// what a post answers for, rather than to whom, stays a duty
+		assertThat(texts(post(e, "绿化员").duties)).containsExactly("修剪公共绿地", "对绿地养护质量负责");
+		assertThat(post(e, "安全员").reportsTo).isSameAs(post(e, "总经理"));
+	}
+
+	@Test
+	void theWordsAroundAListOfUnitsAreNotPartOfTheirNames() {
+		Extraction e = read("""
+				青松物业服务有限公司组织架构及部门职责
+				一、组织架构
+				物业服务由运营副总经理分管,下设工程部、客服部、安保部三个部门。工程部下设强电组、弱电组和暖通组三个小组。
+				公司实行项目制管理,各项目的报修统一由客服部受理;客服部下设前台组和回访组。
+				""").getFirst();
+		assertThat(e.units).extracting(u -> u.name).containsExactlyInAnyOrder(e.name, "工程部", "客服部", "安保部", "强电组",
+				"弱电组", "暖通组", "前台组", "回访组");
+		assertThat(unit(e, "暖通组").parent).isSameAs(unit(e, "工程部"));
+		assertThat(unit(e, "回访组").parent).isSameAs(unit(e, "客服部"));
+		assertThat(unit(e, "安保部").parent).isSameAs(e.root());
+	}
+
+	@Test
+	void aListEntryStartingWithADutyVerbIsADutyEvenWhenItNamesAUnit() {
+		Extraction e = read("""
+				青松物业服务有限公司岗位说明书
+				岗位名称:工程部经理
+				所属部门:工程部
+				岗位职责:
+				1. 主持工程部全面工作,制定设备维护计划;
+				2. 负责工程部年度预算的编制;
+				3. 协助安保部做好消防设施检查。
+				""").getFirst();
+		assertThat(e.units).extracting(u -> u.name).containsExactlyInAnyOrder(e.name, "工程部");
+		assertThat(texts(post(e, "工程部经理").duties)).containsExactly("主持工程部全面工作,制定设备维护计划",
+				"负责工程部年度预算的编制", "协助安保部做好消防设施检查");
+	}
+
+	@Test
+	void readsPostsNamedInPassing() {
+		Extraction e = read("""
+				青松物业服务有限公司岗位说明书
+				一、机构设置
+				公司下设工程部、客服部和安保部。各部设经理一名、副经理两名。
+				二、工程部
+				工程部编制20人,设主管1名、维修工程师6名。
+				三、岗位说明
+				岗位名称:安保部主管
+				所属部门:安保部
+				直接上级:安保部经理
+				直接下级:监控员、门卫
+				""").getFirst();
+		assertThat(e.positions).extracting(p -> p.title).doesNotContain("经理", "副经理", "主管");
+		for (String dept : List.of("工程部", "客服部", "安保部")) {
+			assertThat(post(e, dept + "经理").unit).isSameAs(unit(e, dept));
+			assertThat(post(e, dept + "经理").headcount).isEqualTo(1);
+			assertThat(post(e, dept + "副经理").headcount).isEqualTo(2);
+		}
+		// a leader's title alone is named after its unit; other titles are kept as they are
+		assertThat(post(e, "工程部主管").unit).isSameAs(unit(e, "工程部"));
+		assertThat(post(e, "维修工程师").headcount).isEqualTo(6);
+		// a 直接下级 list names posts, whatever their suffix, that report to the post described
+		Extraction.Position guard = post(e, "门卫");
+		assertThat(guard.unit).isSameAs(unit(e, "安保部"));
+		assertThat(guard.reportsTo).isSameAs(post(e, "安保部主管"));
+		assertThat(post(e, "监控员").reportsTo).isSameAs(post(e, "安保部主管"));
+	}
+
+	@Test
+	void aPostTitledAfterAUnitSitsInItWhereverItIsDescribed() {
+		Extraction e = read("""
+				青松物业服务有限公司部门职责
+				一、工程部
+				1. 负责设备设施的维护保养。
+				二、客服部
+				1. 负责业主服务和收费管理。
+				三、主要岗位职责
+				(一)工程部经理
+				1. 组织设备月度巡检;
+				(二)客服部主管
+				1. 审核服务工单的办结情况。
+				""").getFirst();
+		assertThat(post(e, "工程部经理").unit).isSameAs(unit(e, "工程部"));
+		assertThat(post(e, "客服部主管").unit).isSameAs(unit(e, "客服部"));
+		assertThat(texts(post(e, "工程部经理").duties)).containsExactly("组织设备月度巡检");
+	}
+
+	@Test
+	void readsUnitsAndHeadcountsGivenByBelongingAndByParts() {
+		Extraction e = read("""
+				青松物业服务有限公司管理制度
+				第一条 公司设工程部、客服部。
+				第二条 公司人员编制为60人,其中工程部25人,客服部18人,综合办公室5人。
+				第三条 维修组隶属于工程部,负责报修工单的上门处理,编制8人。
+				""").getFirst();
+		assertThat(unit(e, "工程部").plannedHeadcount).isEqualTo(25);
+		assertThat(unit(e, "客服部").plannedHeadcount).isEqualTo(18);
+		assertThat(unit(e, "综合办公室").plannedHeadcount).isEqualTo(5);
+		Extraction.Unit repairs = unit(e, "维修组");
+		assertThat(repairs.parent).isSameAs(unit(e, "工程部"));
+		assertThat(repairs.plannedHeadcount).isEqualTo(8);
+		assertThat(texts(repairs.duties)).containsExactly("负责报修工单的上门处理");
+	}
+
+	@Test
+	void aCompanysRegisteredNameInATitleIsTheOrganisationAndTheLeadershipIsNoUnit() {
+		Extraction e = read("""
+				青松物业服务有限公司客服中心岗位说明书
+				岗位名称:分管客服副总经理
+				所属部门:公司领导
+				岗位职责:
+				1. 审定客服中心年度工作计划。
+				岗位名称:客服中心主任
+				所属部门:客服中心
+				直接上级:分管客服副总经理
+				岗位职责:
+				1. 组织客服中心日常工作。
+				""").getFirst();
+		assertThat(e.name).isEqualTo("青松物业服务有限公司");
+		assertThat(e.units).extracting(u -> u.name).containsExactlyInAnyOrder("青松物业服务有限公司", "客服中心");
+		assertThat(unit(e, "客服中心").parent).isSameAs(e.root());
+		assertThat(post(e, "分管客服副总经理").unit).isSameAs(e.root());
+		assertThat(post(e, "客服中心主任").unit).isSameAs(unit(e, "客服中心"));
+		assertThat(post(e, "客服中心主任").reportsTo).isSameAs(post(e, "分管客服副总经理"));
 	}
 
 }
