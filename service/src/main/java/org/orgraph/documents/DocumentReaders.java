@@ -69,8 +69,22 @@ final class DocumentReaders {
 			throw new DocumentException(422, "NO_TEXT", "\"" + fileName + "\" holds no text"
 					+ (ext.equals(".pdf") ? " layer (a scanned PDF? run OCR on it first)" : ""));
 		}
+		for (DocumentLine line : lines) {
+			if (line.text().length() > MAX_LINE) {
+				throw new DocumentException(422, "LINE_TOO_LONG", "\"" + fileName + "\" line " + line.number() + " has "
+						+ line.text().length() + " characters; lines of up to " + MAX_LINE + " are read (a paragraph of a"
+						+ " real document is far shorter: were its line breaks lost? save it again with one paragraph a line)");
+			}
+		}
 		return lines;
 	}
+
+	/**
+	 * The longest line read, in characters. Reading a line costs more than its length (its
+	 * clauses are matched against each other), so a file that is one enormous line would take
+	 * hours; the longest line of the seed documents has 1,244 (a run-together chart).
+	 */
+	static final int MAX_LINE = 5_000;
 
 	static List<DocumentLine> text(String fileName, byte[] bytes) {
 		String text;

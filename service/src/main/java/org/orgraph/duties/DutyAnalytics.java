@@ -475,7 +475,7 @@ public class DutyAnalytics {
 			Overlap.Evidence evidence = Overlap.Evidence.ofWords(pair.matched(),
 					swapped ? pair.onlyInB() : pair.onlyInA(), swapped ? pair.onlyInA() : pair.onlyInB());
 			result.add(overlap(s, "S:" + both.get(0).key() + "|" + both.get(1).key(), Overlap.Kind.SIMILAR,
-					Math.round(pair.score() * 1000) / 1000.0, pair.score() >= 0.8 ? Overlap.Extent.FULL
+					similarScore(pair.score()), pair.score() >= 0.8 ? Overlap.Extent.FULL
 							: Overlap.Extent.PARTIAL, both, evidence));
 		}
 		result.sort(Comparator.comparing((Overlap o) -> -o.score()).thenComparing(Overlap::id));

@@ -188,107 +188,139 @@ class DutyEmbeddings implements HealthIndicator {
 
 	/**
 	 * Embeds the texts not embedded yet, a batch at a time, telling {@code progress} how many of
-	 * {@code texts} are done after each batch. Throws {@link IllegalStateException} when the
+	 * {@code texts} are done after each batch, and answers every one's vector. Vectors come from
+	 * memory, else from the graph, else from the model; the answer holds them all even when the
+	 * memory is smaller than the texts asked for. Throws {@link IllegalStateException} when the
 	 * models are not available.
 	 */
-	public void embedMissing(List<String> texts, IntConsumer progress) {
+	public Map<String, float[]> embedMissing(List<String> texts, IntConsumer progress) {
+		Map<String, float[]> found = new HashMap<>();
 		List<String> todo = new ArrayList<>();
 		for (String t : texts) {
-			if (this.vectors.getIfPresent(key(t)) == null) {
+			float[] v = this.vectors.getIfPresent(key(t));
+			if (v == null) {
 				todo.add(t);
+			}
+			else {
+				found.put(t, v);
 			}
 		}
 		int done = texts.size() - todo.size();
 		progress.accept(done);
 		if (todo.isEmpty()) {
-			return;
+			return found;
 		}
 		int before = todo.size();
-		todo = fromStore(todo);
+		todo = fromStore(todo, found);
 		done += before - todo.size();
 		progress.accept(done);
 		if (todo.isEmpty()) {
-			return;
+			return found;
 		}
 		if (!awaitLoaded(Duration.ofMinutes(2))) {
 			throw new IllegalStateException("the duty embedding models are not available: " + this.problem);
 		}
+		Map<String, float[]> fresh = new HashMap<>();
 		for (int from = 0; from < todo.size(); from += BATCH) {
 			List<String> batch = todo.subList(from, Math.min(todo.size(), from + BATCH));
-			embedBatch(batch);
-			keep(batch);
+			fresh.putAll(embedBatch(batch));
 			done += batch.size();
 			progress.accept(done);
 		}
+		found.putAll(fresh);
+		keep(fresh);
+		return found;
 	}
 
-	/** Takes what the graph holds of these texts into memory; answers the texts still to embed. */
-	private List<String> fromStore(List<String> todo) {
-		if (this.stored == null) {
+	/** How long the graph is left alone after it failed to read or keep vectors. */
+	private static final Duration STORE_BACK_OFF = Duration.ofMinutes(5);
+
+	private volatile long storeFailedAt = Long.MIN_VALUE;
+
+	private boolean storeUsable() {
+		return this.stored != null && (this.storeFailedAt == Long.MIN_VALUE
+				|| System.nanoTime() - this.storeFailedAt > STORE_BACK_OFF.toNanos());
+	}
+
+	/** Takes what the graph holds of these texts into {@code found} and memory; answers the texts still to embed. */
+	private List<String> fromStore(List<String> todo, Map<String, float[]> found) {
+		if (!storeUsable()) {
 			return todo;
 		}
 		Map<String, String> byKey = new HashMap<>();
-		todo.forEach(t -> byKey.put(DutyMeanings.key(modelFor(t), t), t));
+		todo.forEach(t -> byKey.put(DutyMeanings.key(modelName(t), t), t));
+		Map<String, float[]> stored;
 		try {
-			Map<String, float[]> found = this.stored.load(List.copyOf(byKey.keySet()));
-			found.forEach((k, vector) -> this.vectors.put(key(byKey.get(k)), vector));
-			synchronized (this) {
-				this.fromStore += found.size();
-			}
+			stored = Objects.requireNonNull(this.stored).load(List.copyOf(byKey.keySet()));
 		}
 		catch (RuntimeException ex) {
-			// the graph is unreachable or slow: embed them, as without a store
-			log.warn("Stored duty vectors could not be read ({}); embedding {} texts instead", ex.getClass().getSimpleName(),
-					todo.size());
+			// the graph is unreachable or slow: embed them, as without a store, and leave it alone a while
+			this.storeFailedAt = System.nanoTime();
+			log.warn("Stored duty vectors could not be read ({}); embedding {} texts instead, and not asking the graph "
+					+ "for {} minutes", ex.getClass().getSimpleName(), todo.size(), STORE_BACK_OFF.toMinutes());
 			return todo;
 		}
-		return todo.stream().filter(t -> this.vectors.getIfPresent(key(t)) == null).toList();
+		stored.forEach((k, vector) -> {
+			String text = byKey.get(k);
+			found.put(text, vector);
+			this.vectors.put(key(text), vector);
+		});
+		synchronized (this) {
+			this.fromStore += stored.size();
+		}
+		return todo.stream().filter(t -> !found.containsKey(t)).toList();
 	}
 
-	/** Keeps the vectors of a batch just embedded in the graph; a failure costs only a later re-embedding. */
-	private void keep(List<String> batch) {
-		if (this.stored == null) {
+	/** Keeps vectors just embedded in the graph; a failure costs only a later re-embedding. */
+	private void keep(Map<String, float[]> fresh) {
+		if (!storeUsable() || fresh.isEmpty()) {
 			return;
 		}
-		Map<String, float[]> vectors = new HashMap<>();
-		for (String t : batch) {
-			float[] v = this.vectors.getIfPresent(key(t));
-			if (v != null) {
-				vectors.put(DutyMeanings.key(modelFor(t), t), v);
-			}
-		}
+		Map<String, float[]> byKey = new HashMap<>();
+		fresh.forEach((t, v) -> byKey.put(DutyMeanings.key(modelName(t), t), v));
 		try {
-			this.stored.save(vectors);
+			Objects.requireNonNull(this.stored).save(byKey);
 		}
 		catch (RuntimeException ex) {
-			log.warn("Duty vectors could not be stored ({}); they stay in memory only", ex.getClass().getSimpleName());
+			this.storeFailedAt = System.nanoTime();
+			log.warn("Duty vectors could not be stored ({}); they stay in memory only, and the graph is not asked "
+					+ "for {} minutes", ex.getClass().getSimpleName(), STORE_BACK_OFF.toMinutes());
 		}
 	}
 
-	private void embedBatch(List<String> batch) {
+	/** The model a text's vector comes from, as stored keys name it (a new model never reads an old one's vectors). */
+	static String modelName(String text) {
+		return "zh".equals(modelFor(text)) ? "bge-small-zh-v1.5-q" : "bge-small-en-v1.5-q";
+	}
+
+	private Map<String, float[]> embedBatch(List<String> batch) {
 		List<String> zh = new ArrayList<>();
 		List<String> en = new ArrayList<>();
 		batch.forEach(t -> ("zh".equals(modelFor(t)) ? zh : en).add(t));
+		Map<String, float[]> embedded = new HashMap<>();
 		MODEL_IN_USE.lock();
 		try {
 			long start = System.nanoTime();
-			put(zh, Objects.requireNonNull(this.chinese));
-			put(en, Objects.requireNonNull(this.english));
+			put(zh, Objects.requireNonNull(this.chinese), embedded);
+			put(en, Objects.requireNonNull(this.english), embedded);
 			this.embedNanos += System.nanoTime() - start;
 			this.embedded += batch.size();
 		}
 		finally {
 			MODEL_IN_USE.unlock();
 		}
+		return embedded;
 	}
 
-	private void put(List<String> texts, Model model) {
+	private void put(List<String> texts, Model model, Map<String, float[]> embedded) {
 		if (texts.isEmpty()) {
 			return;
 		}
 		List<Embedding> found = model.embed(texts);
 		for (int i = 0; i < texts.size(); i++) {
-			this.vectors.put(key(texts.get(i)), found.get(i).vector());
+			float[] vector = found.get(i).vector();
+			this.vectors.put(key(texts.get(i)), vector);
+			embedded.put(texts.get(i), vector);
 		}
 	}
 

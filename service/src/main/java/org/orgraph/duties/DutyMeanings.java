@@ -54,7 +54,7 @@ class DutyMeanings {
 		}
 	}
 
-	/** The stored key of a text's vector under a model: {@code zh:} or {@code en:} and the text's SHA-256. */
+	/** The stored key of a text's vector under a model: the model's name ({@code bge-small-zh-v1.5-q}), ':' and the text's SHA-256. */
 	static String key(String model, String text) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

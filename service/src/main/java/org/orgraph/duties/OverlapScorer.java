@@ -143,6 +143,13 @@ final class OverlapScorer {
 
 	private static final int MINIMAL_PAIR = 6;
 
+	static {
+		// the ceiling reads the signal where Features#values puts it
+		if (new Features(0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0).values()[MINIMAL_PAIR] != 1) {
+			throw new IllegalStateException("OverlapScorer.MINIMAL_PAIR does not point at Features.minimalPair");
+		}
+	}
+
 	private OverlapScorer() {
 	}
 
@@ -200,13 +207,13 @@ final class OverlapScorer {
 			rel[at - Features.RELATION] = 1;
 		}
 		return new Features(cosine, clause, share, jaccard, agree, contrast ? 1 : 0,
-				minimalPair(a.parts().text(), b.parts().text()) ? 1 : 0, ratio, lexical, rel[0], rel[1], rel[2], rel[3],
+				minimalPair(a.parts(), b.parts()) ? 1 : 0, ratio, lexical, rel[0], rel[1], rel[2], rel[3],
 				rel[4]);
 	}
 
 	/**
 	 * Two texts the same but for one short run in the middle (售前回访 / 售后回访, 编制年度收入预算 /
-	 * 编制年度支出预算, Head DFID Sudan / Head DFID South Sudan): one template filled with two
+	 * 编制年度支出预算, Head DFID Kenya / Head DFID Ghana): one template filled with two
 	 * objects, so two duties. Up to four characters (Chinese) or two words (other scripts) on each
 	 * side, after a shared start and with at least half of the longer text shared; a different
 	 * first word is a different action on the same thing, and a reordering is not a contrast.
@@ -236,6 +243,28 @@ final class OverlapScorer {
 		java.util.Collections.sort(runX);
 		java.util.Collections.sort(runY);
 		return !runX.equals(runY);
+	}
+
+	/**
+	 * A minimal pair whose differing words are not a different action (制定/制订, 实施/开展: the same
+	 * work, perhaps worded otherwise) nor synonyms (one 同义词词林 class): a contrast of objects.
+	 */
+	static boolean minimalPair(DutyComponents.Parts a, DutyComponents.Parts b) {
+		if (!minimalPair(a.text(), b.text())) {
+			return false;
+		}
+		Set<String> surfacesA = new java.util.HashSet<>(a.words().stream().map(DutyComponents.Word::surface).toList());
+		Set<String> surfacesB = new java.util.HashSet<>(b.words().stream().map(DutyComponents.Word::surface).toList());
+		List<DutyComponents.Word> onlyA = a.words().stream().filter(w -> !surfacesB.contains(w.surface())).toList();
+		List<DutyComponents.Word> onlyB = b.words().stream().filter(w -> !surfacesA.contains(w.surface())).toList();
+		if (onlyA.isEmpty() || onlyB.isEmpty()) {
+			return true;
+		}
+		boolean actions = onlyA.stream().allMatch(DutyComponents.Word::action)
+				&& onlyB.stream().allMatch(DutyComponents.Word::action);
+		Set<String> keysB = keys(onlyB);
+		boolean synonyms = onlyA.stream().anyMatch(w -> keysB.contains(w.key()));
+		return !actions && !synonyms;
 	}
 
 	/** Characters of a Chinese text without punctuation or spaces; lower-case words of any other. */

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -155,18 +156,36 @@ class SemanticSimilarDuties implements DisposableBean {
 		// up in memory while they wait
 		return this.jobs.get(revision, rev -> {
 			Job job = new Job();
-			this.worker.execute(() -> {
-				try {
-					List<String> texts = textsToEmbed(this.snapshots.get(rev));
-					job.total = texts.size();
-					embedFrom(rev, job, texts, 0, System.nanoTime());
-				}
-				catch (RuntimeException ex) {
-					failed(rev, job, ex);
-				}
+			queue(rev, job, () -> {
+				List<String> texts = textsToEmbed(this.snapshots.get(rev));
+				job.total = texts.size();
+				embedFrom(rev, job, texts, 0, System.nanoTime());
 			});
 			return job;
 		});
+	}
+
+	/**
+	 * Queues a step of a revision's analysis; whatever stops it (an error of any kind, the service
+	 * shutting down) fails the job, so nobody waits on it for ever.
+	 */
+	private void queue(Revision rev, Job job, Runnable step) {
+		try {
+			this.worker.execute(() -> {
+				try {
+					step.run();
+				}
+				catch (Throwable ex) {
+					failed(rev, job, ex);
+					if (ex instanceof Error error) {
+						throw error;
+					}
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			failed(rev, job, ex);
+		}
 	}
 
 	/**
@@ -175,23 +194,18 @@ class SemanticSimilarDuties implements DisposableBean {
 	 * small one imported after it instead of holding it up for minutes.
 	 */
 	private void embedFrom(Revision rev, Job job, List<String> texts, int from, long started) {
-		try {
-			int to = Math.min(texts.size(), from + TURN);
-			this.embeddings.embedMissing(texts.subList(from, to), done -> job.done.set(from + done));
-			if (to < texts.size()) {
-				this.worker.execute(() -> embedFrom(rev, job, texts, to, started));
-				return;
-			}
-			job.finished.complete(null);
-			log.info("Duty meanings of revision {}: {} texts and clauses ready in {} ms", rev, job.total,
-					Duration.ofNanos(System.nanoTime() - started).toMillis());
+		int to = Math.min(texts.size(), from + TURN);
+		this.embeddings.embedMissing(texts.subList(from, to), done -> job.done.set(from + done));
+		if (to < texts.size()) {
+			queue(rev, job, () -> embedFrom(rev, job, texts, to, started));
+			return;
 		}
-		catch (RuntimeException ex) {
-			failed(rev, job, ex);
-		}
+		job.finished.complete(null);
+		log.info("Duty meanings of revision {}: {} texts and clauses ready in {} ms", rev, job.total,
+				Duration.ofNanos(System.nanoTime() - started).toMillis());
 	}
 
-	private static void failed(Revision rev, Job job, RuntimeException ex) {
+	private static void failed(Revision rev, Job job, Throwable ex) {
 		log.warn("Duty meanings of revision {} failed: {}", rev, ex.getMessage());
 		job.finished.completeExceptionally(ex);
 	}
@@ -234,21 +248,18 @@ class SemanticSimilarDuties implements DisposableBean {
 		OverlapScorer.Rarity rarity = new OverlapScorer.Rarity();
 		byText.values().forEach(rarity::add);
 		Map<String, OverlapScorer.Profile> profiles = new HashMap<>();
-		List<String> missing = new ArrayList<>();
+		List<String> all = new ArrayList<>();
 		for (DutyComponents.Parts p : byText.values()) {
-			if (this.embeddings.vector(p.text()) == null) {
-				missing.add(p.text());
-			}
-			p.clauses().stream().filter(c -> this.embeddings.vector(c) == null).forEach(missing::add);
+			all.add(p.text());
+			all.addAll(p.clauses());
 		}
-		if (!missing.isEmpty()) {
-			// evicted from the vector cache since the analysis ran: read back from the graph (embedded only if not there)
-			this.embeddings.embedMissing(missing, done -> {
-			});
-		}
+		// from memory, or read back from the graph (or embedded) when the memory is smaller than
+		// the organisation: held here, not in the memory, while the pairs are scored
+		Map<String, float[]> vectors = this.embeddings.embedMissing(all, done -> {
+		});
 		for (DutyComponents.Parts p : byText.values()) {
-			profiles.put(p.text(), new OverlapScorer.Profile(p, this.embeddings.vector(p.text()),
-					p.clauses().stream().map(this.embeddings::vector).toList()));
+			profiles.put(p.text(), new OverlapScorer.Profile(p, vectors.get(p.text()),
+					p.clauses().stream().map(vectors::get).toList()));
 		}
 		Set<Long> candidates = candidates(texts, byText, profiles);
 		DutySimilarity.LexicalScorer lexical = DutySimilarity.lexicalScorer(texts);
@@ -385,6 +396,8 @@ class SemanticSimilarDuties implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.worker.shutdownNow();
+		IllegalStateException stopped = new IllegalStateException("the service is shutting down");
+		this.jobs.asMap().values().forEach(job -> job.finished.completeExceptionally(stopped));
 	}
 
 }

@@ -228,4 +228,21 @@ class DocumentReadersTests {
 		}
 	}
 
+	@Test
+	void shouldRefuseALineLongerThanAnyParagraphNamingIt() {
+		StringBuilder text = new StringBuilder("运营部职责:\n");
+		StringBuilder line = new StringBuilder();
+		for (int i = 0; line.length() <= DocumentReaders.MAX_LINE; i++) {
+			line.append("负责第").append(i).append("片区门店的巡检和整改跟踪；");
+		}
+		text.append("1. 负责门店巡检\n").append(line);
+		assertThatThrownBy(() -> DocumentReaders.read("one-line.txt", text.toString().getBytes(StandardCharsets.UTF_8)))
+			.isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.getMessage())
+				.contains("\"one-line.txt\" line 3 has " + line.length() + " characters")
+				.contains("up to " + DocumentReaders.MAX_LINE));
+		// one character shorter than the limit is read
+		String fits = line.substring(0, DocumentReaders.MAX_LINE);
+		assertThat(DocumentReaders.read("fits.txt", ("运营部职责:\n" + fits).getBytes(StandardCharsets.UTF_8))).hasSize(2);
+	}
+
 }

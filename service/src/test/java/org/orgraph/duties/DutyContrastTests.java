@@ -53,6 +53,14 @@ class DutyContrastTests {
 		assertThat(score).isGreaterThanOrEqualTo(OverlapScorer.DEFAULT_MIN_SCORE);
 	}
 
+	@ParameterizedTest(name = "{0} / {1} is not held apart as a contrast")
+	@CsvSource({ "负责制定年度销售计划, 负责制订年度销售计划", "组织实施安全培训, 组织开展安全培训" })
+	void shouldNotTakeAnotherWordForTheSameActionForAContrast(String a, String b) {
+		assertThat(OverlapScorer.minimalPair(a, b)).as("one short run apart").isTrue();
+		assertThat(OverlapScorer.minimalPair(DutyComponents.of(a), DutyComponents.of(b))).isFalse();
+		System.out.printf(Locale.ROOT, "same action %s / %s: %.3f%n", a, b, score(a, b));
+	}
+
 	private static double score(String a, String b) {
 		Set<String> texts = new LinkedHashSet<>(company);
 		texts.add(a);

@@ -54,9 +54,9 @@ class DutyMeaningsIT extends IntegrationTestSupport {
 			assertThat(stored).isNotEmpty()
 				.allSatisfy(m -> assertThat(m).containsEntry("onlyKeyAndVector", true))
 				.allSatisfy(m -> assertThat(((Number) m.get("bytes")).intValue()).isEqualTo(512 * Float.BYTES))
-				.allSatisfy(m -> assertThat((String) m.get("key")).matches("(zh|en):[0-9a-f]{64}"));
+				.allSatisfy(m -> assertThat((String) m.get("key")).matches("bge-small-(zh|en)-v1\\.5-q:[0-9a-f]{64}"));
 			assertThat(stored).extracting(m -> (String) m.get("key"))
-				.containsAll(texts.stream().map(t -> DutyMeanings.key(DutyEmbeddings.modelFor(t), t)).toList());
+				.containsAll(texts.stream().map(t -> DutyMeanings.key(DutyEmbeddings.modelName(t), t)).toList());
 		}
 
 		assertThat(texts).hasSizeGreaterThanOrEqualTo(30);
