@@ -396,7 +396,7 @@ public final class Bench {
         }
     }
 
-    private static long peakRss(long pid) {
+    static long peakRss(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
                 if (line.startsWith("VmHWM:")) {
@@ -786,13 +786,18 @@ public final class Bench {
     }
 
     private void waitForHealth(Process service) throws Exception {
+        waitForHealth(http, baseUrl, service);
+    }
+
+    /** Waits up to 5 minutes for the service at {@code url} to say UP; fails at once if it exits. */
+    static void waitForHealth(HttpClient http, String url, Process service) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
             if (!service.isAlive()) {
                 throw new IllegalStateException("the service exited with " + service.exitValue() + "; see its log");
             }
             try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health")).timeout(Duration.ofSeconds(2)).GET().build();
+                HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/actuator/health")).timeout(Duration.ofSeconds(2)).GET().build();
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("UP")) {
                     return;

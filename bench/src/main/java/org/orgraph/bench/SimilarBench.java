@@ -287,30 +287,14 @@ public final class SimilarBench {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("service.log").toFile()));
             builder.environment().put("ORGRAPH_ADMIN_TOKEN", token);
             Service service = new Service(builder.start(), "http://127.0.0.1:" + port, data);
-            service.awaitHealthy();
-            return service;
-        }
-
-        void awaitHealthy() throws Exception {
-            HttpClient client = HttpClient.newHttpClient();
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!this.process.isAlive()) {
-                    throw new IllegalStateException("the service exited with " + this.process.exitValue());
-                }
-                try {
-                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(this.url + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() == 200 && r.body().contains("UP")) {
-                        return;
-                    }
-                }
-                catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(250);
+            try {
+                Bench.waitForHealth(HttpClient.newHttpClient(), service.url, service.process);
             }
-            throw new IllegalStateException("the service did not become healthy within 5 minutes");
+            catch (Exception ex) {
+                service.process.destroyForcibly();
+                throw ex;
+            }
+            return service;
         }
 
         /** The service's threads, into {@code threads-<time>.txt} beside its log. */
@@ -321,17 +305,7 @@ public final class SimilarBench {
         }
 
         long peakRss() {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc/" + this.process.pid() + "/status"))) {
-                    if (line.startsWith("VmHWM:")) {
-                        return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-                    }
-                }
-            }
-            catch (IOException | RuntimeException notLinux) {
-                // no peak RSS
-            }
-            return -1;
+            return Bench.peakRss(this.process.pid());
         }
 
         void stop() throws InterruptedException {

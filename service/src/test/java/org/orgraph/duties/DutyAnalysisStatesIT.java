@@ -1,5 +1,6 @@
 package org.orgraph.duties;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Similar overlaps before a new revision's duties have been analysed: ANALYSIS_PENDING with the
@@ -51,22 +53,14 @@ class DutyAnalysisStatesIT extends IntegrationTestSupport {
 			.isEqualTo(0);
 
 		// the analysis goes on in the background: asked again, the answer comes once it is done
-		Integer total = null;
-		long deadline = System.nanoTime() + 120_000_000_000L;
-		while (total == null && System.nanoTime() < deadline) {
+		Integer total = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
 			var again = this.graphQl
 				.document("{ dutyOverlaps(org: \"" + ORG + "\", mode: SIMILAR, minScore: 0.9) { totalCount } }")
 				.execute();
 			List<Boolean> stillPending = new ArrayList<>();
 			again.errors().satisfy(errors -> stillPending.add(!errors.isEmpty()));
-			if (!stillPending.getFirst()) {
-				total = again.path("dutyOverlaps.totalCount").entity(Integer.class).get();
-			}
-			else {
-				// the analysis runs on its own thread; this one only paces the asking
-				java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
-			}
-		}
+			return stillPending.getFirst() ? null : again.path("dutyOverlaps.totalCount").entity(Integer.class).get();
+		}, java.util.Objects::nonNull);
 		assertThat(total).as("answered within two minutes").isNotNull();
 	}
 
