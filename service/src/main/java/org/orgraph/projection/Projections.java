@@ -1,10 +1,20 @@
 package org.orgraph.projection;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
@@ -13,6 +23,8 @@ import org.orgraph.graph.Revision;
 import org.orgraph.graph.RevisionCompleted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -20,20 +32,26 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The projections of the revisions being read, by revision id. A revision is loaded on its first
- * request and shared by every later one; concurrent first requests wait for the one load. The
- * cache is bounded by the projections' bytes ({@code orgraph.projection-cache}); past it the
- * least recently used are dropped. Revisions never change once complete, so nothing is
- * invalidated, except when a revision id is written again (a failed import's number reused):
- * its {@link RevisionCompleted} drops the old projection.
+ * request, by one loader thread in the background, and shared by every later request; the
+ * request waits for the load at most {@code orgraph.projection-wait} and is otherwise answered
+ * by Cypher (the same answers) while the load goes on, so a large revision's first questions
+ * never wait out a timeout. When a revision completes and the organisation's older revision was
+ * being read, the new one is loaded straight away. The cache is bounded by the projections'
+ * bytes ({@code orgraph.projection-cache}); past it the least recently used are dropped.
+ * Revisions never change once complete, so nothing is invalidated, except when a revision id is
+ * written again (a failed import's number reused): its {@link RevisionCompleted} drops the old
+ * projection.
  */
 @Component
-public class Projections {
+public class Projections implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(Projections.class);
 
-	private final Graph graph;
+	private final ProjectionLoader.Rows rows;
 
 	private final long limit;
+
+	private final Duration wait;
 
 	private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
@@ -45,15 +63,34 @@ public class Projections {
 
 	private final AtomicLong evictions = new AtomicLong();
 
+	private final AtomicLong failures = new AtomicLong();
+
+	private final ExecutorService loader = Executors
+		.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("projection-loader").factory());
+
+	private volatile boolean closed;
+
 	private volatile long lastLoadMillis;
 
 	/**
 	 * @param size the most bytes the projections may take together; unset, a quarter of the
 	 * heap; 0 turns projections off (every answer from Cypher)
+	 * @param wait how long a request waits for its revision's projection to load before Cypher
+	 * answers it instead
 	 */
-	public Projections(Graph graph, @Value("${orgraph.projection-cache:}") @Nullable DataSize size) {
-		this.graph = graph;
-		this.limit = size != null ? size.toBytes() : Runtime.getRuntime().maxMemory() / 4;
+	@Autowired
+	public Projections(Graph graph, @Value("${orgraph.projection-cache:}") @Nullable DataSize size,
+			@Value("${orgraph.projection-wait:2s}") Duration wait) {
+		this((query, params, row) -> graph.readEach("projection/" + query, params, r -> {
+			row.accept(r);
+			return Boolean.TRUE;
+		}), size != null ? size.toBytes() : Runtime.getRuntime().maxMemory() / 4, wait);
+	}
+
+	Projections(ProjectionLoader.Rows rows, long limit, Duration wait) {
+		this.rows = rows;
+		this.limit = limit;
+		this.wait = wait;
 	}
 
 	/** Whether answers may come from projections at all ({@code orgraph.projection-cache} above 0). */
@@ -61,43 +98,71 @@ public class Projections {
 		return this.limit > 0;
 	}
 
-	/** The projection of a complete revision; null when projections are turned off. */
+	/**
+	 * The projection of a complete revision, when it is loaded or loads within
+	 * {@code orgraph.projection-wait}; null when projections are off, or while it is still
+	 * loading (Cypher answers meanwhile). The caller must have resolved {@code revision} to a
+	 * complete revision.
+	 */
 	public @Nullable Projection get(Revision revision) {
-		return get(revision.id());
+		return get(revision.id(), this.wait);
 	}
 
 	/**
-	 * The projection of a complete revision, loaded on first use. Null when projections are
-	 * off. The caller must have resolved {@code rev} to a complete revision.
+	 * The projection of a complete revision once it has loaded, however long that takes; null
+	 * when projections are off or the load failed.
 	 */
-	@Nullable Projection get(String rev) {
-		if (!enabled()) {
+	public @Nullable Projection await(Revision revision) {
+		return get(revision.id(), null);
+	}
+
+	private @Nullable Projection get(String rev, @Nullable Duration wait) {
+		if (!enabled() || this.closed) {
 			return null;
 		}
 		Entry entry = this.entries.computeIfAbsent(rev, Entry::new);
 		entry.used = this.clock.incrementAndGet();
 		Projection projection = entry.projection;
-		return projection != null ? projection : load(entry);
+		if (projection != null) {
+			return projection;
+		}
+		CompletableFuture<Projection> loading = start(entry);
+		try {
+			return wait == null ? loading.get() : loading.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			return null;
+		}
+		catch (ExecutionException | CancellationException ex) {
+			return null;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
 	}
 
-	private Projection load(Entry entry) {
-		synchronized (entry) {
-			if (entry.projection != null) {
-				return entry.projection;
-			}
-			long started = System.nanoTime();
-			Projection projection;
+	private CompletableFuture<Projection> start(Entry entry) {
+		if (entry.started.compareAndSet(false, true)) {
 			try {
-				projection = ProjectionLoader.load(entry.rev, (query, params, row) -> this.graph
-					.readEach("projection/" + query, params, r -> {
-						row.accept(r);
-						return Boolean.TRUE;
-					}));
+				this.loader.execute(() -> load(entry));
 			}
-			catch (RuntimeException ex) {
+			catch (RejectedExecutionException ex) {
 				this.entries.remove(entry.rev, entry);
-				throw ex;
+				entry.loaded.completeExceptionally(ex);
 			}
+		}
+		return entry.loaded;
+	}
+
+	private void load(Entry entry) {
+		if (this.closed || this.entries.get(entry.rev) != entry) {
+			entry.loaded.cancel(false);
+			return;
+		}
+		long started = System.nanoTime();
+		try {
+			Projection projection = ProjectionLoader.load(entry.rev, this.rows);
 			long millis = (System.nanoTime() - started) / 1_000_000;
 			this.loads.incrementAndGet();
 			this.loadMillis.addAndGet(millis);
@@ -106,7 +171,16 @@ public class Projections {
 			log.info("projected revision {}: {} posts, {} KB, {} ms", entry.rev, projection.positionCount(),
 					projection.bytes() / 1024, millis);
 			evict(entry);
-			return projection;
+			entry.loaded.complete(projection);
+		}
+		catch (RuntimeException ex) {
+			this.entries.remove(entry.rev, entry);
+			if (!this.closed) {
+				this.failures.incrementAndGet();
+				log.warn("could not project revision {} (Cypher answers its questions): {}", entry.rev,
+						ex.toString());
+			}
+			entry.loaded.completeExceptionally(ex);
 		}
 	}
 
@@ -138,10 +212,24 @@ public class Projections {
 	@EventListener
 	void onRevisionCompleted(RevisionCompleted completed) {
 		Revision current = completed.rev();
-		this.entries.keySet().removeIf(id -> {
-			Revision held = Revision.of(id);
-			return held.organization().equals(current.organization()) && held.number() <= current.number();
-		});
+		boolean read = false;
+		for (Entry e : List.copyOf(this.entries.values())) {
+			Revision held = Revision.of(e.rev);
+			if (held.organization().equals(current.organization()) && held.number() <= current.number()
+					&& this.entries.remove(e.rev, e)) {
+				read |= e.projection != null && held.number() < current.number();
+			}
+		}
+		if (read && enabled() && !this.closed) {
+			// the organisation is being read: its next questions will name the new revision
+			start(this.entries.computeIfAbsent(current.id(), Entry::new));
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.closed = true;
+		this.loader.shutdownNow();
 	}
 
 	/** Drops every projection (the store was emptied under the service). */
@@ -162,13 +250,17 @@ public class Projections {
 	/** What the health endpoint shows. */
 	public Stats stats() {
 		int count = (int) this.entries.values().stream().filter(e -> e.projection != null).count();
-		return new Stats(count, bytes(), this.limit, this.loads.get(), this.loadMillis.get(), this.lastLoadMillis,
-				this.evictions.get());
+		int loading = (int) this.entries.values().stream().filter(e -> e.projection == null && e.started.get()).count();
+		return new Stats(count, loading, bytes(), this.limit, this.loads.get(), this.loadMillis.get(),
+				this.lastLoadMillis, this.evictions.get(), this.failures.get());
 	}
 
-	/** The cache in numbers: loaded projections and their bytes, loads and their time, evictions. */
-	public record Stats(int count, long bytes, long limit, long loads, long loadMillis, long lastLoadMillis,
-			long evictions) {
+	/**
+	 * The cache in numbers: loaded projections and their bytes, loads under way, loads and their
+	 * time, evictions, failed loads.
+	 */
+	public record Stats(int count, int loading, long bytes, long limit, long loads, long loadMillis,
+			long lastLoadMillis, long evictions, long failures) {
 	}
 
 	private static final class Entry {
@@ -178,6 +270,10 @@ public class Projections {
 		volatile @Nullable Projection projection;
 
 		volatile long used;
+
+		final AtomicBoolean started = new AtomicBoolean();
+
+		final CompletableFuture<Projection> loaded = new CompletableFuture<>();
 
 		Entry(String rev) {
 			this.rev = rev;

@@ -24,12 +24,14 @@ class ProjectionsHealth implements HealthIndicator {
 		return Health.up()
 			.withDetail("enabled", this.projections.enabled())
 			.withDetail("revisions", stats.count())
+			.withDetail("loading", stats.loading())
 			.withDetail("bytes", stats.bytes())
 			.withDetail("limitBytes", stats.limit())
 			.withDetail("loads", stats.loads())
 			.withDetail("loadMillis", stats.loadMillis())
 			.withDetail("lastLoadMillis", stats.lastLoadMillis())
 			.withDetail("evictions", stats.evictions())
+			.withDetail("failedLoads", stats.failures())
 			.build();
 	}
 
