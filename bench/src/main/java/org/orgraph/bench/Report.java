@@ -107,7 +107,7 @@ final class Report {
                 + "`VmHWM` so far (so the CSV row includes the JSON import before it).\n\n");
 
         s.append("## Questions, side by side (one client, sequential)\n\n");
-        s.append("(a) the service over GraphQL/HTTP, (b) raw Cypher over Bolt on the same embedded store, (c) an in-memory "
+        s.append("(a) the service over GraphQL/HTTP (HTTP/1.1, a kept-alive connection per client), (b) raw Cypher over Bolt on the same embedded store, (c) an in-memory "
                 + "Java walk over arrays loaded once from the same store (load: ")
                 .append(String.format(Locale.ROOT, "%.1f s", results.memoryLoadSeconds)).append("), (d) the peer `@neo4j/graphql` "
                 + "over HTTP on the same store (").append(results.graphqlPeer).append("), (e) PostgreSQL with recursive CTEs on the "
@@ -144,7 +144,9 @@ final class Report {
                 - exact overlap: (a) `dutyOverlaps(mode: EXACT) { totalCount }`; (b) group duties by `norm` in Cypher;
                   (c) a hash map over the norms. Answer: overlaps (groups of 2+ duties with one normal form).
                 - similar overlap: (a) `dutyOverlaps(mode: SIMILAR, minScore: 0.8) { totalCount }` (the generator's near
-                  duplicates score 0.8 and more; the service runs with `orgraph.max-similar-pairs=1000000`). (b) and (c) **not measured**: the
+                  duplicates score 0.8 and more; the service runs with `orgraph.max-similar-pairs=1000000` and
+                  `orgraph.embeddings.enabled=false`, so pairs are scored on words alone: duties' meaning is timed by
+                  `orgraph-bench.jar similar`, and here it would embed every duty while the questions run). (b) and (c) **not measured**: the
                   service scores similarity in Java (SmartCN terms, rarity weights, inverted index); there is no
                   equivalent Cypher, and a second implementation in the harness would not be the same question.
                 - orphaned duties: (a) `orphanedDuties` with each duty's key, text and holder; (b) and (c) a
