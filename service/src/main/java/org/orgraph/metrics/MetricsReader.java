@@ -64,7 +64,7 @@ class MetricsReader {
 	}
 
 	/** The revision's projection when it holds the revision exactly, null when Cypher must answer. */
-	private @Nullable Projection exact(Revision rev) {
+	@Nullable Projection exact(Revision rev) {
 		Projection projection = this.projections.get(rev);
 		return projection != null && projection.exactPaths() && projection.exactUnits() ? projection : null;
 	}
@@ -134,9 +134,43 @@ class MetricsReader {
 		return this.graph.read("metrics/vacancies-units-page", params, r -> unitVacancy(scope.rev(), r));
 	}
 
-	/** One page of posts with seats against holders. O(page × holders) without a status filter. */
+	/**
+	 * One page of posts with seats against holders: from the revision's projection when it holds
+	 * the revision exactly, else {@code metrics/vacancies-positions-page}. O(page × holders)
+	 * without a status filter.
+	 */
 	List<PositionVacancy> positionVacancies(Scope scope, String after, int limit,
 			@Nullable List<VacancyStatus> statuses) {
+		return positionVacancies(scope, after, limit, statuses, true);
+	}
+
+	/** {@link #positionVacancies}, from the projection when {@code projected} and it holds the revision exactly. */
+	List<PositionVacancy> positionVacancies(Scope scope, String after, int limit,
+			@Nullable List<VacancyStatus> statuses, boolean projected) {
+		Projection projection = projected ? exact(scope.rev()) : null;
+		if (projection != null) {
+			List<PositionVacancy> page = new ArrayList<>();
+			for (int p = projection.firstPositionAfter(after); p < projection.positionCount() && page.size() < limit; p++) {
+				int seats = projection.headcount(p);
+				int[] holdings = projection.holdingsOf(p);
+				VacancyStatus status = VacancyStatus.of(holdings.length, seats);
+				if (statuses != null && !statuses.contains(status)) {
+					continue;
+				}
+				List<String> holders = new ArrayList<>(holdings.length);
+				double fte = 0;
+				for (int h : holdings) {
+					holders.add(projection.personKey(projection.holdingPerson(h)));
+					fte += projection.fte(h);
+				}
+				PositionView position = new PositionView(scope.rev(), projection.positionKey(p), projection.title(p),
+						projection.grade(p), seats, projection.juniorFte(p), holders.size());
+				int u = projection.unitOf(p);
+				page.add(new PositionVacancy(position, u < 0 ? null : projection.unitKey(u), seats,
+						Establishment.round(fte), holders, status));
+			}
+			return page;
+		}
 		Map<String, @Nullable Object> params = new HashMap<>();
 		params.put("rev", scope.rev());
 		params.put("after", after);

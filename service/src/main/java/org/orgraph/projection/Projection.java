@@ -625,6 +625,11 @@ public final class Projection {
 		return firstAfter(this.postKey, after);
 	}
 
+	/** The first post id whose key sorts after {@code after} ('' for all): where a key-ordered page starts. */
+	public int firstPositionAfter(String after) {
+		return firstAfter(after);
+	}
+
 	/** The first unit id whose key sorts after {@code after} ('' for all): where a key-ordered page starts. */
 	public int firstUnitAfter(String after) {
 		return firstAfter(this.unitKey, after);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -15,6 +16,7 @@ import org.orgraph.OrgraphIntegrationTest;
 import org.orgraph.graph.Revision;
 import org.orgraph.graph.Views.OrganizationView;
 import org.orgraph.metrics.Establishment.VacancyStatus;
+import org.orgraph.metrics.MetricsViews.PositionVacancy;
 import org.orgraph.metrics.MetricsViews.Scope;
 import org.orgraph.metrics.MetricsViews.UnitMetrics;
 import org.orgraph.metrics.MetricsViews.UnitVacancy;
@@ -24,13 +26,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 18: organisation metrics, vacancies and every page of unit metrics and unit vacancies read
- * from a revision's projection equal those of {@code metrics/vacancies}, {@code metrics/org-metrics},
- * {@code metrics/unit-metrics} and {@code metrics/vacancies-units-page}, on the demo organisations,
- * both DFID organograms, {@code loop} (a cycle, a chain longer than the bound), a generated
- * 20,000-post organisation (planned headcounts, two-seat posts, duties, vacant posts, concurrent
- * holders, units without a head or with two) and one with a reporting chain longer than 64 links
- * and a cycle.
+ * Issue 18: organisation metrics, vacancies, the units export and every page of unit metrics,
+ * unit vacancies and position vacancies read from a revision's projection equal those of
+ * {@code metrics/vacancies}, {@code metrics/org-metrics}, {@code metrics/unit-metrics},
+ * {@code metrics/vacancies-units-page}, {@code metrics/vacancies-positions-page} and
+ * {@code metrics/export-units-page}, on the demo organisations, both DFID organograms,
+ * {@code loop} (a cycle, a chain longer than the bound), a generated 20,000-post organisation
+ * (planned headcounts, two-seat posts, duties, vacant posts, concurrent holders, units without a
+ * head or with two) and one with a reporting chain longer than 64 links and a cycle.
  */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,6 +49,9 @@ class ProjectedMetricsIT {
 
 	@Autowired
 	MetricsReader metrics;
+
+	@Autowired
+	ExportTables exports;
 
 	private static final int PAGE = 100;
 
@@ -151,6 +157,41 @@ class ProjectedMetricsIT {
 					after = byCypher.getLast().unit().key();
 				}
 			}
+		}
+	}
+
+	@Test
+	void shouldPagePositionVacanciesByStatusAsCypherDoes() {
+		List<List<VacancyStatus>> filters = new ArrayList<>();
+		filters.add(null);
+		filters.add(List.of(VacancyStatus.SHORTFALL));
+		filters.add(List.of(VacancyStatus.OVER_ESTABLISHMENT, VacancyStatus.FULL));
+		for (String rev : this.revisions) {
+			Scope scope = scope(rev);
+			for (List<VacancyStatus> statuses : filters) {
+				String after = "";
+				while (true) {
+					List<PositionVacancy> byCypher = this.metrics.positionVacancies(scope, after, 1_000, statuses, false);
+					assertThat(this.metrics.positionVacancies(scope, after, 1_000, statuses, true))
+						.as("posts of %s with status %s after '%s'", rev, statuses, after)
+						.isEqualTo(byCypher);
+					if (byCypher.size() < 1_000) {
+						break;
+					}
+					after = byCypher.getLast().position().key();
+				}
+			}
+		}
+	}
+
+	@Test
+	void shouldExportTheSameUnitsTableAsCypher() {
+		for (String rev : this.revisions) {
+			List<Map<String, @Nullable Object>> byCypher = new ArrayList<>();
+			this.exports.units(scope(rev), byCypher::addAll, false);
+			List<Map<String, @Nullable Object>> byProjection = new ArrayList<>();
+			this.exports.units(scope(rev), byProjection::addAll, true);
+			assertThat(byProjection).as("units table of %s", rev).isEqualTo(byCypher);
 		}
 	}
 
