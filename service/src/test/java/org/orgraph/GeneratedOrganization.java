@@ -18,7 +18,8 @@ public final class GeneratedOrganization {
 	 * Writes revision {@code rev} of {@code posts} posts straight into the store (an import
 	 * of this size takes the better part of a minute on two shared cores): a reporting tree about
 	 * twelve levels deep with spans of 1 to 12; a unit for every manager of three or more in the top
-	 * eight levels, a third of its staff's lines marked derived as the import would derive them;
+	 * eight levels, headed by that manager (but one unit in seven has no head, and one in thirteen a second
+	 * head: the parent unit's post it reports to), a third of its staff's lines marked derived as the import would derive them;
 	 * one unit in three with a planned headcount, duties for units and one post in four, one post in
 	 * eleven with two seats; one post in twenty vacant; one holder in fifty also holding the manager's post (acting, half
 	 * time); a dotted line from one post in a hundred; one post in two hundred declared
@@ -53,6 +54,7 @@ public final class GeneratedOrganization {
 		List<Map<String, Object>> positions = new ArrayList<>();
 		List<Map<String, Object>> lines = new ArrayList<>();
 		List<Map<String, Object>> holdings = new ArrayList<>();
+		List<Map<String, Object>> heads = new ArrayList<>();
 		for (int p = 0; p < posts; p++) {
 			if (p == 0 || (reports[p] >= 3 && level[p] < 8)) {
 				unit[p] = "U" + Integer.toString(p, 36);
@@ -66,6 +68,12 @@ public final class GeneratedOrganization {
 					row.put("parent", unit[manager[p]]);
 				}
 				units.add(row);
+				if (p % 7 != 5) {
+					heads.add(Map.of("unit", unit[p], "position", key(p)));
+				}
+				if (p % 13 == 1) {
+					heads.add(Map.of("unit", unit[p], "position", key(manager[p])));
+				}
 			}
 			else {
 				unit[p] = unit[manager[p]];
@@ -116,6 +124,10 @@ public final class GeneratedOrganization {
 				MATCH (a:Position {rev: $rev, key: row.from}), (m:Position {rev: $rev, key: row.to})
 				CREATE (a)-[:REPORTS_TO {line: row.line, derived: row.derived}]->(m)
 				FOREACH (x IN CASE WHEN row.concurrent THEN [1] ELSE [] END | CREATE (a)-[:CONCURRENT_WITH]->(m))""", rev);
+		batches(driver, heads, """
+				UNWIND $rows AS row
+				MATCH (p:Position {rev: $rev, key: row.position}), (u:Unit {rev: $rev, key: row.unit})
+				CREATE (p)-[:HEADS]->(u)""", rev);
 		batches(driver, holdings, """
 				UNWIND $rows AS row
 				MATCH (p:Position {rev: $rev, key: row.position})

@@ -1,5 +1,6 @@
 package org.orgraph.metrics;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +18,8 @@ import org.orgraph.metrics.MetricsViews.PositionVacancy;
 import org.orgraph.metrics.MetricsViews.Scope;
 import org.orgraph.metrics.MetricsViews.UnitMetrics;
 import org.orgraph.metrics.MetricsViews.UnitVacancy;
+import org.orgraph.projection.Projection;
+import org.orgraph.projection.UnitRollup;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -121,7 +124,7 @@ class ExportTables {
 	Table table(String name, Scope scope) {
 		Revision rev = scope.rev();
 		return switch (name) {
-			case "units" -> new Table(UNITS, page -> cypher("metrics/export-units-page", rev, page));
+			case "units" -> new Table(UNITS, page -> units(scope, page, true));
 			case "positions" -> new Table(POSITIONS, page -> cypher("metrics/export-positions-page", rev, page));
 			case "people" -> new Table(PEOPLE, page -> cypher("metrics/export-people-page", rev,
 					rows -> page.accept(rows.stream().map(row -> withVisibleName(scope, row)).toList())));
@@ -153,6 +156,43 @@ class ExportTables {
 				return;
 			}
 			after = (String) rows.getLast().get("key");
+		}
+	}
+
+	/**
+	 * The units table: from the revision's unit roll-ups when its projection holds it exactly
+	 * (and {@code projected}), else {@code metrics/export-units-page}; the same values, typed as
+	 * the Cypher driver gives them.
+	 */
+	void units(Scope scope, Consumer<List<Map<String, @Nullable Object>>> page, boolean projected) {
+		Projection projection = projected ? this.metrics.exact(scope.rev()) : null;
+		if (projection == null) {
+			cypher("metrics/export-units-page", scope.rev(), page);
+			return;
+		}
+		UnitRollup rollup = projection.unitRollup();
+		for (int from = 0; from < projection.unitCount(); from += PAGE) {
+			List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+			for (int u = from; u < Math.min(projection.unitCount(), from + PAGE); u++) {
+				int parent = projection.unitParent(u);
+				int head = projection.unitHead(u);
+				Integer planned = projection.plannedHeadcount(u);
+				Map<String, @Nullable Object> row = new HashMap<>();
+				row.put("key", projection.unitKey(u));
+				row.put("name", projection.unitName(u));
+				row.put("kind", projection.unitKind(u));
+				row.put("parent", parent < 0 ? null : projection.unitKey(parent));
+				row.put("depth", (long) projection.unitDepth(u));
+				row.put("head", head < 0 ? null : projection.positionKey(head));
+				row.put("plannedHeadcount", planned == null ? null : Long.valueOf(planned));
+				row.put("positions", (long) rollup.ownPositions(u));
+				row.put("seats", (long) rollup.ownSeats(u));
+				row.put("filled", (long) rollup.ownFilled(u));
+				row.put("filledFte", Establishment.round(rollup.ownFilledFte(u)));
+				row.put("duties", (long) projection.unitDutyCount(u));
+				rows.add(row);
+			}
+			page.accept(rows);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.orgraph.metrics;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +29,15 @@ import org.orgraph.metrics.MetricsViews.Vacancies;
 import org.orgraph.projection.Projection;
 import org.orgraph.projection.Projection.OrgFigures;
 import org.orgraph.projection.Projections;
+import org.orgraph.projection.UnitRollup;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads vacancies and metrics of one revision through {@link Graph} (read transactions with the
- * query timeout). Unit rows come in key-ordered pages; each unit is rolled up over its subtree in
- * Cypher, so a page costs the size of its units' subtrees, whatever the offset. Organisation
- * totals come from the revision's projection when it holds the revision exactly.
+ * Reads vacancies and metrics of one revision. Organisation totals and key-ordered pages of unit
+ * rows come from the revision's projection when it holds the revision exactly (every unit rolled
+ * up over its subtree once, so a page costs its size); otherwise through {@link Graph} (read
+ * transactions with the query timeout), where each unit is rolled up over its subtree in Cypher
+ * and a page costs the size of its units' subtrees, whatever the offset.
  */
 @Component
 class MetricsReader {
@@ -56,9 +59,14 @@ class MetricsReader {
 
 	/** The organisation's totals from the revision's projection, null when Cypher must answer. */
 	@Nullable OrgFigures figures(Revision rev) {
+		Projection projection = exact(rev);
+		return projection != null ? projection.orgFigures() : null;
+	}
+
+	/** The revision's projection when it holds the revision exactly, null when Cypher must answer. */
+	@Nullable Projection exact(Revision rev) {
 		Projection projection = this.projections.get(rev);
-		return projection != null && projection.exactPaths() && projection.exactUnits() ? projection.orgFigures()
-				: null;
+		return projection != null && projection.exactPaths() && projection.exactUnits() ? projection : null;
 	}
 
 	/**
@@ -94,10 +102,30 @@ class MetricsReader {
 	}
 
 	/**
-	 * One page of units with their 编制 rolled up. O(Σ subtree size of the page's units); with a
-	 * status filter the scan goes on until the page is full.
+	 * One page of units with their 编制 rolled up: from the revision's unit roll-ups when its
+	 * projection holds it exactly (O(page) once they are worked out), else
+	 * {@code metrics/vacancies-units-page} (O(Σ subtree size of the page's units)). With a status
+	 * filter the scan goes on until the page is full.
 	 */
 	List<UnitVacancy> unitVacancies(Scope scope, String after, int limit, @Nullable List<VacancyStatus> statuses) {
+		return unitVacancies(scope, after, limit, statuses, true);
+	}
+
+	/** {@link #unitVacancies}, from the projection when {@code projected} and it holds the revision exactly. */
+	List<UnitVacancy> unitVacancies(Scope scope, String after, int limit, @Nullable List<VacancyStatus> statuses,
+			boolean projected) {
+		Projection projection = projected ? exact(scope.rev()) : null;
+		if (projection != null) {
+			UnitRollup rollup = projection.unitRollup();
+			List<UnitVacancy> page = new ArrayList<>();
+			for (int u = projection.firstUnitAfter(after); u < projection.unitCount() && page.size() < limit; u++) {
+				UnitVacancy v = unitVacancy(scope.rev(), projection, rollup, u);
+				if (statuses == null || statuses.contains(v.status())) {
+					page.add(v);
+				}
+			}
+			return page;
+		}
 		Map<String, @Nullable Object> params = new HashMap<>();
 		params.put("rev", scope.rev());
 		params.put("after", after);
@@ -106,9 +134,43 @@ class MetricsReader {
 		return this.graph.read("metrics/vacancies-units-page", params, r -> unitVacancy(scope.rev(), r));
 	}
 
-	/** One page of posts with seats against holders. O(page × holders) without a status filter. */
+	/**
+	 * One page of posts with seats against holders: from the revision's projection when it holds
+	 * the revision exactly, else {@code metrics/vacancies-positions-page}. O(page × holders)
+	 * without a status filter.
+	 */
 	List<PositionVacancy> positionVacancies(Scope scope, String after, int limit,
 			@Nullable List<VacancyStatus> statuses) {
+		return positionVacancies(scope, after, limit, statuses, true);
+	}
+
+	/** {@link #positionVacancies}, from the projection when {@code projected} and it holds the revision exactly. */
+	List<PositionVacancy> positionVacancies(Scope scope, String after, int limit,
+			@Nullable List<VacancyStatus> statuses, boolean projected) {
+		Projection projection = projected ? exact(scope.rev()) : null;
+		if (projection != null) {
+			List<PositionVacancy> page = new ArrayList<>();
+			for (int p = projection.firstPositionAfter(after); p < projection.positionCount() && page.size() < limit; p++) {
+				int seats = projection.headcount(p);
+				int[] holdings = projection.holdingsOf(p);
+				VacancyStatus status = VacancyStatus.of(holdings.length, seats);
+				if (statuses != null && !statuses.contains(status)) {
+					continue;
+				}
+				List<String> holders = new ArrayList<>(holdings.length);
+				double fte = 0;
+				for (int h : holdings) {
+					holders.add(projection.personKey(projection.holdingPerson(h)));
+					fte += projection.fte(h);
+				}
+				PositionView position = new PositionView(scope.rev(), projection.positionKey(p), projection.title(p),
+						projection.grade(p), seats, projection.juniorFte(p), holders.size());
+				int u = projection.unitOf(p);
+				page.add(new PositionVacancy(position, u < 0 ? null : projection.unitKey(u), seats,
+						Establishment.round(fte), holders, status));
+			}
+			return page;
+		}
 		Map<String, @Nullable Object> params = new HashMap<>();
 		params.put("rev", scope.rev());
 		params.put("after", after);
@@ -126,10 +188,27 @@ class MetricsReader {
 
 	/**
 	 * One page of unit metrics: the establishment roll-up of the page, then the structure of the
-	 * same units. O(Σ subtree size of the page's units, plus the reporting chains below their heads).
+	 * same units. From the revision's unit roll-ups when its projection holds it exactly (O(page)
+	 * once they are worked out), else from the Cypher files (O(Σ subtree size of the page's units,
+	 * plus the reporting chains below their heads)).
 	 */
 	List<UnitMetrics> unitMetrics(Scope scope, String after, int limit) {
-		List<UnitVacancy> page = unitVacancies(scope, after, limit, null);
+		return unitMetrics(scope, after, limit, true);
+	}
+
+	/** {@link #unitMetrics}, from the projection when {@code projected} and it holds the revision exactly. */
+	List<UnitMetrics> unitMetrics(Scope scope, String after, int limit, boolean projected) {
+		Projection projection = projected ? exact(scope.rev()) : null;
+		if (projection != null) {
+			UnitRollup rollup = projection.unitRollup();
+			List<UnitMetrics> page = new ArrayList<>();
+			for (int u = projection.firstUnitAfter(after); u < projection.unitCount() && page.size() < limit; u++) {
+				page.add(UnitMetrics.of(unitVacancy(scope.rev(), projection, rollup, u),
+						unitStructure(projection, rollup, u)));
+			}
+			return page;
+		}
+		List<UnitVacancy> page = unitVacancies(scope, after, limit, null, false);
 		if (page.isEmpty()) {
 			return List.of();
 		}
@@ -182,6 +261,34 @@ class MetricsReader {
 				duties == null ? null : duties.exactOverlaps(scope.rev()),
 				duties == null ? null : duties.similarOverlaps(scope.rev()),
 				duties == null ? null : duties.orphans(scope.rev()));
+	}
+
+	private static UnitVacancy unitVacancy(Revision rev, Projection projection, UnitRollup rollup, int u) {
+		UnitView unit = new UnitView(rev, projection.unitKey(u), projection.unitName(u), projection.unitKind(u),
+				projection.plannedHeadcount(u));
+		int parent = projection.unitParent(u);
+		int parts = rollup.parts(u);
+		int planned = unit.plannedHeadcount() != null ? unit.plannedHeadcount() : parts;
+		return new UnitVacancy(unit, parent < 0 ? null : projection.unitKey(parent), planned, parts,
+				VacancyStatus.of(rollup.subtreeFilled(u), planned), rollup.ownPositions(u), rollup.ownSeats(u),
+				rollup.ownFilled(u), Establishment.round(rollup.ownFilledFte(u)), rollup.ownVacantSeats(u),
+				rollup.ownExcessSeats(u), rollup.subtreePositions(u), rollup.subtreeSeats(u), rollup.subtreeFilled(u),
+				Establishment.round(rollup.subtreeFilledFte(u)), rollup.subtreeVacantSeats(u),
+				rollup.subtreeExcessSeats(u));
+	}
+
+	private static UnitStructure unitStructure(Projection projection, UnitRollup rollup, int u) {
+		int head = projection.unitHead(u);
+		return new UnitStructure(projection.unitDepth(u), projection.unitSubtreeSize(u), rollup.subtreeUnitDepth(u),
+				head < 0 ? null : projection.positionKey(head), rollup.reportingDepth(u), rollup.ownPeople(u),
+				rollup.subtreePeople(u), spans(rollup.spans(u, true)), spans(rollup.spans(u, false)),
+				projection.unitDutyCount(u), rollup.ownPositionDuties(u), rollup.subtreeUnitDuties(u),
+				rollup.subtreePositionDuties(u));
+	}
+
+	private static Spans spans(UnitRollup.Spans s) {
+		return new Spans(s.managers(), Establishment.round(s.mean()), Establishment.round(s.median()), s.max(),
+				s.narrow());
 	}
 
 	private static UnitVacancy unitVacancy(Revision rev, Record r) {

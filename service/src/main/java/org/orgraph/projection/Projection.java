@@ -125,7 +125,13 @@ public final class Projection {
 
 	private final int[] unitDepth;
 
+	/** The unit at each pre-order number of the unit tree. */
+	private final int[] unitOrder;
+
 	private final int[] unitDuties;
+
+	/** The heading post with the smallest key ({@code HEADS}), -1 when no post heads the unit. */
+	private final int[] unitHead;
 
 	private final int[] postDuties;
 
@@ -142,6 +148,9 @@ public final class Projection {
 
 	/** Worked out on first use; a revision never changes, so once is enough. */
 	private volatile @Nullable OrgFigures figures;
+
+	/** Per-unit roll-ups, worked out on first use and then counted in {@link #bytes()}. */
+	private volatile @Nullable UnitRollup rollup;
 
 	private Projection(Builder b) {
 		this.rev = b.rev;
@@ -164,6 +173,13 @@ public final class Projection {
 		this.plannedHeadcount = Arrays.copyOf(b.plannedHeadcount.values, u);
 		this.unitDuties = Arrays.copyOf(b.unitDuties.values, u);
 		this.postDuties = Arrays.copyOf(b.postDuties.values, n);
+		this.unitHead = new int[u];
+		boolean headsKnown = true;
+		for (int i = 0; i < u; i++) {
+			int headRef = b.unitHeadKey.values[i];
+			this.unitHead[i] = headRef == StringArena.NONE ? -1 : this.postIndex.find(this.strings.get(headRef));
+			headsKnown &= headRef == StringArena.NONE || this.unitHead[i] >= 0;
+		}
 		this.unitParent = new int[u];
 		for (int i = 0; i < u; i++) {
 			int parentRef = b.unitParentKey.values[i];
@@ -305,7 +321,8 @@ public final class Projection {
 		for (int i = 0; i < unitNext; i++) {
 			deepestUnit = Math.max(deepestUnit, this.unitDepth[unitOrder[i]]);
 		}
-		this.exactUnits = !b.severalParents && unitNext == u && deepestUnit <= 64;
+		this.unitOrder = unitOrder;
+		this.exactUnits = !b.severalParents && unitNext == u && deepestUnit <= 64 && headsKnown;
 		for (int i = unitNext - 1; i >= 0; i--) {
 			int x = unitOrder[i];
 			this.unitEnd[x] = Math.max(this.unitEnd[x], i + 1);
@@ -320,7 +337,7 @@ public final class Projection {
 						this.height, this.holdingPerson, this.holdingPost, this.postHoldingStart, this.postHoldings,
 						this.personHoldingStart, this.personHoldings, this.unitName, this.unitKind, this.plannedHeadcount,
 						this.unitParent, this.unitPre, this.unitEnd, this.unitDepth, this.personName, this.unitDuties,
-						this.postDuties)
+						this.postDuties, this.unitHead, this.unitOrder)
 				+ 8L * (this.postJuniorFte.length + this.holdingFte.length) + this.lineDerived.length
 				+ this.concurrentWith.size() / 8 + this.holdingActing.size() / 8 + 256;
 	}
@@ -390,9 +407,10 @@ public final class Projection {
 		return this.rev;
 	}
 
-	/** Heap the projection takes, estimated from its arrays. */
+	/** Heap the projection takes, estimated from its arrays, the unit roll-ups included once worked out. */
 	public long bytes() {
-		return this.bytes;
+		UnitRollup known = this.rollup;
+		return this.bytes + (known == null ? 0 : known.bytes());
 	}
 
 	/**
@@ -604,14 +622,28 @@ public final class Projection {
 
 	/** The first id whose key sorts after {@code after} ('' for all). */
 	private int firstAfter(String after) {
+		return firstAfter(this.postKey, after);
+	}
+
+	/** The first post id whose key sorts after {@code after} ('' for all): where a key-ordered page starts. */
+	public int firstPositionAfter(String after) {
+		return firstAfter(after);
+	}
+
+	/** The first unit id whose key sorts after {@code after} ('' for all): where a key-ordered page starts. */
+	public int firstUnitAfter(String after) {
+		return firstAfter(this.unitKey, after);
+	}
+
+	private int firstAfter(int[] keys, String after) {
 		if (after.isEmpty()) {
 			return 0;
 		}
 		int lo = 0;
-		int hi = positionCount();
+		int hi = keys.length;
 		while (lo < hi) {
 			int mid = (lo + hi) >>> 1;
-			if (positionKey(mid).compareTo(after) <= 0) {
+			if (string(keys[mid]).compareTo(after) <= 0) {
 				lo = mid + 1;
 			}
 			else {
@@ -915,6 +947,74 @@ public final class Projection {
 		return this.exactUnits;
 	}
 
+	/** The post heading the unit ({@code HEADS}; the smallest key when several do), -1 when none does. */
+	public int unitHead(int u) {
+		return this.unitHead[u];
+	}
+
+	/**
+	 * Every unit's figures rolled up over its subtree, as {@code metrics/vacancies-units-page} and
+	 * {@code metrics/unit-metrics} compute them: worked out on first use in O(units + posts +
+	 * holdings + Σ managers under each unit), then kept. Only when {@link #exactPaths()} and
+	 * {@link #exactUnits()}.
+	 */
+	public UnitRollup unitRollup() {
+		UnitRollup known = this.rollup;
+		if (known == null) {
+			synchronized (this) {
+				known = this.rollup;
+				if (known == null) {
+					known = new UnitRollup(this);
+					this.rollup = known;
+				}
+			}
+		}
+		return known;
+	}
+
+	/** The unit at pre-order number {@code i} of the unit tree. */
+	int unitAt(int i) {
+		return this.unitOrder[i];
+	}
+
+	/** The unit's pre-order number in the unit tree. */
+	int unitPre(int u) {
+		return this.unitPre[u];
+	}
+
+	/** One past the last pre-order number in the unit's subtree. */
+	int unitEnd(int u) {
+		return this.unitEnd[u];
+	}
+
+	/** Whether the post is in the reporting forest (its chain reaches a top). */
+	boolean inForest(int p) {
+		return this.pre[p] >= 0;
+	}
+
+	/** Links from a post of the forest down to the deepest post under it. */
+	int height(int p) {
+		return this.height[p];
+	}
+
+	/** The first index of {@code m}'s direct reports in {@link #reportAt}; they end at {@code reportsFrom(m + 1)}. */
+	int reportsFrom(int m) {
+		return this.reportStart[m];
+	}
+
+	int reportAt(int k) {
+		return this.reports[k];
+	}
+
+	/** The FTE the post's holders give, summed. */
+	double filledFte(int p) {
+		double fte = 0;
+		for (int k = this.postHoldingStart[p]; k < this.postHoldingStart[p + 1]; k++) {
+			fte += this.holdingFte[this.postHoldings[k]];
+		}
+		return fte;
+	}
+
 	/** Duties the unit OWNS. */
 	public int unitDutyCount(int u) {
 		return this.unitDuties[u];
@@ -986,6 +1086,8 @@ public final class Projection {
 
 		private final Ints unitDuties = new Ints();
 
+		private final Ints unitHeadKey = new Ints();
+
 		private boolean severalParents;
 
 		private final Ints postDuties = new Ints();
@@ -1036,10 +1138,11 @@ public final class Projection {
 
 		/** Units first, then positions, lines, people and holdings. */
 		void unit(String key, @Nullable String name, @Nullable String kind, @Nullable Integer planned,
-				@Nullable String parent, int parents, int duties) {
+				@Nullable String parent, int parents, int duties, @Nullable String head) {
 			if (key(this.units, key) < 0) {
 				return;
 			}
+			this.unitHeadKey.add(this.strings.add(head));
 			this.severalParents |= parents > 1;
 			this.unitDuties.add(duties);
 			this.unitName.add(this.strings.shared(name));

@@ -34,7 +34,8 @@ public final class ProjectionLoader {
 		Map<String, Object> params = Map.of("rev", rev);
 		rows.each("units", params, r -> builder.unit(r.get("key").asString(), string(r.get("name")),
 				string(r.get("kind")), r.get("plannedHeadcount").isNull() ? null : r.get("plannedHeadcount").asInt(),
-				string(r.get("parent")), r.get("parents").asInt(), r.get("duties").asInt()));
+				string(r.get("parent")), r.get("parents").asInt(), r.get("duties").asInt(),
+				string(r.get("head"))));
 		rows.each("positions", params, r -> builder.position(r.get("key").asString(), string(r.get("title")),
 				string(r.get("grade")), r.get("headcount").asInt(1), r.get("juniorFte").asDouble(0),
 				string(r.get("unit")), r.get("units").asInt(), r.get("concurrentWith").asBoolean(), r.get("duties").asInt()));

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (September 2013) of {@code dfid}, demo organisations, and {@code loop}, a copy of
  * car-rental-ops-company whose lines were rewritten in Cypher (the importer refuses cycles).
  */
-final class CommandFixtures {
+public final class CommandFixtures {
 
 	private CommandFixtures() {
 	}
@@ -41,7 +41,7 @@ final class CommandFixtures {
 	 * gets a dotted line to 总经理 (P01); and a chain of 70 vacant posts L1 … L70 hangs under
 	 * P01 (L1 → P01, L2 → L1, …), longer than the 64 links a walk follows.
 	 */
-	static void importLoop(Imports imports, Driver driver) throws IOException {
+	public static void importLoop(Imports imports, Driver driver) throws IOException {
 		String json = new ClassPathResource("demo/car-rental-ops-company.json").getContentAsString(StandardCharsets.UTF_8)
 			.replace("\"key\": \"car-rental-ops-company\"", "\"key\": \"loop\"");
 		Imports.Answer answer = imports.json("loop", json);

@@ -17,6 +17,12 @@ import org.orgraph.OrgraphIntegrationTest;
 import org.orgraph.command.ChainOfCommand.Chain;
 import org.orgraph.command.ChainOfCommand.CommonSuperior;
 import org.orgraph.command.ChainOfCommand.Resolved;
+import org.orgraph.command.ReportingAnomalies.LineOutsideUnit;
+import org.orgraph.command.ReportingAnomalies.PostWithoutTop;
+import org.orgraph.command.ReportingAnomalies.Report;
+import org.orgraph.command.ReportingAnomalies.ReportingCycle;
+import org.orgraph.command.ReportingAnomalies.TopPost;
+import org.orgraph.command.ReportingAnomalies.UnitWithoutHead;
 import org.orgraph.graph.Graph;
 import org.orgraph.graph.Revision;
 import org.orgraph.projection.Projection;
@@ -31,7 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and a chain longer than the bound) and a generated organisation of 20,000 posts with derived
  * and dotted lines, vacant posts and concurrent holders and posts: every position's chain of command, span and layer;
  * report counts (direct and at any depth) and first pages of reports for every position of the
- * small organisations and a sample of the generated one; a sample of common superiors.
+ * small organisations and a sample of the generated one; a sample of common superiors; every
+ * list of reporting anomalies (cycles, posts without a top, tops, lines outside the unit,
+ * concurrent posts, units without a head), capped and uncapped.
  */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -53,6 +61,9 @@ class ProjectionEqualityIT {
 
 	@Autowired
 	Traversal traversal;
+
+	@Autowired
+	ReportingAnomalies anomalies;
 
 	private static final Revision LOOP = new Revision("loop", 1);
 
@@ -226,6 +237,57 @@ class ProjectionEqualityIT {
 							r -> r.get("layers").asInt())
 					.getFirst());
 		}
+	}
+
+	@Test
+	void shouldFindTheSameReportingAnomalies() {
+		int cycles = 0;
+		int unreached = 0;
+		int tops = 0;
+		int outside = 0;
+		int concurrent = 0;
+		int headless = 0;
+		for (Revision rev : this.revisions) {
+			Projection projection = this.anomalies.projection(rev);
+			assertThat(projection).as("%s is projected exactly", rev).isNotNull();
+			for (int limit : new int[] { 3, 10_000 }) {
+				for (int max : new int[] { 1, 2 }) {
+					Report report = new Report(rev, max, limit);
+					assertThat(this.anomalies.concurrentPosts(report, projection))
+						.as("concurrent posts of %s (more than %d, at most %d)", rev, max, limit)
+						.isEqualTo(this.anomalies.concurrentPostsByCypher(report));
+				}
+				Report report = new Report(rev, 2, limit);
+				List<ReportingCycle> cyclesFound = this.anomalies.cycles(report, projection);
+				assertThat(cyclesFound).as("cycles of %s (at most %d)", rev, limit)
+					.isEqualTo(this.anomalies.cyclesByCypher(report));
+				List<PostWithoutTop> unreachedFound = this.anomalies.postsWithoutTop(report, projection);
+				assertThat(unreachedFound).as("posts without a top in %s (at most %d)", rev, limit)
+					.isEqualTo(this.anomalies.postsWithoutTopByCypher(report));
+				List<TopPost> topsFound = this.anomalies.tops(report, projection);
+				assertThat(topsFound).as("tops of %s (at most %d)", rev, limit)
+					.isEqualTo(this.anomalies.topsByCypher(report));
+				List<LineOutsideUnit> outsideFound = this.anomalies.linesOutsideUnit(report, projection);
+				assertThat(outsideFound).as("lines outside the unit in %s (at most %d)", rev, limit)
+					.isEqualTo(this.anomalies.linesOutsideUnitByCypher(report));
+				List<UnitWithoutHead> headlessFound = this.anomalies.unitsWithoutHead(report, projection);
+				assertThat(headlessFound).as("units without a head in %s (at most %d)", rev, limit)
+					.isEqualTo(this.anomalies.unitsWithoutHeadByCypher(report));
+				if (limit > 3) {
+					assertThat(this.anomalies.linesOutsideUnitCount(report)).as("lines outside the unit in %s", rev)
+						.isEqualTo(this.anomalies.linesOutsideUnitCountByCypher(report))
+						.isEqualTo(outsideFound.size());
+					cycles += cyclesFound.size();
+					unreached += unreachedFound.size();
+					tops += topsFound.size();
+					outside += outsideFound.size();
+					concurrent += this.anomalies.concurrentPosts(new Report(rev, 1, limit), projection).size();
+					headless += headlessFound.size();
+				}
+			}
+		}
+		// every kind is found somewhere, so no comparison above is between two empty lists only
+		assertThat(List.of(cycles, unreached, tops, outside, concurrent, headless)).allMatch(n -> n > 0);
 	}
 
 	private int count(String query, Map<String, Object> params) {
