@@ -116,6 +116,10 @@ final class Report {
                 .append("), (f) the service's revision projection (`org.orgraph.projection`) in the harness's own process, no HTTP "
                 + "or GraphQL (load over Bolt with the service's `cypher/queries/projection/` files: ")
                 .append(String.format(Locale.ROOT, "%.1f s, %s", results.projectionLoadSeconds, Bench.mb(results.projectionBytes)))
+                .append(Double.isNaN(results.serviceProjectionSeconds) ? "" : String.format(Locale.ROOT,
+                        "; the service's own load of it, in its process, started by one request after the import and "
+                        + "awaited before (a) is timed: %.1f s, %s", results.serviceProjectionSeconds,
+                        Bench.mb(results.serviceProjectionBytes)))
                 .append("). Times in ms. a/d and a/e are ours over the peer's: below 1.0× Orgraph is faster; a/f is what "
                 + "HTTP, GraphQL and building the answer cost over the projection's own work; e/f is PostgreSQL over JDBC "
                 + "against the projection.\n\n");
