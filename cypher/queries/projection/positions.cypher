@@ -1,7 +1,9 @@
 // job: the revision projection that Query.chainOfCommand, Query.reports, Query.commonSuperior, Position.span, Position.layer and Query.orgMetrics read
 // Every position of a revision in key order, with its unit's key, for the revision's
 // projection (org.orgraph.projection). Streamed once per load. Cost: O(positions).
-// (`key IS NOT NULL` lets the (rev, key) constraint's index find the revision's nodes: no label scan.)
+// (`key IS NOT NULL` lets the (rev, key) constraint's index find the revision's nodes: no label scan.
+// IN, RESPONSIBLE_FOR and CONCURRENT_WITH only ever join posts to units, duties and posts, so their
+// counts are the relationships' degrees, read without visiting the other end.)
 // $rev
 // returns: key, title, grade, headcount, juniorFte, unit (null when the post is in no unit),
 //          units (how many units it is IN), concurrentWith (declared held together with another post, either way),
@@ -10,7 +12,7 @@ MATCH (p:Position)
 WHERE p.rev = $rev AND p.key IS NOT NULL
 RETURN p.key AS key, p.title AS title, p.grade AS grade, p.headcount AS headcount, p.juniorFte AS juniorFte,
        [(p)-[:IN]->(u:Unit) | u.key][0] AS unit,
-       COUNT { (p)-[:IN]->(:Unit) } AS units,
-       EXISTS { (p)-[:CONCURRENT_WITH]-(:Position) } AS concurrentWith,
-       COUNT { (p)-[:RESPONSIBLE_FOR]->(:Duty) } AS duties
+       COUNT { (p)-[:IN]->() } AS units,
+       EXISTS { (p)-[:CONCURRENT_WITH]-() } AS concurrentWith,
+       COUNT { (p)-[:RESPONSIBLE_FOR]->() } AS duties
 ORDER BY key
