@@ -3,6 +3,7 @@ package org.orgraph.metrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,10 +17,8 @@ import org.orgraph.OrgraphIntegrationTest;
 import org.orgraph.graph.Revision;
 import org.orgraph.graph.Views.OrganizationView;
 import org.orgraph.metrics.Establishment.VacancyStatus;
-import org.orgraph.metrics.MetricsViews.PositionVacancy;
 import org.orgraph.metrics.MetricsViews.Scope;
 import org.orgraph.metrics.MetricsViews.UnitMetrics;
-import org.orgraph.metrics.MetricsViews.UnitVacancy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -138,30 +137,23 @@ class ProjectedMetricsIT {
 
 	@Test
 	void shouldPageUnitVacanciesByStatusAsCypherDoes() {
-		List<List<VacancyStatus>> filters = new ArrayList<>();
-		filters.add(null);
-		filters.add(List.of(VacancyStatus.SHORTFALL));
-		filters.add(List.of(VacancyStatus.OVER_ESTABLISHMENT, VacancyStatus.FULL));
-		for (String rev : this.revisions) {
-			Scope scope = scope(rev);
-			for (List<VacancyStatus> statuses : filters) {
-				String after = "";
-				while (true) {
-					List<UnitVacancy> byCypher = this.metrics.unitVacancies(scope, after, 37, statuses, false);
-					assertThat(this.metrics.unitVacancies(scope, after, 37, statuses, true))
-						.as("units of %s with status %s after '%s'", rev, statuses, after)
-						.isEqualTo(byCypher);
-					if (byCypher.size() < 37) {
-						break;
-					}
-					after = byCypher.getLast().unit().key();
-				}
-			}
-		}
+		pagesAgree("units", 37, this.metrics::unitVacancies, v -> v.unit().key());
 	}
 
 	@Test
 	void shouldPagePositionVacanciesByStatusAsCypherDoes() {
+		pagesAgree("posts", 1_000, this.metrics::positionVacancies, v -> v.position().key());
+	}
+
+	/** One page of a vacancy listing, from the projection or from Cypher. */
+	private interface VacancyPages<T> {
+
+		List<T> page(Scope scope, String after, int size, @Nullable List<VacancyStatus> statuses, boolean projected);
+
+	}
+
+	/** Every page of a listing, under three status filters, is the same from the projection as from Cypher. */
+	private <T> void pagesAgree(String what, int size, VacancyPages<T> pages, Function<T, String> key) {
 		List<List<VacancyStatus>> filters = new ArrayList<>();
 		filters.add(null);
 		filters.add(List.of(VacancyStatus.SHORTFALL));
@@ -171,14 +163,14 @@ class ProjectedMetricsIT {
 			for (List<VacancyStatus> statuses : filters) {
 				String after = "";
 				while (true) {
-					List<PositionVacancy> byCypher = this.metrics.positionVacancies(scope, after, 1_000, statuses, false);
-					assertThat(this.metrics.positionVacancies(scope, after, 1_000, statuses, true))
-						.as("posts of %s with status %s after '%s'", rev, statuses, after)
+					List<T> byCypher = pages.page(scope, after, size, statuses, false);
+					assertThat(pages.page(scope, after, size, statuses, true))
+						.as("%s of %s with status %s after '%s'", what, rev, statuses, after)
 						.isEqualTo(byCypher);
-					if (byCypher.size() < 1_000) {
+					if (byCypher.size() < size) {
 						break;
 					}
-					after = byCypher.getLast().position().key();
+					after = key.apply(byCypher.getLast());
 				}
 			}
 		}
