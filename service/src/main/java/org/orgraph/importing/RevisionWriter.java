@@ -57,6 +57,10 @@ class RevisionWriter {
 
 		void written(String phase, int rows);
 
+		/** A write phase ended after {@code nanos} (wall time), having written {@code rows} rows. */
+		default void timed(String phase, long nanos, int rows) {
+		}
+
 	}
 
 	OpenRevision open(RevisionPlan plan, String format, @Nullable String source, String jobId) {
@@ -213,8 +217,7 @@ class RevisionWriter {
 		if (failure.get() != null) {
 			throw failure.get();
 		}
-		log.debug("duties: {} rows in {} ms on {} transactions at a time", duties.size(),
-				(System.nanoTime() - started) / 1_000_000, count);
+		progress.timed("create-duties", System.nanoTime() - started, duties.size());
 	}
 
 	/** How an attempt to make a revision current ended, and the organisation's current revision after it. */
@@ -309,7 +312,7 @@ class RevisionWriter {
 			});
 			progress.written(phase, slice.size());
 		}
-		log.debug("{}: {} rows in {} ms", query, items.size(), (System.nanoTime() - started) / 1_000_000);
+		progress.timed(query.substring(query.indexOf('/') + 1), System.nanoTime() - started, items.size());
 	}
 
 	private static Map<String, Object> row(Object... keyValues) {
