@@ -5,11 +5,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import org.orgraph.graph.OrgraphProperties;
@@ -33,6 +35,9 @@ class RevisionWriter {
 	private static final Logger log = LoggerFactory.getLogger(RevisionWriter.class);
 
 	static final int BATCH = 5_000;
+
+	/** Distinct duty texts whose placeholder answer is remembered during one import (bounds the memo's heap). */
+	private static final int PLACEHOLDER_MEMO = 200_000;
 
 	private final Graph graph;
 
@@ -173,20 +178,17 @@ class RevisionWriter {
 		long started = System.nanoTime();
 		List<int[]> batches = holderBatches(duties, BATCH);
 		boolean release = duties instanceof ArrayList<DutyRow>;
+		// asked once per distinct text: duties of the same text are mostly one string (see OrgValidator)
+		Map<String, Boolean> placeholders = new ConcurrentHashMap<>();
 		AtomicInteger next = new AtomicInteger();
 		AtomicReference<RuntimeException> failure = new AtomicReference<>();
 		Runnable writer = () -> {
 			for (int b = next.getAndIncrement(); b < batches.size() && failure.get() == null; b = next.getAndIncrement()) {
 				int start = batches.get(b)[0];
 				int end = batches.get(b)[1];
-				List<Map<String, Object>> rows = new ArrayList<>(end - start);
 				String kind = duties.get(start).holderKind();
-				NodeIds holders = kind.equals("UNIT") ? units : posts;
-				for (int i = start; i < end; i++) {
-					DutyRow d = duties.get(i);
-					rows.add(row("key", d.key(), "text", d.text(), "norm", d.norm(), "placeholder",
-							PlaceholderDuties.isPlaceholder(d.text()), "holder", holders.of(d.holder())));
-				}
+				List<Map<String, Object>> rows = holderRows(duties, start, end, kind.equals("UNIT") ? units : posts,
+						text -> placeholder(placeholders, text));
 				try {
 					this.graph.write(kind.equals("UNIT") ? "importing/create-unit-duties"
 							: "importing/create-position-duties", Map.of("rev", rev, "rows", rows));
@@ -218,6 +220,50 @@ class RevisionWriter {
 			throw failure.get();
 		}
 		progress.timed("create-duties", System.nanoTime() - started, duties.size());
+	}
+
+	private static boolean placeholder(Map<String, Boolean> memo, String text) {
+		Boolean known = memo.get(text);
+		if (known != null) {
+			return known;
+		}
+		boolean answer = PlaceholderDuties.isPlaceholder(text);
+		if (memo.size() < PLACEHOLDER_MEMO) {
+			memo.put(text, answer);
+		}
+		return answer;
+	}
+
+	/**
+	 * Duties {@code [from, to)} (of one holder kind, grouped by holder) as one row per holder:
+	 * its element id and its duties' keys, texts, norms and placeholder flags as parallel lists.
+	 */
+	static List<Map<String, Object>> holderRows(List<DutyRow> duties, int from, int to, NodeIds holders,
+			Predicate<String> placeholder) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		int start = from;
+		while (start < to) {
+			String holder = duties.get(start).holder();
+			int end = start + 1;
+			while (end < to && duties.get(end).holder().equals(holder)) {
+				end++;
+			}
+			List<String> keys = new ArrayList<>(end - start);
+			List<String> texts = new ArrayList<>(end - start);
+			List<String> norms = new ArrayList<>(end - start);
+			List<Boolean> placeholders = new ArrayList<>(end - start);
+			for (int i = start; i < end; i++) {
+				DutyRow d = duties.get(i);
+				keys.add(d.key());
+				texts.add(d.text());
+				norms.add(d.norm());
+				placeholders.add(placeholder.test(d.text()));
+			}
+			rows.add(Map.of("holder", holders.of(holder), "keys", keys, "texts", texts, "norms", norms, "placeholders",
+					placeholders));
+			start = end;
+		}
+		return rows;
 	}
 
 	/** How an attempt to make a revision current ended, and the organisation's current revision after it. */
