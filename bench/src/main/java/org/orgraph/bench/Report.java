@@ -115,7 +115,7 @@ final class Report {
             for (Bench.ImportPhase p : r.phases()) {
                 s.append(String.format(Locale.ROOT, "| %s | %,d | %.1f%% | %,d | %s |%n", p.phase(), p.millis(),
                         r.serviceMillis() == 0 ? 0.0 : 100.0 * p.millis() / r.serviceMillis(), p.rows(),
-                        p.rows() == 0 || p.millis() == 0 ? "" : String.format(Locale.ROOT, "%,.0f", p.rows() * 1000.0 / p.millis())));
+                        p.rows() <= 1 || p.millis() == 0 ? "" : String.format(Locale.ROOT, "%,.0f", p.rows() * 1000.0 / p.millis())));
             }
             s.append("\nParsing and validating run before the job is accepted (so outside the service millis, which count "
                     + "from the write lock to the revision made current); phases written side by side overlap.\n\n");
