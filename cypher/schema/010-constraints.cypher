@@ -4,4 +4,4 @@ CREATE CONSTRAINT revision_id IF NOT EXISTS FOR (r:Revision) REQUIRE r.id IS UNI
 CREATE CONSTRAINT unit_rev_key IF NOT EXISTS FOR (u:Unit) REQUIRE (u.rev, u.key) IS UNIQUE;
 CREATE CONSTRAINT position_rev_key IF NOT EXISTS FOR (p:Position) REQUIRE (p.rev, p.key) IS UNIQUE;
 CREATE CONSTRAINT person_rev_key IF NOT EXISTS FOR (p:Person) REQUIRE (p.rev, p.key) IS UNIQUE;
-CREATE CONSTRAINT duty_rev_key IF NOT EXISTS FOR (d:Duty) REQUIRE (d.rev, d.key) IS UNIQUE;
+// Duties: an index on (rev, key), not a constraint (020-indexes.cypher).

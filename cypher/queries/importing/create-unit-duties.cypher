@@ -1,6 +1,10 @@
 // job: import (Mutation.importOrganization, Mutation.editOrganization, POST /api/v1/orgs/{key}/imports, the import command)
-// Department-level duties (部门职责).
-// $rev, $rows: [{key, text, norm, placeholder (a stand-in text, see PlaceholderDuties), holder (the unit's element id)}]
+// Department-level duties (部门职责), one row per unit with its duties as parallel lists: one
+// seek and one parameter map per unit, not per duty.
+// $rev, $rows: [{holder (the unit's element id), keys, texts, norms, placeholders (stand-in texts,
+// see PlaceholderDuties)}], the lists of one row all as long, in the unit's order of duties
 UNWIND $rows AS row
 MATCH (u:Unit) WHERE elementId(u) = row.holder
-CREATE (u)-[:OWNS]->(:Duty {rev: $rev, key: row.key, text: row.text, norm: row.norm, placeholder: row.placeholder})
+UNWIND range(0, size(row.keys) - 1) AS i
+CREATE (u)-[:OWNS]->(:Duty {rev: $rev, key: row.keys[i], text: row.texts[i], norm: row.norms[i],
+                            placeholder: row.placeholders[i]})

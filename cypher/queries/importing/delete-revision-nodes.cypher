@@ -1,6 +1,6 @@
 // job: import (Mutation.importOrganization, Mutation.editOrganization, POST /api/v1/orgs/{key}/imports, the import command)
 // Removes every node of one revision, in batches (used when an import fails or was cut off).
-// Label by label, so each part is a seek on the (rev, key) constraint's index (every node
+// Label by label, so each part is a seek on the (rev, key) index (every node
 // has a key), never a scan of the whole store.
 // $rev
 // returns: nothing

@@ -4,7 +4,7 @@
 // $expirySeconds after it finished, or after the last heartbeat of an abandoned one.
 // $id, $leaseSeconds, $expirySeconds
 // returns: id, organization, format, state, phase, rowsTotal, rowsWritten, startedAt and
-// finishedAt (epoch milliseconds), revision, currentRevision, counts (JSON text), millis,
+// finishedAt (epoch milliseconds), revision, currentRevision, counts (JSON text), millis, phases (JSON text),
 // problems (JSON text), errorCount, warningCount, failure, abandoned
 MATCH (j:ImportJob {id: $id})
 WHERE coalesce(j.finishedAt, j.heartbeatAt) > datetime() - duration({seconds: $expirySeconds})
@@ -21,6 +21,7 @@ RETURN j.id AS id,
        j.currentRevision AS currentRevision,
        j.counts AS counts,
        j.millis AS millis,
+       j.phases AS phases,
        j.problems AS problems,
        j.errorCount AS errorCount,
        j.warningCount AS warningCount,

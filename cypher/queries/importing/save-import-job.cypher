@@ -4,7 +4,7 @@
 // instance running it ($owner) is alive.
 // $id, $org, $format, $state, $phase, $rowsTotal, $rowsWritten, $startedAt, $finishedAt (ISO
 // instants, finishedAt null while running), $revision, $currentRevision, $counts (JSON text),
-// $millis (null unless complete), $problems (JSON text: the first errors and warnings kept),
+// $millis and $phases (JSON text: [{phase, nanos, rows}]; both null unless complete), $problems (JSON text: the first errors and warnings kept),
 // $errorCount, $warningCount, $failure, $owner
 // returns: nothing
 MERGE (j:ImportJob {id: $id})
@@ -20,6 +20,7 @@ SET j.org = $org,
     j.currentRevision = $currentRevision,
     j.counts = $counts,
     j.millis = $millis,
+    j.phases = $phases,
     j.problems = $problems,
     j.errorCount = $errorCount,
     j.warningCount = $warningCount,

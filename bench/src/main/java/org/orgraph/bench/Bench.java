@@ -352,16 +352,26 @@ public final class Bench {
             heap.stop();
         }
         double secs = seconds(t);
+        List<ImportPhase> phases = new ArrayList<>();
+        for (JsonNode phase : result.path("phases")) {
+            phases.add(new ImportPhase(phase.path("phase").asString(), phase.path("millis").asLong(), phase.path("rows").asLong()));
+        }
         ImportResult r = new ImportResult(format, files.size(), bytes, g.entityRows(), rowsTotal, secs,
                 result.path("millis").asLong(), heap.peakUsedBytes, heap.samples, peakRss(service.pid()),
-                result.path("counts").toString(), result.path("warnings").size());
+                result.path("counts").toString(), result.path("warnings").size(), phases);
         say(String.format(Locale.ROOT, "import %s: %.1f s, %,.0f entity rows/s, %,.0f rows/s (all rows incl. relationships), peak heap %s (%d samples), counts %s, %d warnings",
                 format, secs, r.entityRows / secs, rowsTotal / secs, mb(heap.peakUsedBytes), heap.samples, r.counts, r.warnings));
+        say("import " + format + " phases: " + String.join(", ", phases.stream()
+                .map(p -> String.format(Locale.ROOT, "%s %,d ms (%,d rows)", p.phase(), p.millis(), p.rows())).toList()));
         return r;
     }
 
     record ImportResult(String format, int files, long bytes, long entityRows, long rowsTotal, double seconds, long serviceMillis,
-                        long peakHeapBytes, int heapSamples, long peakRssBytes, String counts, int warnings) {
+                        long peakHeapBytes, int heapSamples, long peakRssBytes, String counts, int warnings, List<ImportPhase> phases) {
+    }
+
+    /** One phase of an import as the service's job answer times it (wall time, in the service). */
+    record ImportPhase(String phase, long millis, long rows) {
     }
 
     /** Samples {@code jcmd <pid> GC.heap_info} (used heap) while an import runs. */

@@ -105,6 +105,21 @@ final class Report {
                 + "the relationships between them). Peak heap is the largest `used` of `jcmd <pid> GC.heap_info` sampled "
                 + "about every 0.25–0.5 s during the import (so it can miss a short peak); peak RSS is the service process's "
                 + "`VmHWM` so far (so the CSV row includes the JSON import before it).\n\n");
+        for (Bench.ImportResult r : results.imports) {
+            if (r.phases().isEmpty()) {
+                continue;
+            }
+            s.append("### Import ").append(r.format()).append(" by phase (the job's answer, timed in the service)\n\n");
+            s.append("| phase | ms | share of service millis | rows | rows/s |\n");
+            s.append("|---|---:|---:|---:|---:|\n");
+            for (Bench.ImportPhase p : r.phases()) {
+                s.append(String.format(Locale.ROOT, "| %s | %,d | %.1f%% | %,d | %s |%n", p.phase(), p.millis(),
+                        r.serviceMillis() == 0 ? 0.0 : 100.0 * p.millis() / r.serviceMillis(), p.rows(),
+                        p.rows() <= 1 || p.millis() == 0 ? "" : String.format(Locale.ROOT, "%,.0f", p.rows() * 1000.0 / p.millis())));
+            }
+            s.append("\nParsing and validating run before the job is accepted (so outside the service millis, which count "
+                    + "from the write lock to the revision made current); phases written side by side overlap.\n\n");
+        }
 
         s.append("## Questions, side by side (one client, sequential)\n\n");
         s.append("(a) the service over GraphQL/HTTP (HTTP/1.1, a kept-alive connection per client), (b) raw Cypher over Bolt on the same embedded store, (c) an in-memory "

@@ -104,6 +104,13 @@ class ImportHttpController {
 		body.put("counts", result.counts());
 		body.put("warnings", result.warnings().stream().map(ImportHttpController::problem).toList());
 		body.put("millis", result.millis());
+		body.put("phases", result.phases().stream().map(p -> {
+			Map<String, Object> phase = new LinkedHashMap<>();
+			phase.put("phase", p.phase());
+			phase.put("millis", p.millis());
+			phase.put("rows", p.rows());
+			return phase;
+		}).toList());
 		return body;
 	}
 

@@ -1,6 +1,7 @@
 package org.orgraph.importing;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +29,9 @@ public final class ImportJob {
 	private final Instant startedAt;
 
 	private final AtomicInteger rowsWritten = new AtomicInteger();
+
+	/** How long each phase took, in the order they ended (guarded by itself: duty writers add side by side). */
+	private final List<PhaseTime> phases = new ArrayList<>();
 
 	private volatile State state = State.VALIDATING;
 
@@ -169,6 +173,27 @@ public final class ImportJob {
 		this.phase = phase;
 	}
 
+	/** Records that {@code phase} took {@code nanos} for {@code rows} rows; a phase met again adds up. */
+	void timed(String phase, long nanos, int rows) {
+		synchronized (this.phases) {
+			for (int i = 0; i < this.phases.size(); i++) {
+				PhaseTime known = this.phases.get(i);
+				if (known.phase().equals(phase)) {
+					this.phases.set(i, new PhaseTime(phase, known.nanos() + nanos, known.rows() + rows));
+					return;
+				}
+			}
+			this.phases.add(new PhaseTime(phase, nanos, rows));
+		}
+	}
+
+	/** The phases timed so far, in the order they were first met. */
+	List<PhaseTime> phaseTimes() {
+		synchronized (this.phases) {
+			return List.copyOf(this.phases);
+		}
+	}
+
 	void writing(int rowsTotal) {
 		this.rowsTotal = rowsTotal;
 		this.state = State.WRITING;
@@ -207,10 +232,23 @@ public final class ImportJob {
 
 	/**
 	 * The answer of a successful import: {@code warnings} holds the first
-	 * {@value ProblemList#KEPT}, {@code warningCount} counts every one.
+	 * {@value ProblemList#KEPT}, {@code warningCount} counts every one; {@code phases} says where
+	 * the time went (parsing, validating, each write phase, the commit that makes it current).
 	 */
 	public record ImportResult(String organization, int revision, int currentRevision, Map<String, Integer> counts,
-			List<ImportProblem> warnings, long millis, int warningCount) {
+			List<ImportProblem> warnings, long millis, int warningCount, List<PhaseTime> phases) {
+	}
+
+	/**
+	 * Wall time spent in one phase of an import and the rows it handled. Phases written side by
+	 * side overlap, so the phases can add up to more than the import took.
+	 */
+	public record PhaseTime(String phase, long nanos, int rows) {
+
+		public long millis() {
+			return this.nanos / 1_000_000;
+		}
+
 	}
 
 }

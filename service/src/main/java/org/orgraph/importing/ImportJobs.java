@@ -44,6 +44,9 @@ class ImportJobs implements AutoCloseable {
 	private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {
 	};
 
+	private static final TypeReference<List<ImportJob.PhaseTime>> PHASES = new TypeReference<>() {
+	};
+
 	private static final TypeReference<List<StoredProblem>> PROBLEMS = new TypeReference<>() {
 	};
 
@@ -153,6 +156,7 @@ class ImportJobs implements AutoCloseable {
 		p.put("currentRevision", result == null ? null : result.currentRevision());
 		p.put("counts", result == null ? null : this.json.writeValueAsString(result.counts()));
 		p.put("millis", result == null ? null : result.millis());
+		p.put("phases", result == null ? null : this.json.writeValueAsString(result.phases()));
 		// at most ProblemList.KEPT errors and as many warnings, as the job holds them
 		p.put("problems", this.json.writeValueAsString(job.problems().stream().map(StoredProblem::of).toList()));
 		p.put("errorCount", job.errorCount());
@@ -183,7 +187,8 @@ class ImportJobs implements AutoCloseable {
 		if (state == State.COMPLETE && !r.get("revision").isNull()) {
 			result = new ImportResult(r.get("organization").asString(), r.get("revision").asInt(),
 					r.get("currentRevision").asInt(), this.json.readValue(r.get("counts").asString(), COUNTS),
-					problems, r.get("millis").asLong(), warningCount);
+					problems, r.get("millis").asLong(), warningCount,
+					r.get("phases").isNull() ? List.of() : this.json.readValue(r.get("phases").asString(), PHASES));
 		}
 		return ImportJob.stored(new ImportJob.Stored(r.get("id").asString(), r.get("organization").asString(),
 				r.get("format").asString(), state, phase, r.get("rowsTotal").asInt(), r.get("rowsWritten").asInt(),

@@ -219,7 +219,9 @@ public class ImportService implements DisposableBean {
 		if (!problems.isEmpty() || parser == null) {
 			throw reject(job, problems);
 		}
+		long parsing = System.nanoTime();
 		ParseResult parsed = parser.parse(org, files);
+		job.timed("parse", System.nanoTime() - parsing, 0);
 		problems.addAll(parsed.problems());
 		if (parsed.hasErrors() || parsed.document() == null) {
 			throw reject(job, problems);
@@ -244,12 +246,14 @@ public class ImportService implements DisposableBean {
 	private Prepared validate(ImportJob job, OrgDocument document, OrgValidator.Strictness strictness,
 			List<ImportProblem> problems) {
 		job.phase("validating");
+		long validating = System.nanoTime();
 		OrgValidator.Validation validation = new OrgValidator(strictness).validate(document);
 		problems.addAll(validation.problems());
 		if (validation.rejected() || validation.plan() == null) {
 			throw reject(job, problems);
 		}
 		RevisionPlan plan = validation.plan();
+		job.timed("validate and plan", System.nanoTime() - validating, plan.rowCount());
 		job.writing(plan.writeCount());
 		this.jobs.started(job);
 		return new Prepared(plan, List.copyOf(problems), ProblemList.warningCount(problems));
@@ -278,6 +282,7 @@ public class ImportService implements DisposableBean {
 		ReentrantLock lock = this.orgLocks.computeIfAbsent(org, k -> new ReentrantLock());
 		long started = System.nanoTime();
 		lock.lock();
+		job.timed("wait for the organisation's lock", System.nanoTime() - started, 0);
 		RevisionWriter.@Nullable OpenRevision revision = null;
 		try {
 			if (expectedCurrent != null) {
@@ -288,9 +293,25 @@ public class ImportService implements DisposableBean {
 							expectedCurrent, changedLines)));
 				}
 			}
+			long opening = System.nanoTime();
 			revision = this.writer.open(plan, format, source, job.id());
-			this.writer.writeAll(plan, revision, job::written);
+			job.timed("open revision", System.nanoTime() - opening, 1);
+			this.writer.writeAll(plan, revision, new RevisionWriter.Progress() {
+
+				@Override
+				public void written(String phase, int rows) {
+					job.written(phase, rows);
+				}
+
+				@Override
+				public void timed(String phase, long nanos, int rows) {
+					job.timed(phase, nanos, rows);
+				}
+
+			});
+			long completing = System.nanoTime();
 			RevisionWriter.Completion completion = this.writer.complete(plan, revision, expectedCurrent, changedLines);
+			job.timed("make current", System.nanoTime() - completing, 1);
 			if (completion.outcome() != RevisionWriter.Outcome.COMPLETE) {
 				this.writer.discard(revision.id());
 				revision = null;
@@ -298,14 +319,15 @@ public class ImportService implements DisposableBean {
 			}
 			this.revisions.forget(org);
 			ImportResult result = new ImportResult(org, revision.number(), completion.current(), plan.counts(),
-					prepared.warnings(), (System.nanoTime() - started) / 1_000_000, prepared.warningCount());
+					prepared.warnings(), (System.nanoTime() - started) / 1_000_000, prepared.warningCount(),
+					job.phaseTimes());
 			job.completed(result);
 			this.jobs.finished(job);
 			boolean edit = expectedCurrent != null;
 			this.audit.record(job.actor(), edit ? "edit" : "import", org, revision.number(), edit ? source
 					: format + ": " + plan.rowCount() + " units, positions, people and duties from " + source);
-			log.info("{} {} into {} complete: revision {}, {} rows in {} ms", edit ? "Edit" : "Import", job.id(), org,
-					revision.number(), plan.rowCount(), result.millis());
+			log.info("{} {} into {} complete: revision {}, {} rows in {} ms ({})", edit ? "Edit" : "Import", job.id(), org,
+					revision.number(), plan.rowCount(), result.millis(), describe(result.phases()));
 			this.events.publishEvent(new RevisionCompleted(Revision.of(revision.id())));
 			return result;
 		}
@@ -324,6 +346,10 @@ public class ImportService implements DisposableBean {
 		finally {
 			lock.unlock();
 		}
+	}
+
+	private static String describe(List<ImportJob.PhaseTime> phases) {
+		return String.join(", ", phases.stream().map(p -> p.phase() + " " + p.millis() + " ms").toList());
 	}
 
 	private static ImportProblem refusal(RevisionWriter.Completion completion, @Nullable Integer expectedCurrent,

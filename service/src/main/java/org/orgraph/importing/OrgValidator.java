@@ -53,6 +53,9 @@ final class OrgValidator {
 
 	private final List<ImportProblem> problems = new ProblemList();
 
+	/** Each distinct duty text once, with its normal form. */
+	private final Map<String, SharedText> dutyTexts = new HashMap<>();
+
 	OrgValidator(Strictness strictness) {
 		this.strictness = strictness;
 	}
@@ -345,15 +348,22 @@ final class OrgValidator {
 					.formatted(key.length(), MAX_KEY_LENGTH));
 				continue;
 			}
-			String norm = DutyText.normalize(d.text());
+			// one string for every duty of the same text, normalised once: posts of a kind share most
+			// of their duties, and a large organisation would otherwise hold millions of equal strings
+			SharedText shared = this.dutyTexts.computeIfAbsent(d.text(), t -> new SharedText(t, DutyText.normalize(t)));
+			String text = shared.text();
+			String norm = shared.norm();
 			int bytes = utf8Length(norm);
 			if (bytes > MAX_DUTY_NORM_BYTES) {
 				error(d.at(), ProblemCodes.TOO_LONG, ("a duty's text is too long to compare with others (%d bytes once"
 						+ " normalised, at most %d): split it into several duties").formatted(bytes, MAX_DUTY_NORM_BYTES));
 				continue;
 			}
-			rows.add(new DutyRow(d.key(), n, d.text(), norm, holderKind, holder));
+			rows.add(new DutyRow(d.key(), n, text, norm, holderKind, holder));
 		}
+	}
+
+	private record SharedText(String text, String norm) {
 	}
 
 	/** The length of {@code s} in UTF-8 ({@code s.getBytes(UTF_8).length}), without encoding it. */

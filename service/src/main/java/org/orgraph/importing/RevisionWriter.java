@@ -2,20 +2,25 @@ package org.orgraph.importing;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import org.orgraph.graph.OrgraphProperties;
 import org.orgraph.graph.Graph;
 import org.orgraph.duties.PlaceholderDuties;
 import org.orgraph.importing.RevisionPlan.DutyRow;
+import org.orgraph.importing.RevisionPlan.PositionRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,6 +38,9 @@ class RevisionWriter {
 	private static final Logger log = LoggerFactory.getLogger(RevisionWriter.class);
 
 	static final int BATCH = 5_000;
+
+	/** Distinct duty texts whose placeholder answer is remembered during one import (bounds the memo's heap). */
+	private static final int PLACEHOLDER_MEMO = 200_000;
 
 	private final Graph graph;
 
@@ -56,6 +64,10 @@ class RevisionWriter {
 	interface Progress {
 
 		void written(String phase, int rows);
+
+		/** A write phase ended after {@code nanos} (wall time), having written {@code rows} rows. */
+		default void timed(String phase, long nanos, int rows) {
+		}
 
 	}
 
@@ -90,12 +102,17 @@ class RevisionWriter {
 				u.kind(), "plannedHeadcount", u.plannedHeadcount()), units, progress);
 		batches("units", "importing/link-units", rev, plan.units().stream().filter(u -> u.parent() != null).toList(),
 				u -> row("id", units.of(u.key()), "parent", units.of(u.parent())), progress);
-		created("positions", "importing/create-positions", rev, plan.positions(),
+		// posts link to their unit (a lock on it): taken unit by unit, batches share no unit and are
+		// written side by side
+		List<PositionRow> byUnit = unitByUnit(plan.positions());
+		List<int[]> postBatches = groupBatches(byUnit, BATCH, PositionRow::unit);
+		write("positions", "importing/create-positions", rev, byUnit,
 				p -> row("key", p.key(), "title", p.title(), "unit", units.of(p.unit()), "headcount", p.headcount(),
 						"grade", p.grade(), "juniorFte", p.juniorFte()),
-				posts, progress);
-		created("people", "importing/create-people", rev, plan.people(), p -> row("key", p.key(), "name", p.name()),
-				people, progress);
+				posts, progress, postBatches != null ? postBatches : slices(byUnit.size(), BATCH), postBatches != null);
+		// people touch no other node until their holdings are linked
+		write("people", "importing/create-people", rev, plan.people(), p -> row("key", p.key(), "name", p.name()),
+				people, progress, slices(plan.people().size(), BATCH), true);
 		batches("positions", "importing/link-concurrent", rev,
 				plan.positions().stream().filter(p -> p.concurrentWith() != null).toList(),
 				p -> row("id", posts.of(p.key()), "concurrentWith", posts.of(p.concurrentWith())), progress);
@@ -117,7 +134,8 @@ class RevisionWriter {
 
 		private final String label;
 
-		private final Map<String, String> ids = new HashMap<>();
+		/** Filled by writers side by side. */
+		private final Map<String, String> ids = new ConcurrentHashMap<>();
 
 		NodeIds(String label) {
 			this.label = label;
@@ -169,42 +187,58 @@ class RevisionWriter {
 		long started = System.nanoTime();
 		List<int[]> batches = holderBatches(duties, BATCH);
 		boolean release = duties instanceof ArrayList<DutyRow>;
+		// asked once per distinct text: duties of the same text are mostly one string (see OrgValidator)
+		Map<String, Boolean> placeholders = new ConcurrentHashMap<>();
+		sideBySide(batches, true, "import-duties-", (start, end) -> {
+			String kind = duties.get(start).holderKind();
+			List<Map<String, Object>> rows = holderRows(duties, start, end, kind.equals("UNIT") ? units : posts,
+					text -> placeholder(placeholders, text));
+			this.graph.write(kind.equals("UNIT") ? "importing/create-unit-duties" : "importing/create-position-duties",
+					Map.of("rev", rev, "rows", rows));
+			progress.written("duties", end - start);
+			if (release) {
+				for (int i = start; i < end; i++) {
+					duties.set(i, null);
+				}
+			}
+		});
+		progress.timed("create-duties", System.nanoTime() - started, duties.size());
+	}
+
+	/** Writes rows {@code [from, to)} of a phase in one transaction. */
+	@FunctionalInterface
+	private interface BatchWrite {
+
+		void write(int from, int to);
+
+	}
+
+	/**
+	 * Writes the batches on {@code orgraph.import-writers} transactions side by side when
+	 * {@code disjoint} (no two batches touch the same node: no lock waits, no deadlocks), else
+	 * one after another. The first failure stops every writer and is thrown once all have stopped,
+	 * so nothing of the revision is written after the caller learns of it.
+	 */
+	private void sideBySide(List<int[]> batches, boolean disjoint, String name, BatchWrite write) {
 		AtomicInteger next = new AtomicInteger();
 		AtomicReference<RuntimeException> failure = new AtomicReference<>();
 		Runnable writer = () -> {
 			for (int b = next.getAndIncrement(); b < batches.size() && failure.get() == null; b = next.getAndIncrement()) {
-				int start = batches.get(b)[0];
-				int end = batches.get(b)[1];
-				List<Map<String, Object>> rows = new ArrayList<>(end - start);
-				String kind = duties.get(start).holderKind();
-				NodeIds holders = kind.equals("UNIT") ? units : posts;
-				for (int i = start; i < end; i++) {
-					DutyRow d = duties.get(i);
-					rows.add(row("key", d.key(), "text", d.text(), "norm", d.norm(), "placeholder",
-							PlaceholderDuties.isPlaceholder(d.text()), "holder", holders.of(d.holder())));
-				}
 				try {
-					this.graph.write(kind.equals("UNIT") ? "importing/create-unit-duties"
-							: "importing/create-position-duties", Map.of("rev", rev, "rows", rows));
+					write.write(batches.get(b)[0], batches.get(b)[1]);
 				}
 				catch (RuntimeException ex) {
 					failure.compareAndSet(null, ex);
 					return;
 				}
-				progress.written("duties", end - start);
-				if (release) {
-					for (int i = start; i < end; i++) {
-						duties.set(i, null);
-					}
-				}
 			}
 		};
-		int count = Math.min(this.writers, batches.size());
+		int count = disjoint ? Math.min(this.writers, batches.size()) : 1;
 		if (count <= 1) {
 			writer.run();
 		}
 		else {
-			try (ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("import-duties-", 0).factory())) {
+			try (ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name, 0).factory())) {
 				for (int w = 0; w < count; w++) {
 					pool.submit(writer);
 				}
@@ -213,8 +247,93 @@ class RevisionWriter {
 		if (failure.get() != null) {
 			throw failure.get();
 		}
-		log.debug("duties: {} rows in {} ms on {} transactions at a time", duties.size(),
-				(System.nanoTime() - started) / 1_000_000, count);
+	}
+
+	/** The posts with each unit's together, units in the order they are first met, posts of a unit in document order. */
+	static List<PositionRow> unitByUnit(List<PositionRow> positions) {
+		Map<String, List<PositionRow>> byUnit = new LinkedHashMap<>();
+		positions.forEach(p -> byUnit.computeIfAbsent(p.unit(), u -> new ArrayList<>()).add(p));
+		List<PositionRow> ordered = new ArrayList<>(positions.size());
+		byUnit.values().forEach(ordered::addAll);
+		return ordered;
+	}
+
+	/** {@code [from, to)} ranges of {@code size} rows (the last one shorter) covering {@code count} rows. */
+	static List<int[]> slices(int count, int size) {
+		List<int[]> batches = new ArrayList<>();
+		for (int from = 0; from < count; from += size) {
+			batches.add(new int[] { from, Math.min(count, from + size) });
+		}
+		return batches;
+	}
+
+	/**
+	 * Cuts items into {@code [from, to)} ranges of about {@code size} rows, ending only where
+	 * {@code group} changes, so that no group is in two ranges; null when the items of some group
+	 * are not all next to each other (no such cut exists without reordering them).
+	 */
+	static <T> @Nullable List<int[]> groupBatches(List<T> items, int size, Function<T, String> group) {
+		List<int[]> batches = new ArrayList<>();
+		Set<String> ended = new HashSet<>();
+		int from = 0;
+		for (int i = 1; i <= items.size(); i++) {
+			if (i < items.size() && group.apply(items.get(i)).equals(group.apply(items.get(i - 1)))) {
+				continue;
+			}
+			// a run of one group ends at i: a group met in a second run is not next to itself
+			if (!ended.add(group.apply(items.get(i - 1)))) {
+				return null;
+			}
+			if (i - from >= size || i == items.size()) {
+				batches.add(new int[] { from, i });
+				from = i;
+			}
+		}
+		return batches;
+	}
+
+	private static boolean placeholder(Map<String, Boolean> memo, String text) {
+		Boolean known = memo.get(text);
+		if (known != null) {
+			return known;
+		}
+		boolean answer = PlaceholderDuties.isPlaceholder(text);
+		if (memo.size() < PLACEHOLDER_MEMO) {
+			memo.put(text, answer);
+		}
+		return answer;
+	}
+
+	/**
+	 * Duties {@code [from, to)} (of one holder kind, grouped by holder) as one row per holder:
+	 * its element id and its duties' keys, texts, norms and placeholder flags as parallel lists.
+	 */
+	static List<Map<String, Object>> holderRows(List<DutyRow> duties, int from, int to, NodeIds holders,
+			Predicate<String> placeholder) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		int start = from;
+		while (start < to) {
+			String holder = duties.get(start).holder();
+			int end = start + 1;
+			while (end < to && duties.get(end).holder().equals(holder)) {
+				end++;
+			}
+			List<String> keys = new ArrayList<>(end - start);
+			List<String> texts = new ArrayList<>(end - start);
+			List<String> norms = new ArrayList<>(end - start);
+			List<Boolean> placeholders = new ArrayList<>(end - start);
+			for (int i = start; i < end; i++) {
+				DutyRow d = duties.get(i);
+				keys.add(d.key());
+				texts.add(d.text());
+				norms.add(d.norm());
+				placeholders.add(placeholder.test(d.text()));
+			}
+			rows.add(Map.of("holder", holders.of(holder), "keys", keys, "texts", texts, "norms", norms, "placeholders",
+					placeholders));
+			start = end;
+		}
+		return rows;
 	}
 
 	/** How an attempt to make a revision current ended, and the organisation's current revision after it. */
@@ -296,20 +415,25 @@ class RevisionWriter {
 
 	private <T> void write(String phase, String query, String rev, List<T> items, Function<T, Map<String, Object>> toRow,
 			@Nullable NodeIds ids, Progress progress) {
+		write(phase, query, rev, items, toRow, ids, progress, slices(items.size(), BATCH), false);
+	}
+
+	/** Writes {@code batches} of {@code items}, side by side when they touch disjoint nodes ({@link #sideBySide}). */
+	private <T> void write(String phase, String query, String rev, List<T> items, Function<T, Map<String, Object>> toRow,
+			@Nullable NodeIds ids, Progress progress, List<int[]> batches, boolean disjoint) {
 		long started = System.nanoTime();
-		for (int from = 0; from < items.size(); from += BATCH) {
-			List<T> slice = items.subList(from, Math.min(items.size(), from + BATCH));
-			List<Map<String, Object>> rows = new ArrayList<>(slice.size());
-			slice.forEach(item -> rows.add(toRow.apply(item)));
+		sideBySide(batches, disjoint, "import-" + phase + "-", (from, to) -> {
+			List<Map<String, Object>> rows = new ArrayList<>(to - from);
+			items.subList(from, to).forEach(item -> rows.add(toRow.apply(item)));
 			this.graph.write(query, Map.of("rev", rev, "rows", rows), r -> {
 				if (ids != null) {
 					ids.put(r.get("key").asString(), r.get("id").asString());
 				}
 				return null;
 			});
-			progress.written(phase, slice.size());
-		}
-		log.debug("{}: {} rows in {} ms", query, items.size(), (System.nanoTime() - started) / 1_000_000);
+			progress.written(phase, to - from);
+		});
+		progress.timed(query.substring(query.indexOf('/') + 1), System.nanoTime() - started, items.size());
 	}
 
 	private static Map<String, Object> row(Object... keyValues) {

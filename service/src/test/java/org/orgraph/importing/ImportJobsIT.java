@@ -76,7 +76,18 @@ class ImportJobsIT {
 			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
 			}).returnResult().getResponseBody();
 		assertThat(rest).containsEntry("state", "COMPLETE");
-		assertThat(((Map<?, ?>) rest.get("result")).get("revision")).isEqualTo(1);
+		Map<?, ?> result = (Map<?, ?>) rest.get("result");
+		assertThat(result.get("revision")).isEqualTo(1);
+		// where the time went, phase by phase, as stored with the job: every write phase with its rows
+		List<?> phases = (List<?>) result.get("phases");
+		assertThat(phases.stream().map(p -> (String) ((Map<?, ?>) p).get("phase")).toList()).containsSubsequence("parse", "validate and plan", "open revision", "create-units", "create-positions",
+					"create-people", "create-duties", "link-reporting", "link-holdings", "make current");
+		Map<?, ?> counts = (Map<?, ?>) result.get("counts");
+		assertThat(phases).filteredOn(p -> ((Map<?, ?>) p).get("phase").equals("create-duties"))
+			.singleElement()
+			.satisfies(p -> assertThat(((Map<?, ?>) p).get("rows")).isEqualTo(counts.get("duties")));
+		assertThat(phases).allSatisfy(p -> assertThat(((Number) ((Map<?, ?>) p).get("millis")).longValue())
+			.isGreaterThanOrEqualTo(0));
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.orgraph.duties.DutyText;
 import org.orgraph.importing.OrgDocument.Location;
 import org.orgraph.importing.OrgDocument.Position;
 import org.orgraph.importing.OrgDocument.Unit;
@@ -55,6 +56,24 @@ class OrgValidatorTests {
 		assertThat(validation.rejected()).isTrue();
 		assertThat(validation.problems()).singleElement()
 			.satisfies(p -> assertThat(p.message()).contains("A → C → B → A"));
+	}
+
+	@Test
+	void shouldHoldEachDistinctDutyTextOnceAcrossHolders() {
+		// equal texts, but distinct strings, as a parser reads them
+		List<OrgDocument.Duty> duties = List.of(new OrgDocument.Duty(null, new String("审核 报销单据"), AT),
+				new OrgDocument.Duty(null, "编制预算", AT));
+		List<OrgDocument.Duty> same = List.of(new OrgDocument.Duty(null, new String("审核 报销单据"), AT));
+		RevisionPlan plan = plan(List.of(new Unit("HQ", "HQ", null, null, null, duties, AT),
+				new Unit("FIN", "FIN", "HQ", null, null, same, AT)), List.of(position("CEO", "HQ", null)));
+
+		assertThat(plan.duties()).hasSize(3);
+		RevisionPlan.DutyRow first = plan.duties().get(0);
+		RevisionPlan.DutyRow again = plan.duties().get(2);
+		assertThat(again.holder()).isEqualTo("FIN");
+		assertThat(again.text()).isSameAs(first.text());
+		assertThat(again.norm()).isSameAs(first.norm()).isEqualTo(DutyText.normalize("审核 报销单据"));
+		assertThat(plan.duties().get(1).text()).isEqualTo("编制预算");
 	}
 
 	@Test

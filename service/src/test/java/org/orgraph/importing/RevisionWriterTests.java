@@ -2,6 +2,7 @@ package org.orgraph.importing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.orgraph.importing.RevisionPlan.DutyRow;
@@ -42,6 +43,68 @@ class RevisionWriterTests {
 		}
 		assertThat(next).isEqualTo(duties.size());
 		assertThat(RevisionWriter.holderBatches(List.of(), 10)).isEmpty();
+	}
+
+	@Test
+	void shouldSendEachHoldersDutiesAsOneRowOfParallelLists() {
+		List<DutyRow> duties = new ArrayList<>();
+		duties.addAll(rows("POSITION", "P1", 3));
+		duties.add(new DutyRow("given-key", 4, "负责临时工作", "负责临时工作", "POSITION", "P1"));
+		duties.addAll(rows("POSITION", "P2", 2));
+		duties.addAll(rows("POSITION", "P3", 1));
+		RevisionWriter.NodeIds posts = new RevisionWriter.NodeIds("position");
+		posts.put("P1", "id-1");
+		posts.put("P2", "id-2");
+		posts.put("P3", "id-3");
+
+		// from the second duty of P1 to the first of P3
+		List<Map<String, Object>> rows = RevisionWriter.holderRows(duties, 1, 7, posts, text -> text.equals("duty 2"));
+
+		assertThat(rows).extracting(r -> r.get("holder")).containsExactly("id-1", "id-2", "id-3");
+		assertThat(rows.get(0).get("keys")).isEqualTo(List.of("P:P1:2", "P:P1:3", "given-key"));
+		assertThat(rows.get(0).get("texts")).isEqualTo(List.of("duty 2", "duty 3", "负责临时工作"));
+		assertThat(rows.get(0).get("norms")).isEqualTo(List.of("duty 2", "duty 3", "负责临时工作"));
+		assertThat(rows.get(0).get("placeholders")).isEqualTo(List.of(true, false, false));
+		assertThat(rows.get(1).get("keys")).isEqualTo(List.of("P:P2:1", "P:P2:2"));
+		assertThat(rows.get(2).get("keys")).isEqualTo(List.of("P:P3:1"));
+	}
+
+	@Test
+	void shouldCutPostsOnlyWhereTheUnitChangesSoBatchesShareNoUnit() {
+		List<String> unitOfEachPost = List.of("A", "A", "A", "B", "C", "C", "C", "C", "D");
+
+		List<int[]> batches = RevisionWriter.groupBatches(unitOfEachPost, 2, unit -> unit);
+
+		assertThat(batches).extracting(b -> b[0] + "-" + b[1]).containsExactly("0-3", "3-8", "8-9");
+		assertThat(RevisionWriter.groupBatches(List.<String>of(), 2, unit -> unit)).isEmpty();
+	}
+
+	@Test
+	void shouldNotCutPostsIntoDisjointBatchesWhenAUnitsPostsAreApart() {
+		assertThat(RevisionWriter.groupBatches(List.of("A", "B", "A"), 1, unit -> unit)).isNull();
+		assertThat(RevisionWriter.groupBatches(List.of("A", "A", "B", "B", "A"), 100, unit -> unit)).isNull();
+	}
+
+	@Test
+	void shouldTakePostsUnitByUnitKeepingTheirOrderWithinAUnit() {
+		List<RevisionPlan.PositionRow> posts = List.of(post("p1", "B"), post("p2", "A"), post("p3", "B"), post("p4", "A"),
+				post("p5", "C"));
+
+		List<RevisionPlan.PositionRow> byUnit = RevisionWriter.unitByUnit(posts);
+
+		assertThat(byUnit).extracting(RevisionPlan.PositionRow::key).containsExactly("p1", "p3", "p2", "p4", "p5");
+		assertThat(RevisionWriter.groupBatches(byUnit, 1, RevisionPlan.PositionRow::unit)).extracting(b -> b[0] + "-" + b[1])
+			.containsExactly("0-2", "2-4", "4-5");
+	}
+
+	private static RevisionPlan.PositionRow post(String key, String unit) {
+		return new RevisionPlan.PositionRow(key, key, unit, 1, null, null, 0);
+	}
+
+	@Test
+	void shouldSliceRowsIntoFixedBatches() {
+		assertThat(RevisionWriter.slices(7, 3)).extracting(b -> b[0] + "-" + b[1]).containsExactly("0-3", "3-6", "6-7");
+		assertThat(RevisionWriter.slices(0, 3)).isEmpty();
 	}
 
 	private static boolean sameHolder(DutyRow a, DutyRow b) {
