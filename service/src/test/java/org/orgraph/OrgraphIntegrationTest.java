@@ -31,7 +31,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "orgraph.data-dir=target/it-data/${random.uuid}", "orgraph.bolt-port=0",
 				"orgraph.bolt-password=" + OrgraphIntegrationTest.BOLT_PASSWORD,
-				"orgraph.demo-data=false", "orgraph.analysis-wait=60s", "orgraph.projection-wait=5m",
+				"orgraph.demo-data=false", "orgraph.analysis-wait=60s", "orgraph.projection-wait=5m", "orgraph.projection-scan-wait=5m",
 				"orgraph.admin-token=" + OrgraphIntegrationTest.ADMIN_TOKEN })
 @AutoConfigureWebTestClient(timeout = "PT2M")
 @AutoConfigureHttpGraphQlTester

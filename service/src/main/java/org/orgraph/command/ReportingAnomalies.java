@@ -52,7 +52,7 @@ class ReportingAnomalies {
 	 * and unit tree exactly), else null: ask Cypher.
 	 */
 	@Nullable Projection projection(Revision rev) {
-		Projection projection = this.projections.get(rev);
+		Projection projection = this.projections.forScan(rev);
 		return projection != null && projection.exactPaths() && projection.exactUnits() ? projection : null;
 	}
 

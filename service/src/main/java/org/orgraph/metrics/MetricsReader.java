@@ -65,7 +65,7 @@ class MetricsReader {
 
 	/** The revision's projection when it holds the revision exactly, null when Cypher must answer. */
 	@Nullable Projection exact(Revision rev) {
-		Projection projection = this.projections.get(rev);
+		Projection projection = this.projections.forScan(rev);
 		return projection != null && projection.exactPaths() && projection.exactUnits() ? projection : null;
 	}
 

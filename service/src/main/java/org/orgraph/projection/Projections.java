@@ -32,10 +32,11 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The projections of the revisions being read, by revision id. A revision is loaded on its first
- * request, by one loader thread in the background, and shared by every later request; the
- * request waits for the load at most {@code orgraph.projection-wait} and is otherwise answered
- * by Cypher (the same answers) while the load goes on, so a large revision's first questions
- * never wait out a timeout. When a revision completes and the organisation's older revision was
+ * request, by one loader thread in the background, and shared by every later request; a path
+ * question waits for the load at most {@code orgraph.projection-wait} and is otherwise answered
+ * by Cypher (the same answers, in milliseconds) while the load goes on, so a large revision's
+ * first path questions never wait out a timeout; a question over the whole revision waits up to
+ * {@code orgraph.projection-scan-wait}, as its Cypher would take longer than the load. When a revision completes and the organisation's older revision was
  * being read, the new one is loaded straight away. The cache is bounded by the projections'
  * bytes ({@code orgraph.projection-cache}); past it the least recently used are dropped.
  * Revisions never change once complete, so nothing is invalidated, except when a revision id is
@@ -52,6 +53,8 @@ public class Projections implements DisposableBean {
 	private final long limit;
 
 	private final Duration wait;
+
+	private final Duration scanWait;
 
 	private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
@@ -80,17 +83,19 @@ public class Projections implements DisposableBean {
 	 */
 	@Autowired
 	public Projections(Graph graph, @Value("${orgraph.projection-cache:}") @Nullable DataSize size,
-			@Value("${orgraph.projection-wait:2s}") Duration wait) {
+			@Value("${orgraph.projection-wait:2s}") Duration wait,
+			@Value("${orgraph.projection-scan-wait:60s}") Duration scanWait) {
 		this((query, params, row) -> graph.readEach("projection/" + query, params, r -> {
 			row.accept(r);
 			return Boolean.TRUE;
-		}), size != null ? size.toBytes() : Runtime.getRuntime().maxMemory() / 4, wait);
+		}), size != null ? size.toBytes() : Runtime.getRuntime().maxMemory() / 4, wait, scanWait);
 	}
 
-	Projections(ProjectionLoader.Rows rows, long limit, Duration wait) {
+	Projections(ProjectionLoader.Rows rows, long limit, Duration wait, Duration scanWait) {
 		this.rows = rows;
 		this.limit = limit;
 		this.wait = wait;
+		this.scanWait = scanWait;
 	}
 
 	/** Whether answers may come from projections at all ({@code orgraph.projection-cache} above 0). */
@@ -106,6 +111,16 @@ public class Projections implements DisposableBean {
 	 */
 	public @Nullable Projection get(Revision revision) {
 		return get(revision.id(), this.wait);
+	}
+
+	/**
+	 * The projection of a complete revision for a question over the whole revision (metrics,
+	 * vacancies, anomalies, exports): their Cypher files take longer than the load itself, so
+	 * such a question waits for the load up to {@code orgraph.projection-scan-wait}; null when
+	 * projections are off, the load failed or is still going on after that.
+	 */
+	public @Nullable Projection forScan(Revision revision) {
+		return get(revision.id(), this.scanWait);
 	}
 
 	/**

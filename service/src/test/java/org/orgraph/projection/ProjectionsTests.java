@@ -59,7 +59,7 @@ class ProjectionsTests {
 		}
 	};
 
-	private final Projections projections = new Projections(this.rows, 1L << 30, Duration.ZERO);
+	private final Projections projections = new Projections(this.rows, 1L << 30, Duration.ZERO, Duration.ofSeconds(30));
 
 	@AfterEach
 	void stop() {
@@ -87,7 +87,7 @@ class ProjectionsTests {
 
 	@Test
 	void aRequestWaitsForALoadWithinTheWait() {
-		Projections patient = new Projections(this.rows, 1L << 30, Duration.ofSeconds(30));
+		Projections patient = new Projections(this.rows, 1L << 30, Duration.ofSeconds(30), Duration.ofSeconds(30));
 		try {
 			this.release.countDown();
 			assertThat(patient.get(Revision.of("org/1"))).isNotNull();
@@ -95,6 +95,17 @@ class ProjectionsTests {
 		finally {
 			patient.destroy();
 		}
+	}
+
+	@Test
+	void aQuestionOverTheWholeRevisionWaitsForTheLoad() {
+		Revision rev = Revision.of("org/1");
+		assertThat(this.projections.get(rev)).as("a path question does not wait").isNull();
+		Thread.ofVirtual().start(() -> {
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.projections.stats().loading() == 1);
+			this.release.countDown();
+		});
+		assertThat(this.projections.forScan(rev)).as("a scan waits up to its own limit").isNotNull();
 	}
 
 	@Test
