@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queryTimeout the transaction timeout applied to every read and import batch
  * @param maxPageSize the largest {@code first} a connection accepts
  * @param maxDepth the longest reporting or unit path any traversal follows
- * @param importWriters how many transactions an import writes posts, people and duties on side by side (0: one
+ * @param importWriters how many transactions an import writes duties on side by side (0: one
  * per processor)
  */
 @ConfigurationProperties("orgraph")

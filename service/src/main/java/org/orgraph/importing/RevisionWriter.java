@@ -2,11 +2,9 @@ package org.orgraph.importing;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +18,6 @@ import org.orgraph.graph.OrgraphProperties;
 import org.orgraph.graph.Graph;
 import org.orgraph.duties.PlaceholderDuties;
 import org.orgraph.importing.RevisionPlan.DutyRow;
-import org.orgraph.importing.RevisionPlan.PositionRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -102,17 +99,15 @@ class RevisionWriter {
 				u.kind(), "plannedHeadcount", u.plannedHeadcount()), units, progress);
 		batches("units", "importing/link-units", rev, plan.units().stream().filter(u -> u.parent() != null).toList(),
 				u -> row("id", units.of(u.key()), "parent", units.of(u.parent())), progress);
-		// posts link to their unit (a lock on it): taken unit by unit, batches share no unit and are
-		// written side by side
-		List<PositionRow> byUnit = unitByUnit(plan.positions());
-		List<int[]> postBatches = groupBatches(byUnit, BATCH, PositionRow::unit);
-		write("positions", "importing/create-positions", rev, byUnit,
+		// posts and people one batch after another: written side by side they showed no gain on two
+		// cores, and each creation checks its (rev, key) constraint while the others insert into it
+		// (one such import hung in CI); duties, without a constraint, are written side by side below
+		created("positions", "importing/create-positions", rev, plan.positions(),
 				p -> row("key", p.key(), "title", p.title(), "unit", units.of(p.unit()), "headcount", p.headcount(),
 						"grade", p.grade(), "juniorFte", p.juniorFte()),
-				posts, progress, postBatches != null ? postBatches : slices(byUnit.size(), BATCH), postBatches != null);
-		// people touch no other node until their holdings are linked
-		write("people", "importing/create-people", rev, plan.people(), p -> row("key", p.key(), "name", p.name()),
-				people, progress, slices(plan.people().size(), BATCH), true);
+				posts, progress);
+		created("people", "importing/create-people", rev, plan.people(), p -> row("key", p.key(), "name", p.name()),
+				people, progress);
 		batches("positions", "importing/link-concurrent", rev,
 				plan.positions().stream().filter(p -> p.concurrentWith() != null).toList(),
 				p -> row("id", posts.of(p.key()), "concurrentWith", posts.of(p.concurrentWith())), progress);
@@ -238,7 +233,11 @@ class RevisionWriter {
 			writer.run();
 		}
 		else {
-			try (ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name, 0).factory())) {
+			// platform threads: the database's index trees are read optimistically and retried while another
+			// transaction changes them; on virtual threads two such readers could hold both carriers of a
+			// 2-core machine while the writer they wait for never ran again (an import hung in CI)
+			try (ExecutorService pool = Executors
+				.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name(name, 0).factory())) {
 				for (int w = 0; w < count; w++) {
 					pool.submit(writer);
 				}
@@ -249,45 +248,11 @@ class RevisionWriter {
 		}
 	}
 
-	/** The posts with each unit's together, units in the order they are first met, posts of a unit in document order. */
-	static List<PositionRow> unitByUnit(List<PositionRow> positions) {
-		Map<String, List<PositionRow>> byUnit = new LinkedHashMap<>();
-		positions.forEach(p -> byUnit.computeIfAbsent(p.unit(), u -> new ArrayList<>()).add(p));
-		List<PositionRow> ordered = new ArrayList<>(positions.size());
-		byUnit.values().forEach(ordered::addAll);
-		return ordered;
-	}
-
 	/** {@code [from, to)} ranges of {@code size} rows (the last one shorter) covering {@code count} rows. */
 	static List<int[]> slices(int count, int size) {
 		List<int[]> batches = new ArrayList<>();
 		for (int from = 0; from < count; from += size) {
 			batches.add(new int[] { from, Math.min(count, from + size) });
-		}
-		return batches;
-	}
-
-	/**
-	 * Cuts items into {@code [from, to)} ranges of about {@code size} rows, ending only where
-	 * {@code group} changes, so that no group is in two ranges; null when the items of some group
-	 * are not all next to each other (no such cut exists without reordering them).
-	 */
-	static <T> @Nullable List<int[]> groupBatches(List<T> items, int size, Function<T, String> group) {
-		List<int[]> batches = new ArrayList<>();
-		Set<String> ended = new HashSet<>();
-		int from = 0;
-		for (int i = 1; i <= items.size(); i++) {
-			if (i < items.size() && group.apply(items.get(i)).equals(group.apply(items.get(i - 1)))) {
-				continue;
-			}
-			// a run of one group ends at i: a group met in a second run is not next to itself
-			if (!ended.add(group.apply(items.get(i - 1)))) {
-				return null;
-			}
-			if (i - from >= size || i == items.size()) {
-				batches.add(new int[] { from, i });
-				from = i;
-			}
 		}
 		return batches;
 	}

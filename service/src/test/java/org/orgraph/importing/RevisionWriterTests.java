@@ -70,38 +70,6 @@ class RevisionWriterTests {
 	}
 
 	@Test
-	void shouldCutPostsOnlyWhereTheUnitChangesSoBatchesShareNoUnit() {
-		List<String> unitOfEachPost = List.of("A", "A", "A", "B", "C", "C", "C", "C", "D");
-
-		List<int[]> batches = RevisionWriter.groupBatches(unitOfEachPost, 2, unit -> unit);
-
-		assertThat(batches).extracting(b -> b[0] + "-" + b[1]).containsExactly("0-3", "3-8", "8-9");
-		assertThat(RevisionWriter.groupBatches(List.<String>of(), 2, unit -> unit)).isEmpty();
-	}
-
-	@Test
-	void shouldNotCutPostsIntoDisjointBatchesWhenAUnitsPostsAreApart() {
-		assertThat(RevisionWriter.groupBatches(List.of("A", "B", "A"), 1, unit -> unit)).isNull();
-		assertThat(RevisionWriter.groupBatches(List.of("A", "A", "B", "B", "A"), 100, unit -> unit)).isNull();
-	}
-
-	@Test
-	void shouldTakePostsUnitByUnitKeepingTheirOrderWithinAUnit() {
-		List<RevisionPlan.PositionRow> posts = List.of(post("p1", "B"), post("p2", "A"), post("p3", "B"), post("p4", "A"),
-				post("p5", "C"));
-
-		List<RevisionPlan.PositionRow> byUnit = RevisionWriter.unitByUnit(posts);
-
-		assertThat(byUnit).extracting(RevisionPlan.PositionRow::key).containsExactly("p1", "p3", "p2", "p4", "p5");
-		assertThat(RevisionWriter.groupBatches(byUnit, 1, RevisionPlan.PositionRow::unit)).extracting(b -> b[0] + "-" + b[1])
-			.containsExactly("0-2", "2-4", "4-5");
-	}
-
-	private static RevisionPlan.PositionRow post(String key, String unit) {
-		return new RevisionPlan.PositionRow(key, key, unit, 1, null, null, 0);
-	}
-
-	@Test
 	void shouldSliceRowsIntoFixedBatches() {
 		assertThat(RevisionWriter.slices(7, 3)).extracting(b -> b[0] + "-" + b[1]).containsExactly("0-3", "3-6", "6-7");
 		assertThat(RevisionWriter.slices(0, 3)).isEmpty();
