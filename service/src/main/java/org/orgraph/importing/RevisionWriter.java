@@ -129,8 +129,7 @@ class RevisionWriter {
 
 		private final String label;
 
-		/** Filled by writers side by side. */
-		private final Map<String, String> ids = new ConcurrentHashMap<>();
+		private final Map<String, String> ids = new HashMap<>();
 
 		NodeIds(String label) {
 			this.label = label;
@@ -184,7 +183,7 @@ class RevisionWriter {
 		boolean release = duties instanceof ArrayList<DutyRow>;
 		// asked once per distinct text: duties of the same text are mostly one string (see OrgValidator)
 		Map<String, Boolean> placeholders = new ConcurrentHashMap<>();
-		sideBySide(batches, true, "import-duties-", (start, end) -> {
+		sideBySide(batches, (start, end) -> {
 			String kind = duties.get(start).holderKind();
 			List<Map<String, Object>> rows = holderRows(duties, start, end, kind.equals("UNIT") ? units : posts,
 					text -> placeholder(placeholders, text));
@@ -209,12 +208,12 @@ class RevisionWriter {
 	}
 
 	/**
-	 * Writes the batches on {@code orgraph.import-writers} transactions side by side when
-	 * {@code disjoint} (no two batches touch the same node: no lock waits, no deadlocks), else
-	 * one after another. The first failure stops every writer and is thrown once all have stopped,
-	 * so nothing of the revision is written after the caller learns of it.
+	 * Writes batches that touch disjoint nodes (no lock waits, no deadlocks) on
+	 * {@code orgraph.import-writers} transactions side by side. The first failure stops every
+	 * writer and is thrown once all have stopped, so nothing of the revision is written after the
+	 * caller learns of it.
 	 */
-	private void sideBySide(List<int[]> batches, boolean disjoint, String name, BatchWrite write) {
+	private void sideBySide(List<int[]> batches, BatchWrite write) {
 		AtomicInteger next = new AtomicInteger();
 		AtomicReference<RuntimeException> failure = new AtomicReference<>();
 		Runnable writer = () -> {
@@ -228,7 +227,7 @@ class RevisionWriter {
 				}
 			}
 		};
-		int count = disjoint ? Math.min(this.writers, batches.size()) : 1;
+		int count = Math.min(this.writers, batches.size());
 		if (count <= 1) {
 			writer.run();
 		}
@@ -237,7 +236,7 @@ class RevisionWriter {
 			// transaction changes them; on virtual threads two such readers could hold both carriers of a
 			// 2-core machine while the writer they wait for never ran again (an import hung in CI)
 			try (ExecutorService pool = Executors
-				.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name(name, 0).factory())) {
+				.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("import-duties-", 0).factory())) {
 				for (int w = 0; w < count; w++) {
 					pool.submit(writer);
 				}
@@ -245,6 +244,13 @@ class RevisionWriter {
 		}
 		if (failure.get() != null) {
 			throw failure.get();
+		}
+	}
+
+	/** Writes the batches one transaction after another. */
+	private static void inTurn(List<int[]> batches, BatchWrite write) {
+		for (int[] batch : batches) {
+			write.write(batch[0], batch[1]);
 		}
 	}
 
@@ -378,16 +384,11 @@ class RevisionWriter {
 		write(phase, query, rev, items, toRow, ids, progress);
 	}
 
+	/** Writes {@code items} in batches, one transaction after another. */
 	private <T> void write(String phase, String query, String rev, List<T> items, Function<T, Map<String, Object>> toRow,
 			@Nullable NodeIds ids, Progress progress) {
-		write(phase, query, rev, items, toRow, ids, progress, slices(items.size(), BATCH), false);
-	}
-
-	/** Writes {@code batches} of {@code items}, side by side when they touch disjoint nodes ({@link #sideBySide}). */
-	private <T> void write(String phase, String query, String rev, List<T> items, Function<T, Map<String, Object>> toRow,
-			@Nullable NodeIds ids, Progress progress, List<int[]> batches, boolean disjoint) {
 		long started = System.nanoTime();
-		sideBySide(batches, disjoint, "import-" + phase + "-", (from, to) -> {
+		inTurn(slices(items.size(), BATCH), (from, to) -> {
 			List<Map<String, Object>> rows = new ArrayList<>(to - from);
 			items.subList(from, to).forEach(item -> rows.add(toRow.apply(item)));
 			this.graph.write(query, Map.of("rev", rev, "rows", rows), r -> {
