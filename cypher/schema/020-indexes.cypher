@@ -11,3 +11,7 @@ DROP INDEX duty_rev_norm IF EXISTS;
 // pages in key order and deleting a failed revision. Stores made with the constraint lose it here.
 DROP CONSTRAINT duty_rev_key IF EXISTS;
 CREATE INDEX duty_rev_key_index IF NOT EXISTS FOR (d:Duty) ON (d.rev, d.key);
+// The duties another duty of the revision shares a normal form with, marked `shared` at import:
+// exact overlaps read only these (duties/shared-duties). Unmarked duties lack the property, so
+// they take no entry.
+CREATE INDEX duty_rev_shared IF NOT EXISTS FOR (d:Duty) ON (d.rev, d.shared);

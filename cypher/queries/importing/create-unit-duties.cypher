@@ -2,9 +2,10 @@
 // Department-level duties (部门职责), one row per unit with its duties as parallel lists: one
 // seek and one parameter map per unit, not per duty.
 // $rev, $rows: [{holder (the unit's element id), keys, texts, norms, placeholders (stand-in texts,
-// see PlaceholderDuties)}], the lists of one row all as long, in the unit's order of duties
+// see PlaceholderDuties), shared (true when another duty of the revision has the same norm, else
+// null: no property, see SharedNorms)}], the lists of one row all as long, in the unit's order of duties
 UNWIND $rows AS row
 MATCH (u:Unit) WHERE elementId(u) = row.holder
 UNWIND range(0, size(row.keys) - 1) AS i
 CREATE (u)-[:OWNS]->(:Duty {rev: $rev, key: row.keys[i], text: row.texts[i], norm: row.norms[i],
-                            placeholder: row.placeholders[i]})
+                            placeholder: row.placeholders[i], shared: row.shared[i]})

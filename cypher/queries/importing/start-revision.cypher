@@ -3,6 +3,8 @@
 // The counter lives on the organisation node, so concurrent imports take its write lock
 // and get distinct numbers.
 // The writing instance holds a lease on it (owner, heartbeatAt renewed while it writes).
+// sharedDutiesMarked: its duties carry `shared` marks (see duties/shared-duties); revisions
+// written before imports marked them lack it.
 // $org, $name, $format, $source, $metadata (JSON text), $jobId, $owner
 // returns: id, number
 MERGE (o:Organization {key: $org})
@@ -19,7 +21,8 @@ CREATE (r:Revision {
   status: 'building',
   jobId: $jobId,
   owner: $owner,
-  heartbeatAt: datetime()
+  heartbeatAt: datetime(),
+  sharedDutiesMarked: true
 })
 CREATE (r)-[:OF]->(o)
 RETURN r.id AS id, r.number AS number

@@ -190,10 +190,26 @@ public class DutyAnalytics {
 
 	}
 
-	/** Exact overlaps (groups of two or more duties with the same normal form). */
+	/**
+	 * Exact overlaps (groups of two or more duties with the same normal form). Read from the
+	 * duties the import marked shared and the revision's projection when both are there: O(shared
+	 * duties), not O(every duty of the revision); else from the whole revision's snapshot.
+	 */
 	public List<Overlap> exactOverlaps(Revision rev, OverlapFilter filter) {
-		List<Overlap> all = this.overlaps.get(rev + "|EXACT", () -> computeExact(this.snapshots.get(rev)));
-		return filter(this.snapshots.get(rev), all, filter);
+		List<Overlap> all = this.overlaps.get(rev + "|EXACT", () -> computeExact(rev));
+		return filter.equals(OverlapFilter.NONE) ? all : filter(this.snapshots.structure(rev), all, filter);
+	}
+
+	private List<Overlap> computeExact(Revision rev) {
+		ProjectedStructure projected = this.snapshots.projected(rev);
+		if (projected != null) {
+			Optional<List<RevisionSnapshot.Duty>> shared = this.snapshots.sharedDuties(rev);
+			if (shared.isPresent()) {
+				return computeExact(projected, shared.get());
+			}
+		}
+		RevisionSnapshot snapshot = this.snapshots.get(rev);
+		return computeExact(snapshot, snapshot.duties().values());
 	}
 
 	/**
@@ -399,7 +415,7 @@ public class DutyAnalytics {
 	}
 
 	/** Several holders of which some two are neither one holder nor a unit and its own post. */
-	private static boolean duplicated(RevisionSnapshot s, List<RevisionSnapshot.Duty> duties) {
+	private static boolean duplicated(OrgStructure s, List<RevisionSnapshot.Duty> duties) {
 		for (int i = 0; i < duties.size(); i++) {
 			for (int j = i + 1; j < duties.size(); j++) {
 				HolderRelation r = relation(s, duties.get(i), duties.get(j));
@@ -437,12 +453,13 @@ public class DutyAnalytics {
 		return s.units().keySet().stream().filter(u -> !busy.contains(u)).sorted().toList();
 	}
 
-	private List<Overlap> computeExact(RevisionSnapshot s) {
+	/** Groups {@code duties} by normal form: every group of two or more is an exact overlap. */
+	List<Overlap> computeExact(OrgStructure s, Iterable<RevisionSnapshot.Duty> duties) {
 		// most normal forms are held once: remember the first duty of each, and make a group only
 		// when a second arrives, instead of a list for each of the six million duties of a 1M organisation
 		Map<String, RevisionSnapshot.Duty> first = new HashMap<>();
 		Map<String, List<RevisionSnapshot.Duty>> byNorm = new HashMap<>();
-		for (RevisionSnapshot.Duty d : s.duties().values()) {
+		for (RevisionSnapshot.Duty d : duties) {
 			if (d.norm().isEmpty()) {
 				continue;
 			}
@@ -525,7 +542,7 @@ public class DutyAnalytics {
 		return List.copyOf(result);
 	}
 
-	private Overlap overlap(RevisionSnapshot s, String id, Overlap.Kind kind, double score, Overlap.Extent extent,
+	private Overlap overlap(OrgStructure s, String id, Overlap.Kind kind, double score, Overlap.Extent extent,
 			List<RevisionSnapshot.Duty> duties, Overlap.Evidence evidence) {
 		HolderRelation relation = HolderRelation.SAME_HOLDER;
 		for (int i = 0; i < duties.size(); i++) {
@@ -543,26 +560,22 @@ public class DutyAnalytics {
 	}
 
 	/** The unit a holder sits in: the unit itself, or the position's unit. */
-	private static @Nullable String unitOf(RevisionSnapshot s, RevisionSnapshot.Duty d) {
+	private static @Nullable String unitOf(OrgStructure s, RevisionSnapshot.Duty d) {
 		if (d.holder() == null) {
 			return null;
 		}
-		if ("UNIT".equals(d.holderKind())) {
-			return d.holder();
-		}
-		RevisionSnapshot.Position p = s.positions().get(d.holder());
-		return p == null ? null : p.unit();
+		return "UNIT".equals(d.holderKind()) ? d.holder() : s.unitOfPosition(d.holder());
 	}
 
 	/** The position that answers for a holder: the post itself, or the unit's (nearest) head. */
-	private static @Nullable String answerable(RevisionSnapshot s, RevisionSnapshot.Duty d) {
+	private static @Nullable String answerable(OrgStructure s, RevisionSnapshot.Duty d) {
 		if (d.holder() == null) {
 			return null;
 		}
 		return "POSITION".equals(d.holderKind()) ? d.holder() : s.answerableFor(d.holder());
 	}
 
-	static HolderRelation relation(RevisionSnapshot s, RevisionSnapshot.Duty a, RevisionSnapshot.Duty b) {
+	static HolderRelation relation(OrgStructure s, RevisionSnapshot.Duty a, RevisionSnapshot.Duty b) {
 		if (a.holder() == null || b.holder() == null) {
 			return HolderRelation.CROSS_BRANCH;
 		}
@@ -580,9 +593,8 @@ public class DutyAnalytics {
 			if (s.chain(a.holder()).contains(b.holder()) || s.chain(b.holder()).contains(a.holder())) {
 				return HolderRelation.DELEGATION;
 			}
-			RevisionSnapshot.Position pa = s.positions().get(a.holder());
-			RevisionSnapshot.Position pb = s.positions().get(b.holder());
-			if (pa != null && pb != null && pa.manager() != null && pa.manager().equals(pb.manager())) {
+			String managerA = s.manager(a.holder());
+			if (managerA != null && managerA.equals(s.manager(b.holder()))) {
 				return HolderRelation.SIBLINGS;
 			}
 		}
@@ -592,16 +604,15 @@ public class DutyAnalytics {
 		if (s.unitAncestry(unitA).contains(unitB) || s.unitAncestry(unitB).contains(unitA)) {
 			return unitA.equals(unitB) ? HolderRelation.SIBLINGS : HolderRelation.PARENT_CHILD;
 		}
-		RevisionSnapshot.Unit ua = s.units().get(unitA);
-		RevisionSnapshot.Unit ub = s.units().get(unitB);
-		if (ua != null && ub != null && ua.parent() != null && ua.parent().equals(ub.parent())) {
+		String parentA = s.parentUnit(unitA);
+		if (parentA != null && parentA.equals(s.parentUnit(unitB))) {
 			return HolderRelation.SIBLINGS;
 		}
 		return HolderRelation.CROSS_BRANCH;
 	}
 
 	/** The lowest position in every holder's chain of command, or null when they share no top. */
-	static @Nullable String settledBy(RevisionSnapshot s, List<RevisionSnapshot.Duty> duties) {
+	static @Nullable String settledBy(OrgStructure s, List<RevisionSnapshot.Duty> duties) {
 		List<String> common = null;
 		for (RevisionSnapshot.Duty d : duties) {
 			String answerable = answerable(s, d);
@@ -620,15 +631,14 @@ public class DutyAnalytics {
 		return common == null || common.isEmpty() ? null : common.getFirst();
 	}
 
-	private static DutyView view(RevisionSnapshot s, RevisionSnapshot.Duty d) {
+	private static DutyView view(OrgStructure s, RevisionSnapshot.Duty d) {
 		HolderKind kind = d.holderKind() == null ? HolderKind.UNIT : HolderKind.valueOf(d.holderKind());
-		String name = d.holder() == null ? "" : kind == HolderKind.UNIT ? s.units().get(d.holder()).name()
-				: s.positions().get(d.holder()).title();
+		String name = d.holder() == null ? null : kind == HolderKind.UNIT ? s.unitName(d.holder()) : s.title(d.holder());
 		return new DutyView(s.rev(), d.key(), d.text(),
-				new DutyHolderView(kind, d.holder() == null ? "" : d.holder(), name), PlaceholderDuties.isPlaceholder(d.text()));
+				new DutyHolderView(kind, d.holder() == null ? "" : d.holder(), name == null ? "" : name), PlaceholderDuties.isPlaceholder(d.text()));
 	}
 
-	private static String explain(RevisionSnapshot s, Overlap.Kind kind, Overlap.Extent extent,
+	private static String explain(OrgStructure s, Overlap.Kind kind, Overlap.Extent extent,
 			List<DutyView> duties, HolderRelation relation, @Nullable String settledBy, Overlap.Evidence evidence) {
 		StringBuilder text = new StringBuilder();
 		text.append(kind == Overlap.Kind.EXACT ? "The same duty is held " + duties.size() + " times: "
@@ -658,8 +668,8 @@ public class DutyAnalytics {
 				.append('.');
 		}
 		if (settledBy != null) {
-			RevisionSnapshot.Position p = s.positions().get(settledBy);
-			text.append(" Settled by ").append(p == null ? settledBy : p.title()).append(" (").append(settledBy).append(").");
+			String title = s.title(settledBy);
+			text.append(" Settled by ").append(title == null ? settledBy : title).append(" (").append(settledBy).append(").");
 		}
 		else {
 			text.append(" No common superior: the holders report to different tops.");
@@ -678,15 +688,15 @@ public class DutyAnalytics {
 		};
 	}
 
-	private List<Overlap> filter(RevisionSnapshot s, List<Overlap> overlaps, OverlapFilter filter) {
+	private List<Overlap> filter(OrgStructure s, List<Overlap> overlaps, OverlapFilter filter) {
 		if (filter.relations().isEmpty() && filter.unitSubtree() == null) {
 			return overlaps;
 		}
 		return overlaps.stream()
 			.filter(o -> filter.relations().isEmpty() || filter.relations().contains(o.relation()))
 			.filter(o -> filter.unitSubtree() == null || o.duties().stream().anyMatch(d -> {
-				RevisionSnapshot.Duty duty = s.duties().get(d.key());
-				String unit = duty == null ? null : unitOf(s, duty);
+				String unit = d.holder().key().isEmpty() ? null
+						: d.holder().kind() == HolderKind.UNIT ? d.holder().key() : s.unitOfPosition(d.holder().key());
 				return unit != null && s.unitAncestry(unit).contains(filter.unitSubtree());
 			}))
 			.toList();

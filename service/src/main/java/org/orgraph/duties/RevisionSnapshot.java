@@ -13,13 +13,13 @@ import org.orgraph.graph.Revisions;
 
 /**
  * One complete revision held in memory for analytics that look at the whole organisation at
- * once (overlaps, orphans, revision comparison). Revisions are immutable, so a snapshot never
+ * once (similar overlaps, orphans, revision comparison). Revisions are immutable, so a snapshot never
  * goes stale; {@link RevisionSnapshots} caches a few. Walks up the unit tree and reporting
  * lines stop after {@code maxDepth} steps, so a cycle cannot loop them.
  */
 public record RevisionSnapshot(Revision rev, Map<String, Unit> units, Map<String, Position> positions,
 		Map<String, List<Holding>> holdingsByPosition, Map<String, List<Holding>> holdingsByPerson,
-		Map<String, Duty> duties, int maxDepth) {
+		Map<String, Duty> duties, int maxDepth) implements OrgStructure {
 
 	public record Unit(String key, String name, @Nullable String parent, @Nullable String head,
 			@Nullable Integer plannedHeadcount) {
@@ -44,41 +44,40 @@ public record RevisionSnapshot(Revision rev, Map<String, Unit> units, Map<String
 		return holders(position).isEmpty();
 	}
 
-	/** The unit itself, then its parent, … up to the top (at most {@code maxDepth} steps). */
-	public List<String> unitAncestry(String unit) {
-		List<String> path = new ArrayList<>();
-		String current = unit;
-		while (current != null && path.size() <= this.maxDepth && !path.contains(current)) {
-			path.add(current);
-			Unit u = this.units.get(current);
-			current = u == null ? null : u.parent();
-		}
-		return path;
+	@Override
+	public @Nullable String unitOfPosition(String position) {
+		Position p = this.positions.get(position);
+		return p == null ? null : p.unit();
 	}
 
-	/** The position itself, then its solid-line manager, … up to the top (at most {@code maxDepth} steps). */
-	public List<String> chain(String position) {
-		List<String> path = new ArrayList<>();
-		String current = position;
-		while (current != null && path.size() <= this.maxDepth && !path.contains(current)) {
-			path.add(current);
-			Position p = this.positions.get(current);
-			current = p == null ? null : p.manager();
-		}
-		return path;
+	@Override
+	public @Nullable String manager(String position) {
+		Position p = this.positions.get(position);
+		return p == null ? null : p.manager();
 	}
 
-	/**
-	 * The position that answers for a unit: its head, or the nearest ancestor unit's head.
-	 */
-	public @Nullable String answerableFor(String unit) {
-		for (String u : unitAncestry(unit)) {
-			Unit found = this.units.get(u);
-			if (found != null && found.head() != null) {
-				return found.head();
-			}
-		}
-		return null;
+	@Override
+	public @Nullable String title(String position) {
+		Position p = this.positions.get(position);
+		return p == null ? null : p.title();
+	}
+
+	@Override
+	public @Nullable String parentUnit(String unit) {
+		Unit u = this.units.get(unit);
+		return u == null ? null : u.parent();
+	}
+
+	@Override
+	public @Nullable String head(String unit) {
+		Unit u = this.units.get(unit);
+		return u == null ? null : u.head();
+	}
+
+	@Override
+	public @Nullable String unitName(String unit) {
+		Unit u = this.units.get(unit);
+		return u == null ? null : u.name();
 	}
 
 	/** Positions directly in a unit, by unit key. */

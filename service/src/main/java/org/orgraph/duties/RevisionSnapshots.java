@@ -4,13 +4,17 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.orgraph.graph.Graph;
 import org.orgraph.graph.Revision;
 import org.orgraph.graph.OrgraphProperties;
 import org.orgraph.graph.SlowAnswers;
+import org.orgraph.projection.Projection;
+import org.orgraph.projection.Projections;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,13 +31,48 @@ public class RevisionSnapshots {
 
 	private final SlowAnswers<Revision, RevisionSnapshot> cache = new SlowAnswers<>(8, Duration.ofMinutes(30));
 
-	public RevisionSnapshots(Graph graph, OrgraphProperties properties) {
+	private final Projections projections;
+
+	public RevisionSnapshots(Graph graph, OrgraphProperties properties, Projections projections) {
 		this.graph = graph;
 		this.maxDepth = properties.maxDepth();
+		this.projections = projections;
 	}
 
 	public RevisionSnapshot get(Revision rev) {
 		return this.cache.get(rev, () -> load(rev));
+	}
+
+	/**
+	 * The revision's structure from its projection when that holds it exactly (waiting for a load
+	 * under way as long as a whole-revision question does), else from its snapshot.
+	 */
+	OrgStructure structure(Revision rev) {
+		OrgStructure projected = projected(rev);
+		return projected != null ? projected : get(rev);
+	}
+
+	/** The revision's structure from its projection, or null when the projection is off, failed or not exact. */
+	@Nullable ProjectedStructure projected(Revision rev) {
+		Projection projection = this.projections.forScan(rev);
+		return projection != null && projection.exactPaths() && projection.exactUnits()
+				? new ProjectedStructure(rev, projection, this.maxDepth) : null;
+	}
+
+	/**
+	 * The revision's duties whose normal form another of its duties shares (marked at import),
+	 * or empty when the revision was written before imports marked them. O(shared duties).
+	 */
+	Optional<List<RevisionSnapshot.Duty>> sharedDuties(Revision rev) {
+		Map<String, Object> params = Map.of("rev", rev.id());
+		boolean marked = this.graph.read("duties/shared-duties-marked", params, r -> r.get("marked").asBoolean())
+			.stream()
+			.findFirst()
+			.orElse(false);
+		if (!marked) {
+			return Optional.empty();
+		}
+		return Optional.of(this.graph.readEach("duties/shared-duties", params, RevisionSnapshots::duty));
 	}
 
 	private RevisionSnapshot load(Revision rev) {
@@ -56,14 +95,21 @@ public class RevisionSnapshots {
 		units.forEach(u -> keys.put(u.key(), u.key()));
 		positions.forEach(x -> keys.put(x.key(), x.key()));
 		List<RevisionSnapshot.Duty> duties = this.graph.readEach("duties/snapshot-duties", params,
-				r -> new RevisionSnapshot.Duty(r.get("key").asString(), r.get("text").asString(),
-						r.get("norm").asString(""), holderKind(r.get("holderKind")),
-						shared(keys, r.get("holder").asString(null))));
+				r -> duty(r, keys));
 		return RevisionSnapshot.of(rev, units, positions, holdings, duties, this.maxDepth);
 	}
 
+	private static RevisionSnapshot.Duty duty(Record r) {
+		return duty(r, Map.of());
+	}
+
+	private static RevisionSnapshot.Duty duty(Record r, Map<String, String> keys) {
+		return new RevisionSnapshot.Duty(r.get("key").asString(), r.get("text").asString(), r.get("norm").asString(""),
+				holderKind(r.get("holderKind")), shared(keys, r.get("holder").asString(null)));
+	}
+
 	private static @Nullable String holderKind(Value kind) {
-		return kind.asString(null).equals("UNIT") ? "UNIT" : "POSITION";
+		return kind.isNull() ? null : kind.asString().equals("UNIT") ? "UNIT" : "POSITION";
 	}
 
 	private static @Nullable String shared(Map<String, String> keys, @Nullable String key) {

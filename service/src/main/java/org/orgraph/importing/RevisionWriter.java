@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -183,10 +184,13 @@ class RevisionWriter {
 		boolean release = duties instanceof ArrayList<DutyRow>;
 		// asked once per distinct text: duties of the same text are mostly one string (see OrgValidator)
 		Map<String, Boolean> placeholders = new ConcurrentHashMap<>();
+		Set<String> shared = SharedNorms.of(duties, text -> placeholder(placeholders, text));
+		progress.timed("mark-shared-duties", System.nanoTime() - started, shared.size());
+		long writing = System.nanoTime();
 		sideBySide(batches, (start, end) -> {
 			String kind = duties.get(start).holderKind();
 			List<Map<String, Object>> rows = holderRows(duties, start, end, kind.equals("UNIT") ? units : posts,
-					text -> placeholder(placeholders, text));
+					text -> placeholder(placeholders, text), shared);
 			this.graph.write(kind.equals("UNIT") ? "importing/create-unit-duties" : "importing/create-position-duties",
 					Map.of("rev", rev, "rows", rows));
 			progress.written("duties", end - start);
@@ -196,7 +200,7 @@ class RevisionWriter {
 				}
 			}
 		});
-		progress.timed("create-duties", System.nanoTime() - started, duties.size());
+		progress.timed("create-duties", System.nanoTime() - writing, duties.size());
 	}
 
 	/** Writes rows {@code [from, to)} of a phase in one transaction. */
@@ -277,10 +281,12 @@ class RevisionWriter {
 
 	/**
 	 * Duties {@code [from, to)} (of one holder kind, grouped by holder) as one row per holder:
-	 * its element id and its duties' keys, texts, norms and placeholder flags as parallel lists.
+	 * its element id and its duties' keys, texts, norms, placeholder flags and shared marks
+	 * (true when another duty of the revision has the same normal form, see {@link SharedNorms};
+	 * else null, which sets no property) as parallel lists.
 	 */
 	static List<Map<String, Object>> holderRows(List<DutyRow> duties, int from, int to, NodeIds holders,
-			Predicate<String> placeholder) {
+			Predicate<String> placeholder, Set<String> sharedNorms) {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		int start = from;
 		while (start < to) {
@@ -293,15 +299,18 @@ class RevisionWriter {
 			List<String> texts = new ArrayList<>(end - start);
 			List<String> norms = new ArrayList<>(end - start);
 			List<Boolean> placeholders = new ArrayList<>(end - start);
+			List<@Nullable Boolean> shared = new ArrayList<>(end - start);
 			for (int i = start; i < end; i++) {
 				DutyRow d = duties.get(i);
+				boolean isPlaceholder = placeholder.test(d.text());
 				keys.add(d.key());
 				texts.add(d.text());
 				norms.add(d.norm());
-				placeholders.add(placeholder.test(d.text()));
+				placeholders.add(isPlaceholder);
+				shared.add(!isPlaceholder && sharedNorms.contains(d.norm()) ? Boolean.TRUE : null);
 			}
 			rows.add(Map.of("holder", holders.of(holder), "keys", keys, "texts", texts, "norms", norms, "placeholders",
-					placeholders));
+					placeholders, "shared", shared));
 			start = end;
 		}
 		return rows;

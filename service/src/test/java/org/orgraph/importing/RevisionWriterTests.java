@@ -1,6 +1,7 @@
 package org.orgraph.importing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +59,9 @@ class RevisionWriterTests {
 		posts.put("P3", "id-3");
 
 		// from the second duty of P1 to the first of P3
-		List<Map<String, Object>> rows = RevisionWriter.holderRows(duties, 1, 7, posts, text -> text.equals("duty 2"));
+		java.util.function.Predicate<String> placeholder = text -> text.equals("duty 2");
+		List<Map<String, Object>> rows = RevisionWriter.holderRows(duties, 1, 7, posts, placeholder,
+				SharedNorms.of(duties, placeholder));
 
 		assertThat(rows).extracting(r -> r.get("holder")).containsExactly("id-1", "id-2", "id-3");
 		assertThat(rows.get(0).get("keys")).isEqualTo(List.of("P:P1:2", "P:P1:3", "given-key"));
@@ -67,6 +70,10 @@ class RevisionWriterTests {
 		assertThat(rows.get(0).get("placeholders")).isEqualTo(List.of(true, false, false));
 		assertThat(rows.get(1).get("keys")).isEqualTo(List.of("P:P2:1", "P:P2:2"));
 		assertThat(rows.get(2).get("keys")).isEqualTo(List.of("P:P3:1"));
+		// "duty 1" is held three times (two of them in these rows); the placeholder "duty 2" is never marked
+		assertThat(rows.get(0).get("shared")).isEqualTo(Arrays.asList(null, null, null));
+		assertThat(rows.get(1).get("shared")).isEqualTo(Arrays.asList(true, null));
+		assertThat(rows.get(2).get("shared")).isEqualTo(Arrays.asList(true));
 	}
 
 	@Test

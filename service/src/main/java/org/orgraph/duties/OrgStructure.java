@@ -1,0 +1,72 @@
+package org.orgraph.duties;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.orgraph.graph.Revision;
+
+/**
+ * What the duty analytics read of a revision's structure to say how two holders relate and
+ * who settles their overlap: each post's unit and solid-line manager, each unit's parent and
+ * head, and the names shown. Read from a {@link RevisionSnapshot} or, when the revision's
+ * projection holds it exactly, from the projection ({@link ProjectedStructure}). Keys a
+ * revision does not hold answer null. Walks stop after {@link #maxDepth()} steps, so a cycle
+ * cannot loop them.
+ */
+interface OrgStructure {
+
+	Revision rev();
+
+	int maxDepth();
+
+	/** The post's unit; null when the revision has no such post. */
+	@Nullable String unitOfPosition(String position);
+
+	/** The post's solid-line manager; null at a top or for an unknown post. */
+	@Nullable String manager(String position);
+
+	@Nullable String title(String position);
+
+	/** The unit's parent; null at a root or for an unknown unit. */
+	@Nullable String parentUnit(String unit);
+
+	/** The post heading the unit; null when none does. */
+	@Nullable String head(String unit);
+
+	@Nullable String unitName(String unit);
+
+	/** The unit itself, then its parent, … up to the top (at most {@link #maxDepth()} steps). */
+	default List<String> unitAncestry(String unit) {
+		List<String> path = new ArrayList<>();
+		String current = unit;
+		while (current != null && path.size() <= maxDepth() && !path.contains(current)) {
+			path.add(current);
+			current = parentUnit(current);
+		}
+		return path;
+	}
+
+	/** The position itself, then its solid-line manager, … up to the top (at most {@link #maxDepth()} steps). */
+	default List<String> chain(String position) {
+		List<String> path = new ArrayList<>();
+		String current = position;
+		while (current != null && path.size() <= maxDepth() && !path.contains(current)) {
+			path.add(current);
+			current = manager(current);
+		}
+		return path;
+	}
+
+	/** The position that answers for a unit: its head, or the nearest ancestor unit's head. */
+	default @Nullable String answerableFor(String unit) {
+		for (String u : unitAncestry(unit)) {
+			String head = head(u);
+			if (head != null) {
+				return head;
+			}
+		}
+		return null;
+	}
+
+}
