@@ -6,13 +6,15 @@
 // counts are the relationships' degrees, read without visiting the other end.)
 // $rev
 // returns: key, title, grade, headcount, juniorFte, unit (null when the post is in no unit),
-//          units (how many units it is IN), concurrentWith (declared held together with another post, either way),
+//          units (how many units it is IN), concurrentTo and concurrentFrom (CONCURRENT_WITH lines from and to it:
+//          declared held together with another post, on its side or the other's),
 //          duties (the duties it is RESPONSIBLE_FOR)
 MATCH (p:Position)
 WHERE p.rev = $rev AND p.key IS NOT NULL
 RETURN p.key AS key, p.title AS title, p.grade AS grade, p.headcount AS headcount, p.juniorFte AS juniorFte,
        [(p)-[:IN]->(u:Unit) | u.key][0] AS unit,
        COUNT { (p)-[:IN]->() } AS units,
-       EXISTS { (p)-[:CONCURRENT_WITH]-() } AS concurrentWith,
+       COUNT { (p)-[:CONCURRENT_WITH]->() } AS concurrentTo,
+       COUNT { (p)<-[:CONCURRENT_WITH]-() } AS concurrentFrom,
        COUNT { (p)-[:RESPONSIBLE_FOR]->() } AS duties
 ORDER BY key

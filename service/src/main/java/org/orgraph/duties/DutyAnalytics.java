@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.LinkedHashMap;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -427,9 +430,30 @@ public class DutyAnalytics {
 		return false;
 	}
 
-	/** Duties nobody effectively holds, with the reason, in duty key order. */
+	/**
+	 * Duties nobody effectively holds, with the reason, in duty key order. When the import marked
+	 * the revision's shared duties and its projection holds its structure, only the duties of
+	 * holders that do not carry them on their own (vacant posts, posts filled only concurrently,
+	 * units without such a post) and the shared duties are read: a duty of any other holder is
+	 * covered, and one sharing a normal form with it is among the shared. Else the whole revision.
+	 */
 	public List<Orphan> orphans(Revision rev) {
-		return this.orphans.get(rev, () -> computeOrphans(this.snapshots.get(rev)));
+		return this.orphans.get(rev, () -> computeOrphans(rev));
+	}
+
+	private List<Orphan> computeOrphans(Revision rev) {
+		ProjectedStructure projected = this.snapshots.projected(rev);
+		if (projected != null) {
+			Optional<List<RevisionSnapshot.Duty>> shared = this.snapshots.sharedDuties(rev);
+			if (shared.isPresent()) {
+				Map<String, RevisionSnapshot.Duty> duties = new LinkedHashMap<>();
+				shared.get().forEach(d -> duties.put(d.key(), d));
+				this.snapshots.dutiesOf(rev, projected.notCovering()).forEach(d -> duties.put(d.key(), d));
+				return computeOrphans(projected, duties.values());
+			}
+		}
+		RevisionSnapshot snapshot = this.snapshots.get(rev);
+		return computeOrphans(snapshot, snapshot.duties().values());
 	}
 
 	/** A duty of the revision by key. */
@@ -448,7 +472,7 @@ public class DutyAnalytics {
 	/** Units with neither positions nor duties of their own, in key order. */
 	public List<String> unitsWithoutPositionsOrDuties(Revision rev) {
 		RevisionSnapshot s = this.snapshots.get(rev);
-		Set<String> busy = new java.util.HashSet<>(s.positionsByUnit().keySet());
+		Set<String> busy = new java.util.HashSet<>(s.positionsInUnits().keySet());
 		s.duties().values().stream().filter(d -> "UNIT".equals(d.holderKind())).forEach(d -> busy.add(d.holder()));
 		return s.units().keySet().stream().filter(u -> !busy.contains(u)).sorted().toList();
 	}
@@ -708,15 +732,15 @@ public class DutyAnalytics {
 	 * is dropped as soon as a covered duty shares its normal form: most duties are covered, and
 	 * grouping all of them held a list per duty.
 	 */
-	private List<Orphan> computeOrphans(RevisionSnapshot s) {
-		Map<String, List<String>> positionsByUnit = s.positionsByUnit();
+	List<Orphan> computeOrphans(OrgStructure s, Iterable<RevisionSnapshot.Duty> duties) {
+		Function<String, List<String>> positionsByUnit = s.positionsByUnit();
 		Map<String, List<RevisionSnapshot.Duty>> byNorm = new HashMap<>();
-		for (RevisionSnapshot.Duty d : s.duties().values()) {
+		for (RevisionSnapshot.Duty d : duties) {
 			if (verdict(s, List.of(d), positionsByUnit) != null) {
 				byNorm.computeIfAbsent(group(d), k -> new ArrayList<>()).add(d);
 			}
 		}
-		for (RevisionSnapshot.Duty d : s.duties().values()) {
+		for (RevisionSnapshot.Duty d : duties) {
 			if (byNorm.containsKey(group(d)) && verdict(s, List.of(d), positionsByUnit) == null) {
 				byNorm.remove(group(d));
 			}
@@ -748,8 +772,8 @@ public class DutyAnalytics {
 	 * holds it, directly or as a post in the unit that owns it, and that post's holders do not
 	 * hold it only alongside another post.
 	 */
-	private static @Nullable Verdict verdict(RevisionSnapshot s, List<RevisionSnapshot.Duty> group,
-			Map<String, List<String>> positionsByUnit) {
+	private static @Nullable Verdict verdict(OrgStructure s, List<RevisionSnapshot.Duty> group,
+			Function<String, List<String>> positionsByUnit) {
 		if (group.stream().allMatch(d -> d.holder() == null)) {
 			return new Verdict(OrphanReason.NO_HOLDER, "no unit or position holds this duty", List.of());
 		}
@@ -763,9 +787,9 @@ public class DutyAnalytics {
 				covering.add(d.holder());
 			}
 			else {
-				List<String> inUnit = positionsByUnit.getOrDefault(d.holder(), List.of());
+				List<String> inUnit = positionsByUnit.apply(d.holder());
 				if (inUnit.isEmpty()) {
-					emptyUnits.add(s.units().get(d.holder()).name());
+					emptyUnits.add(Objects.requireNonNullElse(s.unitName(d.holder()), d.holder()));
 				}
 				covering.addAll(inUnit);
 			}
@@ -776,27 +800,17 @@ public class DutyAnalytics {
 		}
 		List<String> filled = covering.stream().filter(p -> !s.vacant(p)).toList();
 		if (filled.isEmpty()) {
-			List<String> vacant = covering.stream().map(p -> s.positions().get(p).title() + " (" + p + ")").toList();
+			List<String> vacant = covering.stream().map(p -> s.title(p) + " (" + p + ")").toList();
 			return new Verdict(OrphanReason.ALL_HOLDERS_VACANT,
 					"every post that would carry it is vacant: " + String.join(", ", vacant), vacant);
 		}
-		boolean onlyConcurrent = filled.stream().allMatch(p -> concurrentOnly(s, p));
+		boolean onlyConcurrent = filled.stream().allMatch(s::concurrentOnly);
 		if (onlyConcurrent) {
-			List<String> concurrent = filled.stream().map(p -> s.positions().get(p).title() + " (" + p + ")").toList();
+			List<String> concurrent = filled.stream().map(p -> s.title(p) + " (" + p + ")").toList();
 			return new Verdict(OrphanReason.ONLY_CONCURRENT,
 					"held only through posts filled concurrently (兼任): " + String.join(", ", concurrent), concurrent);
 		}
 		return null;
-	}
-
-	/** A post whose every holder also holds another post, or one the source says is held together with another. */
-	private static boolean concurrentOnly(RevisionSnapshot s, String position) {
-		RevisionSnapshot.Position p = s.positions().get(position);
-		if (p != null && p.concurrentWith() != null) {
-			return true;
-		}
-		List<RevisionSnapshot.Holding> holders = s.holders(position);
-		return !holders.isEmpty() && holders.stream().allMatch(h -> s.holdingsByPerson().get(h.person()).size() > 1);
 	}
 
 }

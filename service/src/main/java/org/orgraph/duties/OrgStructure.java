@@ -2,6 +2,7 @@ package org.orgraph.duties;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.orgraph.graph.Revision;
@@ -35,6 +36,18 @@ interface OrgStructure {
 	@Nullable String head(String unit);
 
 	@Nullable String unitName(String unit);
+
+	/** Whether nobody holds the post. */
+	boolean vacant(String position);
+
+	/**
+	 * Whether the post is filled only alongside another: the source declares it held together
+	 * with another post (兼任, {@code CONCURRENT_WITH} from it), or every holder holds another post too.
+	 */
+	boolean concurrentOnly(String position);
+
+	/** The posts directly in each unit, in key order: worked out once, then looked up by unit key. */
+	Function<String, List<String>> positionsByUnit();
 
 	/** The unit itself, then its parent, … up to the top (at most {@link #maxDepth()} steps). */
 	default List<String> unitAncestry(String unit) {

@@ -1,5 +1,10 @@
 package org.orgraph.duties;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
 import org.jspecify.annotations.Nullable;
 import org.orgraph.graph.Revision;
 import org.orgraph.projection.Projection;
@@ -56,6 +61,97 @@ record ProjectedStructure(Revision rev, Projection projection, int maxDepth) imp
 	public @Nullable String unitName(String unit) {
 		int u = this.projection.unit(unit);
 		return u < 0 ? null : this.projection.unitName(u);
+	}
+
+	@Override
+	public boolean vacant(String position) {
+		int p = this.projection.position(position);
+		return p < 0 || this.projection.holderCount(p) == 0;
+	}
+
+	@Override
+	public boolean concurrentOnly(String position) {
+		int p = this.projection.position(position);
+		return p >= 0 && concurrentOnly(p);
+	}
+
+	private boolean concurrentOnly(int p) {
+		if (this.projection.concurrentDeclared(p)) {
+			return true;
+		}
+		int[] holdings = this.projection.holdingsOf(p);
+		for (int h : holdings) {
+			if (this.projection.postCount(this.projection.holdingPerson(h)) < 2) {
+				return false;
+			}
+		}
+		return holdings.length > 0;
+	}
+
+	/** Posts by unit as compressed sparse rows (O(posts) once), each unit's in key order. */
+	@Override
+	public Function<String, List<String>> positionsByUnit() {
+		int units = this.projection.unitCount();
+		int[] start = new int[units + 1];
+		for (int p = 0; p < this.projection.positionCount(); p++) {
+			int u = this.projection.unitOf(p);
+			if (u >= 0) {
+				start[u + 1]++;
+			}
+		}
+		for (int u = 0; u < units; u++) {
+			start[u + 1] += start[u];
+		}
+		int[] fill = Arrays.copyOf(start, units);
+		int[] posts = new int[start[units]];
+		for (int p = 0; p < this.projection.positionCount(); p++) {
+			int u = this.projection.unitOf(p);
+			if (u >= 0) {
+				posts[fill[u]++] = p;
+			}
+		}
+		return unit -> {
+			int u = this.projection.unit(unit);
+			if (u < 0) {
+				return List.of();
+			}
+			List<String> keys = new ArrayList<>(start[u + 1] - start[u]);
+			for (int i = start[u]; i < start[u + 1]; i++) {
+				keys.add(this.projection.positionKey(posts[i]));
+			}
+			keys.sort(null);
+			return keys;
+		};
+	}
+
+	/**
+	 * Keys of the posts that do not carry their duties on their own (vacant, or filled only
+	 * concurrently) and of the units none of whose own posts does: the holders of every duty that
+	 * may be orphaned. O(posts + holdings).
+	 */
+	Holders notCovering() {
+		List<String> posts = new ArrayList<>();
+		boolean[] unitCovered = new boolean[this.projection.unitCount()];
+		for (int p = 0; p < this.projection.positionCount(); p++) {
+			boolean covering = this.projection.holderCount(p) > 0 && !concurrentOnly(p);
+			if (!covering) {
+				posts.add(this.projection.positionKey(p));
+			}
+			else if (this.projection.unitOf(p) >= 0) {
+				unitCovered[this.projection.unitOf(p)] = true;
+			}
+		}
+		List<String> units = new ArrayList<>();
+		for (int u = 0; u < unitCovered.length; u++) {
+			if (!unitCovered[u]) {
+				units.add(this.projection.unitKey(u));
+			}
+		}
+		return new Holders(posts, units);
+	}
+
+	/** Keys of posts and of units. */
+	record Holders(List<String> positions, List<String> units) {
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.orgraph.graph.Revision;
@@ -40,6 +41,7 @@ public record RevisionSnapshot(Revision rev, Map<String, Unit> units, Map<String
 		return this.holdingsByPosition.getOrDefault(position, List.of());
 	}
 
+	@Override
 	public boolean vacant(String position) {
 		return holders(position).isEmpty();
 	}
@@ -80,11 +82,28 @@ public record RevisionSnapshot(Revision rev, Map<String, Unit> units, Map<String
 		return u == null ? null : u.name();
 	}
 
-	/** Positions directly in a unit, by unit key. */
-	public Map<String, List<String>> positionsByUnit() {
+	/** Positions directly in a unit, in key order, by unit key. */
+	public Map<String, List<String>> positionsInUnits() {
 		Map<String, List<String>> byUnit = new HashMap<>();
 		this.positions.values().forEach(p -> byUnit.computeIfAbsent(p.unit(), k -> new ArrayList<>()).add(p.key()));
+		byUnit.values().forEach(keys -> keys.sort(null));
 		return byUnit;
+	}
+
+	@Override
+	public Function<String, List<String>> positionsByUnit() {
+		Map<String, List<String>> byUnit = positionsInUnits();
+		return unit -> byUnit.getOrDefault(unit, List.of());
+	}
+
+	@Override
+	public boolean concurrentOnly(String position) {
+		Position p = this.positions.get(position);
+		if (p != null && p.concurrentWith() != null) {
+			return true;
+		}
+		List<Holding> holders = holders(position);
+		return !holders.isEmpty() && holders.stream().allMatch(h -> this.holdingsByPerson.get(h.person()).size() > 1);
 	}
 
 	static RevisionSnapshot of(Revision rev, List<Unit> units, List<Position> positions, List<Holding> holdings,

@@ -99,6 +99,13 @@ public class RevisionSnapshots {
 		return RevisionSnapshot.of(rev, units, positions, holdings, duties, this.maxDepth);
 	}
 
+	/** The duties (placeholders left out) of the given posts and units. O(those holders and their duties). */
+	List<RevisionSnapshot.Duty> dutiesOf(Revision rev, ProjectedStructure.Holders holders) {
+		return this.graph.readEach("duties/duties-of-holders",
+				Map.of("rev", rev.id(), "positions", holders.positions(), "units", holders.units()),
+				RevisionSnapshots::duty);
+	}
+
 	private static RevisionSnapshot.Duty duty(Record r) {
 		return duty(r, Map.of());
 	}

@@ -54,6 +54,9 @@ public final class Projection {
 
 	private final BitSet concurrentWith;
 
+	/** Posts declared held together with another post on their own side ({@code CONCURRENT_WITH} from them). */
+	private final BitSet concurrentDeclared;
+
 	/** The solid line's manager, -1 at a top. */
 	private final int[] manager;
 
@@ -166,6 +169,7 @@ public final class Projection {
 		this.postJuniorFte = Arrays.copyOf(b.postJuniorFte, n);
 		this.postUnit = Arrays.copyOf(b.postUnit.values, n);
 		this.concurrentWith = b.concurrentWith;
+		this.concurrentDeclared = b.concurrentDeclared;
 		int u = this.unitIndex.size();
 		this.unitKey = this.unitIndex.keys();
 		this.unitName = Arrays.copyOf(b.unitName.values, u);
@@ -339,7 +343,7 @@ public final class Projection {
 						this.unitParent, this.unitPre, this.unitEnd, this.unitDepth, this.personName, this.unitDuties,
 						this.postDuties, this.unitHead, this.unitOrder)
 				+ 8L * (this.postJuniorFte.length + this.holdingFte.length) + this.lineDerived.length
-				+ this.concurrentWith.size() / 8 + this.holdingActing.size() / 8 + 256;
+				+ this.concurrentWith.size() / 8 + this.concurrentDeclared.size() / 8 + this.holdingActing.size() / 8 + 256;
 	}
 
 	private static long ints(int[]... arrays) {
@@ -460,6 +464,14 @@ public final class Projection {
 	/** Declared held together with another post ({@code CONCURRENT_WITH}, either way). */
 	public boolean concurrentWith(int p) {
 		return this.concurrentWith.get(p);
+	}
+
+	/**
+	 * Declared, on this post's side, as held together with another post ({@code CONCURRENT_WITH}
+	 * from it): the post a holder fills besides their main one (兼任).
+	 */
+	public boolean concurrentDeclared(int p) {
+		return this.concurrentDeclared.get(p);
 	}
 
 	/** How many hold the post (HOLDS relationships). */
@@ -1104,6 +1116,8 @@ public final class Projection {
 
 		private final BitSet concurrentWith = new BitSet();
 
+		private final BitSet concurrentDeclared = new BitSet();
+
 		private boolean severalUnits;
 
 		private final Ints lineFrom = new Ints();
@@ -1152,7 +1166,7 @@ public final class Projection {
 		}
 
 		void position(String key, @Nullable String title, @Nullable String grade, int headcount, double juniorFte,
-				@Nullable String unit, int units, boolean concurrent, int duties) {
+				@Nullable String unit, int units, int concurrentTo, int concurrentFrom, int duties) {
 			int id = key(this.posts, key);
 			if (id < 0) {
 				return;
@@ -1167,8 +1181,11 @@ public final class Projection {
 			this.postJuniorFte[id] = juniorFte;
 			this.postUnit.add(unit == null ? -1 : this.units.find(unit.getBytes(StandardCharsets.UTF_8)));
 			this.severalUnits |= units > 1;
-			if (concurrent) {
+			if (concurrentTo + concurrentFrom > 0) {
 				this.concurrentWith.set(id);
+			}
+			if (concurrentTo > 0) {
+				this.concurrentDeclared.set(id);
 			}
 		}
 

@@ -38,7 +38,8 @@ public final class ProjectionLoader {
 				string(r.get("head"))));
 		rows.each("positions", params, r -> builder.position(r.get("key").asString(), string(r.get("title")),
 				string(r.get("grade")), r.get("headcount").asInt(1), r.get("juniorFte").asDouble(0),
-				string(r.get("unit")), r.get("units").asInt(), r.get("concurrentWith").asBoolean(), r.get("duties").asInt()));
+				string(r.get("unit")), r.get("units").asInt(), r.get("concurrentTo").asInt(), r.get("concurrentFrom").asInt(),
+				r.get("duties").asInt()));
 		rows.each("lines", params, r -> builder.line(r.get("from").asString(), r.get("to").asString(),
 				bool(r.get("line")), bool(r.get("derived"))));
 		rows.each("people", params, r -> builder.person(r.get("key").asString(), string(r.get("name"))));

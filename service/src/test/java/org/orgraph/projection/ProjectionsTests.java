@@ -53,9 +53,10 @@ class ProjectionsTests {
 		}
 		else if (query.equals("positions")) {
 			row.accept(new InternalRecord(
-					List.of("key", "title", "grade", "headcount", "juniorFte", "unit", "units", "concurrentWith", "duties"),
+					List.of("key", "title", "grade", "headcount", "juniorFte", "unit", "units", "concurrentTo", "concurrentFrom",
+							"duties"),
 					List.of(Values.value("P1"), Values.value("Head"), Values.NULL, Values.value(1), Values.value(0.0),
-							Values.value("U"), Values.value(1), Values.value(false), Values.value(0))));
+							Values.value("U"), Values.value(1), Values.value(0), Values.value(0), Values.value(0))));
 		}
 	};
 

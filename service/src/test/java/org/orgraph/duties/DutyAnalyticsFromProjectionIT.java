@@ -20,16 +20,18 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 18: exact overlaps read from the duties an import marks shared and the revision's
- * projection are the ones the whole-revision snapshot gives, duty for duty (holders, relation,
- * who settles them, explanation), on the 19 demo organisations, both DFID organograms and an
- * imported organisation of 4,000 posts with duties repeated across posts, units and branches,
- * leading 负责 the normal form drops, and placeholders; and a revision written before imports
+ * Issue 18: exact overlaps and orphaned duties read from the duties an import marks shared (and,
+ * for orphans, the duties of holders that do not carry them on their own) with the structure
+ * from the revision's projection are the ones the whole-revision snapshot gives, duty for duty
+ * (holders, relation, who settles them, reasons, explanations), on the 19 demo organisations,
+ * both DFID organograms and an imported organisation of 4,000 posts with duties repeated across
+ * posts, units and branches, leading 负责 the normal form drops, placeholders, vacant posts,
+ * posts held concurrently and units without posts; and a revision written before imports
  * marked its duties is still answered, from its snapshot.
  */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExactOverlapsFromProjectionIT extends IntegrationTestSupport {
+class DutyAnalyticsFromProjectionIT extends IntegrationTestSupport {
 
 	private static final int GENERATED_POSTS = 4_000;
 
@@ -74,11 +76,26 @@ class ExactOverlapsFromProjectionIT extends IntegrationTestSupport {
 		}
 		List<Overlap> generated = this.analytics.exactOverlaps(new Revision("generated", 1), OverlapFilter.NONE);
 		assertThat(generated).hasSizeGreaterThan(100);
-		// every kind of holder relation the generator makes is among them
-		assertThat(generated.stream().map(Overlap::relation).distinct())
-			.contains(HolderRelation.CROSS_BRANCH, HolderRelation.SIBLINGS, HolderRelation.PARENT_CHILD,
-					HolderRelation.DELEGATION, HolderRelation.SAME_HOLDER);
+		// holders related in several ways: the relation is read from the projection, not only keys compared
+		assertThat(generated.stream().map(Overlap::relation).distinct().toList())
+			.contains(HolderRelation.CROSS_BRANCH, HolderRelation.SIBLINGS, HolderRelation.SAME_HOLDER)
+			.hasSizeGreaterThanOrEqualTo(4);
+		assertThat(generated.stream().filter(o -> o.settledBy() != null)).isNotEmpty();
 		assertThat(groups).isGreaterThan(generated.size());
+	}
+
+	@Test
+	void shouldFindTheSameOrphansAsTheWholeRevisionDoes() {
+		Map<OrphanReason, Integer> reasons = new java.util.EnumMap<>(OrphanReason.class);
+		for (Revision rev : this.revisions) {
+			RevisionSnapshot snapshot = this.snapshots.get(rev);
+			List<Orphan> whole = this.analytics.computeOrphans(snapshot, snapshot.duties().values());
+			assertThat(this.analytics.orphans(rev)).as("orphans of %s", rev).isEqualTo(whole);
+			whole.forEach(o -> reasons.merge(o.reason(), 1, Integer::sum));
+		}
+		// the generated organisation has every reason but a duty without holder, which no import writes
+		assertThat(reasons).containsKeys(OrphanReason.UNIT_ONLY, OrphanReason.ALL_HOLDERS_VACANT,
+				OrphanReason.ONLY_CONCURRENT);
 	}
 
 	@Test
@@ -115,6 +132,8 @@ class ExactOverlapsFromProjectionIT extends IntegrationTestSupport {
 		RevisionSnapshot snapshot = this.snapshots.get(rev);
 		assertThat(this.analytics.exactOverlaps(rev, OverlapFilter.NONE)).isNotEmpty()
 			.isEqualTo(this.analytics.computeExact(snapshot, snapshot.duties().values()));
+		assertThat(this.analytics.orphans(rev)).isNotEmpty()
+			.isEqualTo(this.analytics.computeOrphans(snapshot, snapshot.duties().values()));
 	}
 
 	/**
@@ -130,11 +149,12 @@ class ExactOverlapsFromProjectionIT extends IntegrationTestSupport {
 			pool.add(random.nextBoolean() ? "编制第" + i + "项年度预算并跟踪执行" : "Review contract batch " + i + " with suppliers");
 		}
 		List<Map<String, Object>> units = new ArrayList<>();
-		for (int u = 0; u < unitCount; u++) {
+		for (int u = 0; u < unitCount + 3; u++) {
 			Map<String, Object> unit = new LinkedHashMap<>();
 			unit.put("key", "U" + u);
 			unit.put("name", "部门" + u);
-			unit.put("parent", u == 0 ? null : "U" + (u <= 6 ? 0 : 1 + random.nextInt(6)));
+			// the last three have no posts
+			unit.put("parent", u == 0 ? null : "U" + (u <= 6 ? 0 : 1 + random.nextInt(Math.min(6, unitCount - 1))));
 			unit.put("duties", List.of(pool.get(random.nextInt(pool.size())), "单位职责" + u));
 			units.add(unit);
 		}
@@ -163,9 +183,21 @@ class ExactOverlapsFromProjectionIT extends IntegrationTestSupport {
 			}
 			post.put("duties", duties);
 			positions.add(post);
-			if (random.nextInt(10) != 0) {
-				people.add(Map.of("key", "E" + p, "name", "人员" + p,
-						"holds", List.of(Map.of("position", "P" + p, "fte", 1.0, "acting", false))));
+			if (p >= unitCount && random.nextInt(40) == 0) {
+				// held together with the unit's first post by someone who holds that one too (兼任)
+				post.put("concurrentWith", "P" + unit);
+				people.add(Map.of("key", "C" + p, "name", "兼任人员" + p,
+						"holds", List.of(Map.of("position", "P" + unit, "fte", 1.0, "acting", false),
+								Map.of("position", "P" + p, "fte", 0.2, "acting", false))));
+			}
+			if (random.nextInt(10) != 0 && !post.containsKey("concurrentWith")) {
+				List<Map<String, Object>> holds = new ArrayList<>();
+				holds.add(Map.of("position", "P" + p, "fte", 1.0, "acting", false));
+				if (p > unitCount && random.nextInt(30) == 0) {
+					// also holds the post before, which may be held by another too
+					holds.add(Map.of("position", "P" + (p - 1), "fte", 0.5, "acting", true));
+				}
+				people.add(Map.of("key", "E" + p, "name", "人员" + p, "holds", holds));
 			}
 		}
 		return Map.of("key", key, "name", "生成的组织", "units", units, "positions", positions, "people", people);
