@@ -52,7 +52,8 @@ class CypherFilesIT {
 	 */
 	@TestFactory
 	List<DynamicTest> readingFeaturesQueriesOnlyRead() {
-		List<String> reading = List.of("graph/", "organization/", "command/", "metrics/", "duties/snapshot-", "projection/");
+		List<String> reading = List.of("graph/", "organization/", "command/", "metrics/", "duties/snapshot-",
+				"duties/shared-", "duties/duties-of-", "projection/");
 		List<Map.Entry<String, String>> files = this.queries.all().entrySet().stream()
 			.filter(e -> reading.stream().anyMatch(e.getKey()::startsWith))
 			.toList();
@@ -84,6 +85,35 @@ class CypherFilesIT {
 		})).toList();
 	}
 
+	/**
+	 * Exact overlaps and orphans read the duties the import marked shared through their own index,
+	 * never every duty of the revision through the (rev, key) index (six million at 1M people).
+	 */
+	@Test
+	void sharedDutiesAreFoundThroughTheirIndex() {
+		try (Session session = this.driver.session()) {
+			Plan plan = session.run("EXPLAIN " + this.queries.get("duties/shared-duties"), Map.of()).consume().plan();
+			assertThat(details(plan)).as("plan of duties/shared-duties").anyMatch(d -> d.contains("Duty(rev, shared)"));
+			assertThat(operators(plan)).doesNotContain("NodeByLabelScan", "AllNodesScan");
+			Plan holders = session.run("EXPLAIN " + this.queries.get("duties/duties-of-holders"), Map.of())
+				.consume()
+				.plan();
+			assertThat(operators(holders)).as("plan of duties/duties-of-holders")
+				.contains("NodeUniqueIndexSeek")
+				.doesNotContain("NodeByLabelScan", "AllNodesScan");
+		}
+	}
+
+	private static List<String> details(Plan plan) {
+		List<String> all = new java.util.ArrayList<>();
+		org.neo4j.driver.Value details = plan.arguments().get("Details");
+		if (details != null) {
+			all.add(details.asString());
+		}
+		plan.children().forEach(child -> all.addAll(details(child)));
+		return all;
+	}
+
 	private static List<String> operators(Plan plan) {
 		List<String> all = new java.util.ArrayList<>();
 		all.add(plan.operatorType().replaceAll("@.*", ""));
@@ -100,7 +130,8 @@ class CypherFilesIT {
 				.doesNotContain("duty_rev_key");
 			List<String> indexes = session.run("SHOW RANGE INDEXES YIELD name, properties RETURN name + ':' + "
 					+ "reduce(s = '', p IN properties | s + '/' + p) AS s").list(r -> r.get("s").asString());
-			assertThat(indexes).as("duties are found by (rev, key) through an index").contains("duty_rev_key_index:/rev/key");
+			assertThat(indexes).as("duties are found by (rev, key) through an index").contains("duty_rev_key_index:/rev/key",
+					"duty_rev_shared:/rev/shared");
 			List<String> fulltext = session.run("SHOW FULLTEXT INDEXES YIELD name, state RETURN name + ':' + state AS s")
 				.list(r -> r.get("s").asString());
 			assertThat(fulltext).contains("names:ONLINE");
