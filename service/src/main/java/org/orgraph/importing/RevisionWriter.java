@@ -1,18 +1,18 @@
 package org.orgraph.importing;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 
 import org.jspecify.annotations.Nullable;
 import org.orgraph.graph.OrgraphProperties;
@@ -182,15 +182,22 @@ class RevisionWriter {
 		long started = System.nanoTime();
 		List<int[]> batches = holderBatches(duties, BATCH);
 		boolean release = duties instanceof ArrayList<DutyRow>;
-		// asked once per distinct text: duties of the same text are mostly one string (see OrgValidator)
-		Map<String, Boolean> placeholders = new ConcurrentHashMap<>();
-		Set<String> shared = SharedNorms.of(duties, text -> placeholder(placeholders, text));
+		// asked once per duty here (and once per distinct text while the memo has room: duties of the
+		// same text are mostly one string, see OrgValidator), then read by both passes below
+		Map<String, Boolean> memo = new HashMap<>();
+		BitSet placeholders = new BitSet(duties.size());
+		for (int i = 0; i < duties.size(); i++) {
+			if (placeholder(memo, duties.get(i).text())) {
+				placeholders.set(i);
+			}
+		}
+		Set<String> shared = SharedNorms.of(duties, placeholders::get);
 		progress.timed("mark-shared-duties", System.nanoTime() - started, shared.size());
 		long writing = System.nanoTime();
 		sideBySide(batches, (start, end) -> {
 			String kind = duties.get(start).holderKind();
 			List<Map<String, Object>> rows = holderRows(duties, start, end, kind.equals("UNIT") ? units : posts,
-					text -> placeholder(placeholders, text), shared);
+					placeholders::get, shared);
 			this.graph.write(kind.equals("UNIT") ? "importing/create-unit-duties" : "importing/create-position-duties",
 					Map.of("rev", rev, "rows", rows));
 			progress.written("duties", end - start);
@@ -286,7 +293,7 @@ class RevisionWriter {
 	 * else null, which sets no property) as parallel lists.
 	 */
 	static List<Map<String, Object>> holderRows(List<DutyRow> duties, int from, int to, NodeIds holders,
-			Predicate<String> placeholder, Set<String> sharedNorms) {
+			IntPredicate placeholder, Set<String> sharedNorms) {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		int start = from;
 		while (start < to) {
@@ -302,7 +309,7 @@ class RevisionWriter {
 			List<@Nullable Boolean> shared = new ArrayList<>(end - start);
 			for (int i = start; i < end; i++) {
 				DutyRow d = duties.get(i);
-				boolean isPlaceholder = placeholder.test(d.text());
+				boolean isPlaceholder = placeholder.test(i);
 				keys.add(d.key());
 				texts.add(d.text());
 				norms.add(d.norm());

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 
 import org.orgraph.importing.RevisionPlan.DutyRow;
 
@@ -25,20 +25,21 @@ final class SharedNorms {
 	private SharedNorms() {
 	}
 
-	static Set<String> of(List<DutyRow> duties, Predicate<String> placeholder) {
+	/** {@code placeholder}: whether the duty at that index of {@code duties} is a placeholder. */
+	static Set<String> of(List<DutyRow> duties, IntPredicate placeholder) {
 		int[] hashes = new int[duties.size()];
 		int count = 0;
-		for (DutyRow d : duties) {
-			if (counted(d, placeholder)) {
-				hashes[count++] = d.norm().hashCode();
+		for (int i = 0; i < duties.size(); i++) {
+			if (counted(duties, i, placeholder)) {
+				hashes[count++] = duties.get(i).norm().hashCode();
 			}
 		}
 		int[] repeated = repeated(Arrays.copyOf(hashes, count));
 		Map<String, Integer> counts = new HashMap<>();
-		for (DutyRow d : duties) {
-			if (!d.norm().isEmpty() && Arrays.binarySearch(repeated, d.norm().hashCode()) >= 0
-					&& counted(d, placeholder)) {
-				counts.merge(d.norm(), 1, Integer::sum);
+		for (int i = 0; i < duties.size(); i++) {
+			String norm = duties.get(i).norm();
+			if (counted(duties, i, placeholder) && Arrays.binarySearch(repeated, norm.hashCode()) >= 0) {
+				counts.merge(norm, 1, Integer::sum);
 			}
 		}
 		Set<String> shared = new HashSet<>();
@@ -50,8 +51,8 @@ final class SharedNorms {
 		return shared;
 	}
 
-	private static boolean counted(DutyRow d, Predicate<String> placeholder) {
-		return !d.norm().isEmpty() && !placeholder.test(d.text());
+	private static boolean counted(List<DutyRow> duties, int i, IntPredicate placeholder) {
+		return !duties.get(i).norm().isEmpty() && !placeholder.test(i);
 	}
 
 	/** The values that occur more than once, sorted; {@code values} is sorted in place. */

@@ -59,7 +59,7 @@ class RevisionWriterTests {
 		posts.put("P3", "id-3");
 
 		// from the second duty of P1 to the first of P3
-		java.util.function.Predicate<String> placeholder = text -> text.equals("duty 2");
+		java.util.function.IntPredicate placeholder = i -> duties.get(i).text().equals("duty 2");
 		List<Map<String, Object>> rows = RevisionWriter.holderRows(duties, 1, 7, posts, placeholder,
 				SharedNorms.of(duties, placeholder));
 
