@@ -63,6 +63,77 @@ record ProjectedStructure(Revision rev, Projection projection, int maxDepth) imp
 		return u < 0 ? null : this.projection.unitName(u);
 	}
 
+	// the walks below step along the projection's ids and make each key's string once: the same
+	// answers as OrgStructure's walks by key, without a key lookup per step
+
+	@Override
+	public List<String> chain(String position) {
+		int p = this.projection.position(position);
+		if (p < 0) {
+			return List.of(position);
+		}
+		int[] path = new int[Math.min(this.maxDepth + 1, this.projection.positionCount())];
+		int size = 0;
+		for (int current = p; current >= 0 && size < path.length && !contains(path, size, current);
+				current = this.projection.manager(current)) {
+			path[size++] = current;
+		}
+		List<String> keys = new ArrayList<>(size);
+		for (int i = 0; i < size; i++) {
+			keys.add(this.projection.positionKey(path[i]));
+		}
+		return keys;
+	}
+
+	@Override
+	public List<String> unitAncestry(String unit) {
+		int u = this.projection.unit(unit);
+		if (u < 0) {
+			return List.of(unit);
+		}
+		int[] path = ancestry(u);
+		List<String> keys = new ArrayList<>(path.length);
+		for (int x : path) {
+			keys.add(this.projection.unitKey(x));
+		}
+		return keys;
+	}
+
+	@Override
+	public @Nullable String answerableFor(String unit) {
+		int u = this.projection.unit(unit);
+		if (u < 0) {
+			return null;
+		}
+		for (int x : ancestry(u)) {
+			int head = this.projection.unitHead(x);
+			if (head >= 0) {
+				return this.projection.positionKey(head);
+			}
+		}
+		return null;
+	}
+
+	/** The unit, its parent, … up to the top: at most {@code maxDepth + 1} units, none twice. */
+	private int[] ancestry(int u) {
+		int[] path = new int[Math.min(this.maxDepth + 1, this.projection.unitCount())];
+		int size = 0;
+		for (int current = u; current >= 0 && size < path.length && !contains(path, size, current);
+				current = this.projection.unitParent(current)) {
+			path[size++] = current;
+		}
+		return Arrays.copyOf(path, size);
+	}
+
+	private static boolean contains(int[] values, int size, int value) {
+		for (int i = 0; i < size; i++) {
+			if (values[i] == value) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	@Override
 	public boolean vacant(String position) {
 		int p = this.projection.position(position);
