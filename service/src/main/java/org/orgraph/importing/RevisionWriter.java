@@ -1,12 +1,12 @@
 package org.orgraph.importing;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -182,22 +182,17 @@ class RevisionWriter {
 		long started = System.nanoTime();
 		List<int[]> batches = holderBatches(duties, BATCH);
 		boolean release = duties instanceof ArrayList<DutyRow>;
-		// asked once per duty here (and once per distinct text while the memo has room: duties of the
-		// same text are mostly one string, see OrgValidator), then read by both passes below
-		Map<String, Boolean> memo = new HashMap<>();
-		BitSet placeholders = new BitSet(duties.size());
-		for (int i = 0; i < duties.size(); i++) {
-			if (placeholder(memo, duties.get(i).text())) {
-				placeholders.set(i);
-			}
-		}
-		Set<String> shared = SharedNorms.of(duties, placeholders::get);
+		// asked once per distinct text while the memo has room: duties of the same text are mostly
+		// one string (see OrgValidator); most duties are asked by the writers, side by side
+		Map<String, Boolean> memo = new ConcurrentHashMap<>();
+		IntPredicate placeholders = i -> placeholder(memo, duties.get(i).text());
+		Set<String> shared = SharedNorms.of(duties, placeholders);
 		progress.timed("mark-shared-duties", System.nanoTime() - started, shared.size());
 		long writing = System.nanoTime();
 		sideBySide(batches, (start, end) -> {
 			String kind = duties.get(start).holderKind();
 			List<Map<String, Object>> rows = holderRows(duties, start, end, kind.equals("UNIT") ? units : posts,
-					placeholders::get, shared);
+					placeholders, shared);
 			this.graph.write(kind.equals("UNIT") ? "importing/create-unit-duties" : "importing/create-position-duties",
 					Map.of("rev", rev, "rows", rows));
 			progress.written("duties", end - start);

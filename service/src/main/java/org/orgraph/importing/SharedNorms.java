@@ -17,28 +17,33 @@ import org.orgraph.importing.RevisionPlan.DutyRow;
  * leave them out.
  * <p>
  * Most normal forms of a large plan are held once. Their hashes are sorted in an {@code int[]}
- * (4 bytes a duty) and only the duties whose hash occurs twice are counted by text, instead of
- * a map entry for each of the six million duties of a 1M-person organisation.
+ * (4 bytes a duty) and only the duties whose hash occurs twice are counted by text (and asked
+ * whether they are placeholders), instead of a map entry for each of the six million duties of a
+ * 1M-person organisation.
  */
 final class SharedNorms {
 
 	private SharedNorms() {
 	}
 
-	/** {@code placeholder}: whether the duty at that index of {@code duties} is a placeholder. */
+	/**
+	 * {@code placeholder}: whether the duty at that index of {@code duties} is a placeholder; asked
+	 * only of duties whose normal form's hash occurs more than once.
+	 */
 	static Set<String> of(List<DutyRow> duties, IntPredicate placeholder) {
 		int[] hashes = new int[duties.size()];
 		int count = 0;
-		for (int i = 0; i < duties.size(); i++) {
-			if (counted(duties, i, placeholder)) {
-				hashes[count++] = duties.get(i).norm().hashCode();
+		for (DutyRow d : duties) {
+			// placeholders are told apart among the candidates only: asking every duty costs more than the count
+			if (!d.norm().isEmpty()) {
+				hashes[count++] = d.norm().hashCode();
 			}
 		}
 		int[] repeated = repeated(Arrays.copyOf(hashes, count));
 		Map<String, Integer> counts = new HashMap<>();
 		for (int i = 0; i < duties.size(); i++) {
 			String norm = duties.get(i).norm();
-			if (counted(duties, i, placeholder) && Arrays.binarySearch(repeated, norm.hashCode()) >= 0) {
+			if (!norm.isEmpty() && Arrays.binarySearch(repeated, norm.hashCode()) >= 0 && !placeholder.test(i)) {
 				counts.merge(norm, 1, Integer::sum);
 			}
 		}
@@ -49,10 +54,6 @@ final class SharedNorms {
 			}
 		});
 		return shared;
-	}
-
-	private static boolean counted(List<DutyRow> duties, int i, IntPredicate placeholder) {
-		return !duties.get(i).norm().isEmpty() && !placeholder.test(i);
 	}
 
 	/** The values that occur more than once, sorted; {@code values} is sorted in place. */
