@@ -37,14 +37,18 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Overlaps and orphans of one revision, computed in memory from its {@link RevisionSnapshot}
- * and cached per revision (a revision never changes, so answers never go stale).
+ * Overlaps and orphans of one revision, computed in memory and cached per revision (a revision
+ * never changes, so answers never go stale). Exact overlaps and orphans read only the duties
+ * they can concern (those the import marked shared, and those of holders that do not carry
+ * their duties on their own) with the structure from the revision's projection
+ * ({@link ProjectedStructure}); the rest, and revisions without marks or an exact projection,
+ * read the whole revision's {@link RevisionSnapshot}. Both give the same answers.
  * <ul>
- * <li>EXACT overlaps: one pass grouping duties by normal form, O(D).</li>
+ * <li>EXACT overlaps: one pass grouping the shared duties by normal form, O(shared duties).</li>
  * <li>SIMILAR overlaps: the similarity finder's candidate generation (sub-quadratic), then
  * O(depth) per pair for relation and settling superior.</li>
- * <li>Orphans: O(D + P + H) — duties, positions, holdings each visited a bounded number of
- * times.</li>
+ * <li>Orphans: O(P + H) in memory to find the holders that do not cover their duties, then
+ * O(their duties + shared duties).</li>
  * </ul>
  */
 @Service

@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads whole revisions into memory, four queries each (units, positions, holdings, duties:
- * O(size of the revision)), and keeps the most recently used few. A revision never changes
+ * O(size of the revision)), and keeps the most recently used few; and reads the parts of a
+ * revision the exact overlaps and orphans need when its projection holds its structure
+ * ({@link #projected}, {@link #sharedDuties}, {@link #dutiesOf}). A revision never changes
  * once complete, so the cache needs no invalidation: a new import is a new revision id.
  */
 @Component
