@@ -3,6 +3,7 @@ package org.orgraph.duties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 import org.orgraph.graph.Revision;
@@ -51,22 +52,21 @@ interface OrgStructure {
 
 	/** The unit itself, then its parent, … up to the top (at most {@link #maxDepth()} steps). */
 	default List<String> unitAncestry(String unit) {
-		List<String> path = new ArrayList<>();
-		String current = unit;
-		while (current != null && path.size() <= maxDepth() && !path.contains(current)) {
-			path.add(current);
-			current = parentUnit(current);
-		}
-		return path;
+		return walk(unit, this::parentUnit);
 	}
 
 	/** The position itself, then its solid-line manager, … up to the top (at most {@link #maxDepth()} steps). */
 	default List<String> chain(String position) {
+		return walk(position, this::manager);
+	}
+
+	/** {@code start}, then {@code next} of it, … until null, a repeat, or {@link #maxDepth()} steps. */
+	private List<String> walk(String start, UnaryOperator<@Nullable String> next) {
 		List<String> path = new ArrayList<>();
-		String current = position;
+		String current = start;
 		while (current != null && path.size() <= maxDepth() && !path.contains(current)) {
 			path.add(current);
-			current = manager(current);
+			current = next.apply(current);
 		}
 		return path;
 	}
