@@ -15,3 +15,6 @@ CREATE INDEX duty_rev_key_index IF NOT EXISTS FOR (d:Duty) ON (d.rev, d.key);
 // exact overlaps read only these (duties/shared-duties). Unmarked duties lack the property, so
 // they take no entry.
 CREATE INDEX duty_rev_shared IF NOT EXISTS FOR (d:Duty) ON (d.rev, d.shared);
+// The same duties listed a few thousand to a node at import (importing/create-shared-duties),
+// read in the import's order (duties/shared-duty-lists).
+CREATE INDEX shared_duties_rev_index IF NOT EXISTS FOR (c:SharedDuties) ON (c.rev, c.index);

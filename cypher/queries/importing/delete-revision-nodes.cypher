@@ -1,7 +1,7 @@
 // job: import (Mutation.importOrganization, Mutation.editOrganization, POST /api/v1/orgs/{key}/imports, the import command)
 // Removes every node of one revision, in batches (used when an import fails or was cut off).
 // Label by label, so each part is a seek on the (rev, key) index (every node
-// has a key), never a scan of the whole store.
+// has a key; the shared-duty lists, on their (rev, index) one), never a scan of the whole store.
 // $rev
 // returns: nothing
 CALL () {
@@ -12,6 +12,8 @@ CALL () {
   MATCH (n:Position {rev: $rev}) WHERE n.key IS NOT NULL RETURN n
   UNION ALL
   MATCH (n:Unit {rev: $rev}) WHERE n.key IS NOT NULL RETURN n
+  UNION ALL
+  MATCH (n:SharedDuties {rev: $rev}) WHERE n.index IS NOT NULL RETURN n
 }
 CALL (n) {
   DETACH DELETE n

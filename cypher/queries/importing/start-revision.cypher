@@ -3,8 +3,9 @@
 // The counter lives on the organisation node, so concurrent imports take its write lock
 // and get distinct numbers.
 // The writing instance holds a lease on it (owner, heartbeatAt renewed while it writes).
-// sharedDutiesMarked: its duties carry `shared` marks (see duties/shared-duties); revisions
-// written before imports marked them lack it.
+// sharedDutiesMarked: its duties carry `shared` marks (see duties/shared-duties);
+// sharedDutiesListed: those duties are also listed in `SharedDuties` nodes (see
+// duties/shared-duty-lists). Revisions written before imports did either lack the flag.
 // $org, $name, $format, $source, $metadata (JSON text), $jobId, $owner
 // returns: id, number
 MERGE (o:Organization {key: $org})
@@ -22,7 +23,8 @@ CREATE (r:Revision {
   jobId: $jobId,
   owner: $owner,
   heartbeatAt: datetime(),
-  sharedDutiesMarked: true
+  sharedDutiesMarked: true,
+  sharedDutiesListed: true
 })
 CREATE (r)-[:OF]->(o)
 RETURN r.id AS id, r.number AS number

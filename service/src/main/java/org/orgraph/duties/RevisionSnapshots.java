@@ -1,6 +1,7 @@
 package org.orgraph.duties;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,19 +63,34 @@ public class RevisionSnapshots {
 	}
 
 	/**
-	 * The revision's duties whose normal form another of its duties shares (marked at import),
-	 * or empty when the revision was written before imports marked them. O(shared duties).
+	 * The revision's duties whose normal form another of its duties shares, from the lists the
+	 * import wrote (a few rows of a few thousand duties each), else from their marks (a row each,
+	 * for revisions written before imports listed them), or empty when the revision was written
+	 * before imports marked them. O(shared duties).
 	 */
 	Optional<List<RevisionSnapshot.Duty>> sharedDuties(Revision rev) {
 		Map<String, Object> params = Map.of("rev", rev.id());
-		boolean marked = this.graph.read("duties/shared-duties-marked", params, r -> r.get("marked").asBoolean())
-			.stream()
-			.findFirst()
-			.orElse(false);
-		if (!marked) {
+		Record flags = this.graph.read("duties/shared-duties-marked", params, r -> r).stream().findFirst().orElse(null);
+		if (flags == null || !flags.get("marked").asBoolean()) {
 			return Optional.empty();
 		}
-		return Optional.of(this.graph.readEach("duties/shared-duties", params, RevisionSnapshots::duty));
+		if (!flags.get("listed").asBoolean()) {
+			return Optional.of(this.graph.readEach("duties/shared-duties", params, RevisionSnapshots::duty));
+		}
+		List<RevisionSnapshot.Duty> duties = new ArrayList<>();
+		this.graph.readEach("duties/shared-duty-lists", params, r -> {
+			List<String> keys = r.get("keys").asList(Value::asString);
+			List<String> texts = r.get("texts").asList(Value::asString);
+			List<String> norms = r.get("norms").asList(Value::asString);
+			List<String> kinds = r.get("holderKinds").asList(Value::asString);
+			List<String> holders = r.get("holders").asList(Value::asString);
+			for (int i = 0; i < keys.size(); i++) {
+				duties.add(new RevisionSnapshot.Duty(keys.get(i), texts.get(i), norms.get(i),
+						kinds.get(i).equals("UNIT") ? "UNIT" : "POSITION", holders.get(i)));
+			}
+			return null;
+		});
+		return Optional.of(duties);
 	}
 
 	private RevisionSnapshot load(Revision rev) {

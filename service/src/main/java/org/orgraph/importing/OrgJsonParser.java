@@ -61,10 +61,11 @@ final class OrgJsonParser implements FormatParser {
 			return new ParseResult(null,
 					List.of(ImportProblem.error(Location.of(file.name(), 0, 0), ProblemCodes.EMPTY_FILE, "the file is empty")));
 		}
-		// only the charset is kept: the text is read again from the bytes, so a large document is not held twice
+		// only the charset is found here (without decoding the whole text): the parser reads the text from
+		// the bytes as it goes, so a large document is held once, as its bytes
 		Charset charset;
 		try {
-			charset = TextDecoder.decode(file.content()).charset();
+			charset = TextDecoder.charset(file.content());
 		}
 		catch (TextDecoder.UndecodableException ex) {
 			return new ParseResult(null, List.of(ImportProblem.error(Location.of(file.name(), ex.line(), ex.column()),

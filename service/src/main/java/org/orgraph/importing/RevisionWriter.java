@@ -195,6 +195,11 @@ class RevisionWriter {
 					placeholders, shared);
 			this.graph.write(kind.equals("UNIT") ? "importing/create-unit-duties" : "importing/create-position-duties",
 					Map.of("rev", rev, "rows", rows));
+			Map<String, Object> list = sharedList(duties, start, end, placeholders, shared);
+			if (list != null) {
+				list.put("rev", rev);
+				this.graph.write("importing/create-shared-duties", list);
+			}
 			progress.written("duties", end - start);
 			if (release) {
 				for (int i = start; i < end; i++) {
@@ -316,6 +321,41 @@ class RevisionWriter {
 			start = end;
 		}
 		return rows;
+	}
+
+	/**
+	 * The shared duties among {@code [from, to)} (those {@link #holderRows} marks) as the
+	 * parallel lists of one {@code SharedDuties} node, placed by {@code from} (batches start in
+	 * the plan's order); null when the batch has none.
+	 */
+	static @Nullable Map<String, Object> sharedList(List<DutyRow> duties, int from, int to, IntPredicate placeholder,
+			Set<String> sharedNorms) {
+		List<String> keys = new ArrayList<>();
+		List<String> texts = new ArrayList<>();
+		List<String> norms = new ArrayList<>();
+		List<String> holderKinds = new ArrayList<>();
+		List<String> holders = new ArrayList<>();
+		for (int i = from; i < to; i++) {
+			DutyRow d = duties.get(i);
+			if (sharedNorms.contains(d.norm()) && !placeholder.test(i)) {
+				keys.add(d.key());
+				texts.add(d.text());
+				norms.add(d.norm());
+				holderKinds.add(d.holderKind());
+				holders.add(d.holder());
+			}
+		}
+		if (keys.isEmpty()) {
+			return null;
+		}
+		Map<String, Object> list = new HashMap<>();
+		list.put("index", from);
+		list.put("keys", keys);
+		list.put("texts", texts);
+		list.put("norms", norms);
+		list.put("holderKinds", holderKinds);
+		list.put("holders", holders);
+		return list;
 	}
 
 	/** How an attempt to make a revision current ended, and the organisation's current revision after it. */

@@ -2,13 +2,11 @@ package org.orgraph.importing;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 /**
  * Decodes uploaded text strictly. UTF-8 (with or without BOM) is tried first, then GB18030,
@@ -18,6 +16,9 @@ import java.util.Optional;
 public final class TextDecoder {
 
 	static final Charset GB18030 = Charset.forName("GB18030");
+
+	/** Characters decoded at a time while checking an encoding. */
+	private static final int CHUNK = 64 * 1024;
 
 	private TextDecoder() {
 	}
@@ -50,18 +51,26 @@ public final class TextDecoder {
 	}
 
 	public static Decoded decode(byte[] bytes) throws UndecodableException {
+		Charset charset = charset(bytes);
+		int offset = charset.equals(StandardCharsets.UTF_8) && hasUtf8Bom(bytes) ? 3 : 0;
+		// checked strict above, so nothing is replaced here
+		return new Decoded(new String(bytes, offset, bytes.length - offset, charset), charset);
+	}
+
+	/**
+	 * The encoding {@link #decode} would read the bytes in, found without holding their text:
+	 * the bytes are decoded a chunk at a time into one small buffer, so an upload of hundreds of
+	 * megabytes costs no more heap than its bytes.
+	 */
+	public static Charset charset(byte[] bytes) throws UndecodableException {
 		int offset = hasUtf8Bom(bytes) ? 3 : 0;
-		Optional<String> utf8 = strict(StandardCharsets.UTF_8, bytes, offset);
-		if (utf8.isPresent()) {
-			return new Decoded(utf8.get(), StandardCharsets.UTF_8);
+		int bad = firstUndecodable(StandardCharsets.UTF_8, bytes, offset, false);
+		if (bad < 0) {
+			return StandardCharsets.UTF_8;
 		}
-		if (offset == 0) {
-			Optional<String> gb = strict(GB18030, bytes, 0);
-			if (gb.isPresent() && !mostlyUtf8(bytes) && !hasPrivateUse(gb.get()) && mostlyCommonHanzi(bytes)) {
-				return new Decoded(gb.get(), GB18030);
-			}
+		if (offset == 0 && !mostlyUtf8(bytes) && mostlyCommonHanzi(bytes) && firstUndecodable(GB18030, bytes, 0, true) < 0) {
+			return GB18030;
 		}
-		int bad = firstInvalidUtf8(bytes, offset);
 		int line = 1;
 		int lineStart = offset;
 		for (int i = offset; i < bad; i++) {
@@ -79,16 +88,36 @@ public final class TextDecoder {
 		return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
 	}
 
-	private static Optional<String> strict(Charset charset, byte[] bytes, int offset) {
+	/**
+	 * Decodes {@code bytes} from {@code offset} strictly, a chunk at a time into one reused
+	 * buffer: -1 when all of it decodes (and, when {@code refusePrivateUse}, none of it reads as a
+	 * private-use or replacement character, the marks of text in another encoding), else the
+	 * offset of the first byte that does not (or of the chunk holding the refused character).
+	 */
+	private static int firstUndecodable(Charset charset, byte[] bytes, int offset, boolean refusePrivateUse) {
 		CharsetDecoder decoder = charset.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		try {
-			CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
-			return Optional.of(chars.toString());
-		}
-		catch (CharacterCodingException ex) {
-			return Optional.empty();
+		ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+		CharBuffer out = CharBuffer.allocate(CHUNK);
+		boolean flushed = false;
+		while (true) {
+			int chunkStart = in.position();
+			CoderResult result = flushed ? decoder.flush(out) : decoder.decode(in, out, true);
+			if (result.isError()) {
+				return in.position();
+			}
+			out.flip();
+			if (refusePrivateUse && hasPrivateUse(out)) {
+				return chunkStart;
+			}
+			out.clear();
+			if (result.isUnderflow()) {
+				if (flushed) {
+					return -1;
+				}
+				flushed = true;
+			}
 		}
 	}
 
@@ -154,7 +183,7 @@ public final class TextDecoder {
 		return i;
 	}
 
-	private static boolean hasPrivateUse(String text) {
+	private static boolean hasPrivateUse(CharSequence text) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			if ((c >= '\uE000' && c <= '\uF8FF') || c == '\uFFFD') {
@@ -162,16 +191,6 @@ public final class TextDecoder {
 			}
 		}
 		return false;
-	}
-
-	private static int firstInvalidUtf8(byte[] bytes, int offset) {
-		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
-		CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-		CoderResult result = decoder.decode(in, out, true);
-		return result.isError() ? in.position() : Math.max(offset, bytes.length - 1);
 	}
 
 }

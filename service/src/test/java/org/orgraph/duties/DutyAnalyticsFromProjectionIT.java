@@ -20,14 +20,16 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 18: exact overlaps and orphaned duties read from the duties an import marks shared (and,
+ * Issue 18: exact overlaps and orphaned duties read from the duties an import marks shared and
+ * lists a few thousand to a node (and,
  * for orphans, the duties of holders that do not carry them on their own) with the structure
  * from the revision's projection are the ones the whole-revision snapshot gives, duty for duty
  * (holders, relation, who settles them, reasons, explanations), on the 19 demo organisations,
  * both DFID organograms and an imported organisation of 4,000 posts with duties repeated across
  * posts, units and branches, leading 负责 the normal form drops, placeholders, vacant posts,
- * posts held concurrently and units without posts; and a revision written before imports
- * marked its duties is still answered, from its snapshot.
+ * posts held concurrently and units without posts; a revision written before imports listed its
+ * shared duties is answered from their marks, and one written before imports marked them from
+ * its snapshot.
  */
 @OrgraphIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -73,6 +75,19 @@ class DutyAnalyticsFromProjectionIT extends IntegrationTestSupport {
 				.as("shared duties of %s", rev)
 				.containsExactlyInAnyOrderElementsOf(whole.stream().flatMap(o -> o.duties().stream()).map(d -> d.key()).toList());
 			groups += whole.size();
+			// the import's lists hold the duties it marked, each with its text, norm and holder
+			assertThat(this.snapshots.sharedDuties(rev).orElseThrow()).as("lists of %s", rev)
+				.containsExactlyInAnyOrderElementsOf(this.driver.executableQuery("""
+					MATCH (h)-[:OWNS|RESPONSIBLE_FOR]->(d:Duty {rev: $rev, shared: true})
+					RETURN d.key AS key, d.text AS text, d.norm AS norm,
+					       CASE WHEN h:Unit THEN 'UNIT' ELSE 'POSITION' END AS holderKind, h.key AS holder""")
+					.withParameters(Map.of("rev", rev.id()))
+					.execute()
+					.records()
+					.stream()
+					.map(r -> new RevisionSnapshot.Duty(r.get("key").asString(), r.get("text").asString(),
+							r.get("norm").asString(), r.get("holderKind").asString(), r.get("holder").asString()))
+					.toList());
 		}
 		List<Overlap> generated = this.analytics.exactOverlaps(new Revision("generated", 1), OverlapFilter.NONE);
 		assertThat(generated).hasSizeGreaterThan(100);
@@ -132,6 +147,24 @@ class DutyAnalyticsFromProjectionIT extends IntegrationTestSupport {
 		RevisionSnapshot snapshot = this.snapshots.get(rev);
 		assertThat(this.analytics.exactOverlaps(rev, OverlapFilter.NONE)).isNotEmpty()
 			.isEqualTo(this.analytics.computeExact(snapshot, snapshot.duties().values()));
+		assertThat(this.analytics.orphans(rev)).isNotEmpty()
+			.isEqualTo(this.analytics.computeOrphans(snapshot, snapshot.duties().values()));
+	}
+
+	@Test
+	void shouldAnswerARevisionWrittenBeforeImportsListedItsSharedDutiesFromTheirMarks() {
+		assertThat(imports().json("unlisted", this.json.writeValueAsBytes(generated("unlisted", 300, new Random(11)))).status())
+			.isEqualTo(201);
+		Revision rev = new Revision("unlisted", 1);
+		List<Overlap> fromLists = this.analytics.computeExact(this.snapshots.projected(rev),
+				this.snapshots.sharedDuties(rev).orElseThrow());
+		this.driver.executableQuery("""
+				MATCH (r:Revision {id: $rev}) REMOVE r.sharedDutiesListed
+				WITH r MATCH (c:SharedDuties {rev: $rev}) DELETE c""").withParameters(Map.of("rev", rev.id())).execute();
+		RevisionSnapshot snapshot = this.snapshots.get(rev);
+		List<Overlap> whole = this.analytics.computeExact(snapshot, snapshot.duties().values());
+		assertThat(whole).isNotEmpty().isEqualTo(fromLists);
+		assertThat(this.analytics.exactOverlaps(rev, OverlapFilter.NONE)).isEqualTo(whole);
 		assertThat(this.analytics.orphans(rev)).isNotEmpty()
 			.isEqualTo(this.analytics.computeOrphans(snapshot, snapshot.duties().values()));
 	}

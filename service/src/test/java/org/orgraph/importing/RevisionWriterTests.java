@@ -74,6 +74,18 @@ class RevisionWriterTests {
 		assertThat(rows.get(0).get("shared")).isEqualTo(Arrays.asList(null, null, null));
 		assertThat(rows.get(1).get("shared")).isEqualTo(Arrays.asList(true, null));
 		assertThat(rows.get(2).get("shared")).isEqualTo(Arrays.asList(true));
+
+		// the same duties, as the batch's list of shared duties: the marked ones, with their holders
+		Map<String, Object> list = RevisionWriter.sharedList(duties, 1, 7, placeholder, SharedNorms.of(duties, placeholder));
+		assertThat(list).isNotNull();
+		assertThat(list.get("index")).isEqualTo(1);
+		assertThat(list.get("keys")).isEqualTo(List.of("P:P2:1", "P:P3:1"));
+		assertThat(list.get("texts")).isEqualTo(List.of("duty 1", "duty 1"));
+		assertThat(list.get("norms")).isEqualTo(List.of("duty 1", "duty 1"));
+		assertThat(list.get("holderKinds")).isEqualTo(List.of("POSITION", "POSITION"));
+		assertThat(list.get("holders")).isEqualTo(List.of("P2", "P3"));
+		// a batch without shared duties writes no list
+		assertThat(RevisionWriter.sharedList(duties, 2, 4, placeholder, SharedNorms.of(duties, placeholder))).isNull();
 	}
 
 	@Test

@@ -65,4 +65,30 @@ class TextDecoderTests {
 		}
 	}
 
+	@Test
+	void shouldFindTheEncodingOfTextLongerThanOneChunkWithoutDecodingItWhole() throws Exception {
+		String many = TEXT.repeat(20_000); // about 1 MB of UTF-8, many of the decoder's chunks
+		byte[] utf8 = many.getBytes(StandardCharsets.UTF_8);
+		assertThat(TextDecoder.charset(utf8)).isEqualTo(StandardCharsets.UTF_8);
+		assertThat(TextDecoder.decode(utf8).text()).isEqualTo(many);
+		byte[] gbk = many.getBytes(Charset.forName("GBK"));
+		assertThat(TextDecoder.charset(gbk).name()).isEqualTo("GB18030");
+		assertThat(TextDecoder.decode(gbk).text()).isEqualTo(many);
+
+		// a broken byte on the last line: its line and column are still found
+		int lastLine = many.length() - TEXT.length() + TEXT.indexOf('\n') + 1;
+		int offset = many.substring(0, lastLine + 1).getBytes(StandardCharsets.UTF_8).length;
+		utf8[offset] = (byte) 0xFF;
+		assertThatExceptionOfType(TextDecoder.UndecodableException.class).isThrownBy(() -> TextDecoder.charset(utf8))
+			.satisfies(ex -> {
+				assertThat(ex.line()).isEqualTo(40_000);
+				assertThat(ex.column()).isEqualTo(2);
+			});
+
+		// GBK whose last chunk reads as a private-use character is not taken for Chinese text
+		byte[] privateUse = (many + "\uE000").getBytes(Charset.forName("GB18030"));
+		assertThatExceptionOfType(TextDecoder.UndecodableException.class)
+			.isThrownBy(() -> TextDecoder.charset(privateUse));
+	}
+
 }
