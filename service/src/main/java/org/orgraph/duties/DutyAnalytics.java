@@ -56,6 +56,9 @@ public class DutyAnalytics {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DutyAnalytics.class);
 
+	/** Exact-overlap groups beyond which they are worked out on every core (fewer cost less than handing out). */
+	private static final int PARALLEL_GROUPS = 2_000;
+
 	private final RevisionSnapshots snapshots;
 
 	private final SimilarDuties similar;
@@ -496,13 +499,16 @@ public class DutyAnalytics {
 				byNorm.computeIfAbsent(d.norm(), k -> new ArrayList<>(List.of(earlier))).add(d);
 			}
 		}
-		List<Overlap> result = new ArrayList<>();
-		for (List<RevisionSnapshot.Duty> group : byNorm.values()) {
+		// each group is worked out on its own from the (immutable) structure: a large organisation's
+		// hundreds of thousands of groups on every core
+		var groups = byNorm.values().size() > PARALLEL_GROUPS ? byNorm.values().parallelStream()
+				: byNorm.values().stream();
+		List<Overlap> result = new ArrayList<>(groups.map(group -> {
 			group.sort(Comparator.comparing(RevisionSnapshot.Duty::key));
-			result.add(overlap(s, "E:" + group.getFirst().key(), Overlap.Kind.EXACT, 1.0, Overlap.Extent.FULL, group,
-					Overlap.Evidence.SAME_TEXT));
-		}
-		result.sort(Comparator.comparing((Overlap o) -> -o.duties().size()).thenComparing(Overlap::id));
+			return overlap(s, "E:" + group.getFirst().key(), Overlap.Kind.EXACT, 1.0, Overlap.Extent.FULL, group,
+					Overlap.Evidence.SAME_TEXT);
+		}).toList());
+		result.sort(Comparator.comparingInt((Overlap o) -> -o.duties().size()).thenComparing(Overlap::id));
 		return List.copyOf(result);
 	}
 
@@ -618,7 +624,7 @@ public class DutyAnalytics {
 					: HolderRelation.UNIT_AND_OWN_POSITION;
 		}
 		if ("POSITION".equals(a.holderKind()) && "POSITION".equals(b.holderKind())) {
-			if (s.chain(a.holder()).contains(b.holder()) || s.chain(b.holder()).contains(a.holder())) {
+			if (s.inChain(a.holder(), b.holder()) || s.inChain(b.holder(), a.holder())) {
 				return HolderRelation.DELEGATION;
 			}
 			String managerA = s.manager(a.holder());
@@ -629,7 +635,7 @@ public class DutyAnalytics {
 		if (unitA == null || unitB == null) {
 			return HolderRelation.CROSS_BRANCH;
 		}
-		if (s.unitAncestry(unitA).contains(unitB) || s.unitAncestry(unitB).contains(unitA)) {
+		if (s.inAncestry(unitA, unitB) || s.inAncestry(unitB, unitA)) {
 			return unitA.equals(unitB) ? HolderRelation.SIBLINGS : HolderRelation.PARENT_CHILD;
 		}
 		String parentA = s.parentUnit(unitA);
@@ -641,22 +647,15 @@ public class DutyAnalytics {
 
 	/** The lowest position in every holder's chain of command, or null when they share no top. */
 	static @Nullable String settledBy(OrgStructure s, List<RevisionSnapshot.Duty> duties) {
-		List<String> common = null;
+		List<String> answerable = new ArrayList<>(duties.size());
 		for (RevisionSnapshot.Duty d : duties) {
-			String answerable = answerable(s, d);
-			if (answerable == null) {
+			String post = answerable(s, d);
+			if (post == null) {
 				return null;
 			}
-			List<String> chain = s.chain(answerable);
-			if (common == null) {
-				common = new ArrayList<>(chain);
-			}
-			else {
-				Set<String> other = new LinkedHashSet<>(chain);
-				common.removeIf(p -> !other.contains(p));
-			}
+			answerable.add(post);
 		}
-		return common == null || common.isEmpty() ? null : common.getFirst();
+		return s.lowestCommonSuperior(answerable);
 	}
 
 	private static DutyView view(OrgStructure s, RevisionSnapshot.Duty d) {
@@ -725,7 +724,7 @@ public class DutyAnalytics {
 			.filter(o -> filter.unitSubtree() == null || o.duties().stream().anyMatch(d -> {
 				String unit = d.holder().key().isEmpty() ? null
 						: d.holder().kind() == HolderKind.UNIT ? d.holder().key() : s.unitOfPosition(d.holder().key());
-				return unit != null && s.unitAncestry(unit).contains(filter.unitSubtree());
+				return unit != null && s.inAncestry(unit, filter.unitSubtree());
 			}))
 			.toList();
 	}

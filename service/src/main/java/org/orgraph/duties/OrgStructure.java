@@ -1,7 +1,9 @@
 package org.orgraph.duties;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -58,6 +60,35 @@ interface OrgStructure {
 	/** The position itself, then its solid-line manager, … up to the top (at most {@link #maxDepth()} steps). */
 	default List<String> chain(String position) {
 		return walk(position, this::manager);
+	}
+
+	/** Whether {@code upper} is on {@code position}'s chain of command ({@link #chain}), the post itself included. */
+	default boolean inChain(String position, String upper) {
+		return chain(position).contains(upper);
+	}
+
+	/** Whether {@code ancestor} is the unit itself or one of its ancestors ({@link #unitAncestry}). */
+	default boolean inAncestry(String unit, String ancestor) {
+		return unitAncestry(unit).contains(ancestor);
+	}
+
+	/**
+	 * The lowest post on every one of the posts' chains of command ({@link #chain}), or null when
+	 * they share none (or there are no posts): who settles what they hold in common.
+	 */
+	default @Nullable String lowestCommonSuperior(List<String> positions) {
+		List<String> common = null;
+		for (String position : positions) {
+			List<String> chain = chain(position);
+			if (common == null) {
+				common = new ArrayList<>(chain);
+			}
+			else {
+				Set<String> other = new HashSet<>(chain);
+				common.removeIf(p -> !other.contains(p));
+			}
+		}
+		return common == null || common.isEmpty() ? null : common.getFirst();
 	}
 
 	/** {@code start}, then {@code next} of it, … until null, a repeat, or {@link #maxDepth()} steps. */

@@ -72,17 +72,74 @@ record ProjectedStructure(Revision rev, Projection projection, int maxDepth) imp
 		if (p < 0) {
 			return List.of(position);
 		}
+		int[] path = chainIds(p);
+		List<String> keys = new ArrayList<>(path.length);
+		for (int x : path) {
+			keys.add(this.projection.positionKey(x));
+		}
+		return keys;
+	}
+
+	@Override
+	public boolean inChain(String position, String upper) {
+		int p = this.projection.position(position);
+		int target = this.projection.position(upper);
+		if (p < 0 || target < 0) {
+			return position.equals(upper);
+		}
+		int[] path = chainIds(p);
+		return contains(path, path.length, target);
+	}
+
+	@Override
+	public boolean inAncestry(String unit, String ancestor) {
+		int u = this.projection.unit(unit);
+		int target = this.projection.unit(ancestor);
+		if (u < 0 || target < 0) {
+			return unit.equals(ancestor);
+		}
+		int[] path = ancestry(u);
+		return contains(path, path.length, target);
+	}
+
+	/** As {@link OrgStructure#lowestCommonSuperior}, on ids: one key made, for the answer. */
+	@Override
+	public @Nullable String lowestCommonSuperior(List<String> positions) {
+		int[] common = null;
+		int size = 0;
+		for (String position : positions) {
+			int p = this.projection.position(position);
+			if (p < 0) {
+				// not a post of the revision: its chain is itself alone, as OrgStructure's walk gives
+				return OrgStructure.super.lowestCommonSuperior(positions);
+			}
+			int[] chain = chainIds(p);
+			if (common == null) {
+				common = chain;
+				size = chain.length;
+			}
+			else {
+				int kept = 0;
+				for (int i = 0; i < size; i++) {
+					if (contains(chain, chain.length, common[i])) {
+						common[kept++] = common[i];
+					}
+				}
+				size = kept;
+			}
+		}
+		return common == null || size == 0 ? null : this.projection.positionKey(common[0]);
+	}
+
+	/** The post, its solid-line manager, … up to the top: at most {@code maxDepth + 1} posts, none twice. */
+	private int[] chainIds(int p) {
 		int[] path = new int[Math.min(this.maxDepth + 1, this.projection.positionCount())];
 		int size = 0;
 		for (int current = p; current >= 0 && size < path.length && !contains(path, size, current);
 				current = this.projection.manager(current)) {
 			path[size++] = current;
 		}
-		List<String> keys = new ArrayList<>(size);
-		for (int i = 0; i < size; i++) {
-			keys.add(this.projection.positionKey(path[i]));
-		}
-		return keys;
+		return Arrays.copyOf(path, size);
 	}
 
 	@Override
