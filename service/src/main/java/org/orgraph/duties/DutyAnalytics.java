@@ -403,7 +403,7 @@ public class DutyAnalytics {
 				.limit(3)
 				.map(Map.Entry::getKey)
 				.toList();
-			List<DutyView> views = duties.stream().map(d -> view(s, d)).toList();
+			List<DutyView> views = views(s, duties);
 			List<DutyHolderView> holders = views.stream().map(DutyView::holder).distinct().toList();
 			String name = words.isEmpty() ? DutyComponents.meaningText(duties.getFirst().text())
 					: String.join(words.getFirst().chars().anyMatch(c -> c > 127) ? "" : " ", words);
@@ -588,7 +588,7 @@ public class DutyAnalytics {
 			}
 		}
 		String settledBy = settledBy(s, duties);
-		List<DutyView> views = duties.stream().map(d -> view(s, d)).toList();
+		List<DutyView> views = views(s, duties);
 		return new Overlap(id, kind, score, extent, views, relation, settledBy, s.rev(), evidence,
 				explain(s, kind, extent, views, relation, settledBy, evidence));
 	}
@@ -658,11 +658,24 @@ public class DutyAnalytics {
 		return s.lowestCommonSuperior(answerable);
 	}
 
-	private static DutyView view(OrgStructure s, RevisionSnapshot.Duty d) {
+	/**
+	 * The duties of one overlap or orphaned responsibility as shown. Their texts are mostly one text
+	 * (they share a normal form), so each distinct text is judged a placeholder once.
+	 */
+	private static List<DutyView> views(OrgStructure s, List<RevisionSnapshot.Duty> duties) {
+		Map<String, Boolean> placeholders = new HashMap<>(4);
+		List<DutyView> views = new ArrayList<>(duties.size());
+		for (RevisionSnapshot.Duty d : duties) {
+			views.add(view(s, d, placeholders.computeIfAbsent(d.text(), PlaceholderDuties::isPlaceholder)));
+		}
+		return List.copyOf(views);
+	}
+
+	private static DutyView view(OrgStructure s, RevisionSnapshot.Duty d, boolean placeholder) {
 		HolderKind kind = d.holderKind() == null ? HolderKind.UNIT : HolderKind.valueOf(d.holderKind());
 		String name = d.holder() == null ? null : kind == HolderKind.UNIT ? s.unitName(d.holder()) : s.title(d.holder());
 		return new DutyView(s.rev(), d.key(), d.text(),
-				new DutyHolderView(kind, d.holder() == null ? "" : d.holder(), name == null ? "" : name), PlaceholderDuties.isPlaceholder(d.text()));
+				new DutyHolderView(kind, d.holder() == null ? "" : d.holder(), name == null ? "" : name), placeholder);
 	}
 
 	private static String explain(OrgStructure s, Overlap.Kind kind, Overlap.Extent extent,
@@ -752,8 +765,8 @@ public class DutyAnalytics {
 		for (List<RevisionSnapshot.Duty> group : byNorm.values()) {
 			Verdict verdict = verdict(s, group, positionsByUnit);
 			if (verdict != null) {
-				for (RevisionSnapshot.Duty d : group) {
-					result.add(new Orphan(view(s, d), verdict.reason(), verdict.explanation(), verdict.subjects()));
+				for (DutyView view : views(s, group)) {
+					result.add(new Orphan(view, verdict.reason(), verdict.explanation(), verdict.subjects()));
 				}
 			}
 		}
