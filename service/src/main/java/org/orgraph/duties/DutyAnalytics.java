@@ -763,6 +763,9 @@ public class DutyAnalytics {
 		}
 		List<Orphan> result = new ArrayList<>();
 		for (List<RevisionSnapshot.Duty> group : byNorm.values()) {
+			// in key order, so the explanation names the holders in the same order whichever way the
+			// duties were read (the store's order, or the import's)
+			group.sort(Comparator.comparing(RevisionSnapshot.Duty::key));
 			Verdict verdict = verdict(s, group, positionsByUnit);
 			if (verdict != null) {
 				for (DutyView view : views(s, group)) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 import org.orgraph.graph.Revision;
@@ -133,13 +134,7 @@ record ProjectedStructure(Revision rev, Projection projection, int maxDepth) imp
 
 	/** The post, its solid-line manager, … up to the top: at most {@code maxDepth + 1} posts, none twice. */
 	private int[] chainIds(int p) {
-		int[] path = new int[Math.min(this.maxDepth + 1, this.projection.positionCount())];
-		int size = 0;
-		for (int current = p; current >= 0 && size < path.length && !contains(path, size, current);
-				current = this.projection.manager(current)) {
-			path[size++] = current;
-		}
-		return Arrays.copyOf(path, size);
+		return walk(p, this.projection.positionCount(), this.projection::manager);
 	}
 
 	@Override
@@ -173,10 +168,15 @@ record ProjectedStructure(Revision rev, Projection projection, int maxDepth) imp
 
 	/** The unit, its parent, … up to the top: at most {@code maxDepth + 1} units, none twice. */
 	private int[] ancestry(int u) {
-		int[] path = new int[Math.min(this.maxDepth + 1, this.projection.unitCount())];
+		return walk(u, this.projection.unitCount(), this.projection::unitParent);
+	}
+
+	/** {@code start}, then {@code next} of it, … until none (-1), a repeat, or {@code maxDepth + 1} ids. */
+	private int[] walk(int start, int count, IntUnaryOperator next) {
+		int[] path = new int[Math.min(this.maxDepth + 1, count)];
 		int size = 0;
-		for (int current = u; current >= 0 && size < path.length && !contains(path, size, current);
-				current = this.projection.unitParent(current)) {
+		for (int current = start; current >= 0 && size < path.length && !contains(path, size, current);
+				current = next.applyAsInt(current)) {
 			path[size++] = current;
 		}
 		return Arrays.copyOf(path, size);

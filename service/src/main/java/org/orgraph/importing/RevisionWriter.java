@@ -348,14 +348,8 @@ class RevisionWriter {
 		if (keys.isEmpty()) {
 			return null;
 		}
-		Map<String, Object> list = new HashMap<>();
-		list.put("index", from);
-		list.put("keys", keys);
-		list.put("texts", texts);
-		list.put("norms", norms);
-		list.put("holderKinds", holderKinds);
-		list.put("holders", holders);
-		return list;
+		return row("index", from, "keys", keys, "texts", texts, "norms", norms, "holderKinds", holderKinds, "holders",
+				holders);
 	}
 
 	/** How an attempt to make a revision current ended, and the organisation's current revision after it. */
