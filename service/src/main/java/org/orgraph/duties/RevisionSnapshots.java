@@ -77,20 +77,27 @@ public class RevisionSnapshots {
 		if (!flags.get("listed").asBoolean()) {
 			return Optional.of(this.graph.readEach("duties/shared-duties", params, RevisionSnapshots::duty));
 		}
-		List<RevisionSnapshot.Duty> duties = new ArrayList<>();
-		this.graph.readEach("duties/shared-duty-lists", params, r -> {
-			List<String> keys = r.get("keys").asList(Value::asString);
-			List<String> texts = r.get("texts").asList(Value::asString);
-			List<String> norms = r.get("norms").asList(Value::asString);
-			List<String> kinds = r.get("holderKinds").asList(Value::asString);
-			List<String> holders = r.get("holders").asList(Value::asString);
-			for (int i = 0; i < keys.size(); i++) {
-				duties.add(new RevisionSnapshot.Duty(keys.get(i), texts.get(i), norms.get(i),
-						kinds.get(i).equals("UNIT") ? "UNIT" : "POSITION", holders.get(i)));
-			}
-			return null;
-		});
+		// each row maps to its own list (a read tried again keeps only the rows of the try that succeeded)
+		List<List<RevisionSnapshot.Duty>> lists = this.graph.readEach("duties/shared-duty-lists", params,
+				RevisionSnapshots::sharedList);
+		List<RevisionSnapshot.Duty> duties = new ArrayList<>(lists.stream().mapToInt(List::size).sum());
+		lists.forEach(duties::addAll);
 		return Optional.of(duties);
+	}
+
+	/** One list of shared duties, as the import wrote it: parallel arrays. */
+	private static List<RevisionSnapshot.Duty> sharedList(Record r) {
+		List<String> keys = r.get("keys").asList(Value::asString);
+		List<String> texts = r.get("texts").asList(Value::asString);
+		List<String> norms = r.get("norms").asList(Value::asString);
+		List<String> kinds = r.get("holderKinds").asList(Value::asString);
+		List<String> holders = r.get("holders").asList(Value::asString);
+		List<RevisionSnapshot.Duty> duties = new ArrayList<>(keys.size());
+		for (int i = 0; i < keys.size(); i++) {
+			duties.add(new RevisionSnapshot.Duty(keys.get(i), texts.get(i), norms.get(i),
+					kinds.get(i).equals("UNIT") ? "UNIT" : "POSITION", holders.get(i)));
+		}
+		return duties;
 	}
 
 	private RevisionSnapshot load(Revision rev) {
