@@ -658,24 +658,17 @@ public class DutyAnalytics {
 		return s.lowestCommonSuperior(answerable);
 	}
 
-	/**
-	 * The duties of one overlap or orphaned responsibility as shown. Their texts are mostly one text
-	 * (they share a normal form), so each distinct text is judged a placeholder once.
-	 */
+	/** The duties of one overlap, theme or orphaned responsibility as shown. */
 	private static List<DutyView> views(OrgStructure s, List<RevisionSnapshot.Duty> duties) {
-		Map<String, Boolean> placeholders = new HashMap<>(4);
-		List<DutyView> views = new ArrayList<>(duties.size());
-		for (RevisionSnapshot.Duty d : duties) {
-			views.add(view(s, d, placeholders.computeIfAbsent(d.text(), PlaceholderDuties::isPlaceholder)));
-		}
-		return List.copyOf(views);
+		return duties.stream().map(d -> view(s, d)).toList();
 	}
 
-	private static DutyView view(OrgStructure s, RevisionSnapshot.Duty d, boolean placeholder) {
+	private static DutyView view(OrgStructure s, RevisionSnapshot.Duty d) {
 		HolderKind kind = d.holderKind() == null ? HolderKind.UNIT : HolderKind.valueOf(d.holderKind());
 		String name = d.holder() == null ? null : kind == HolderKind.UNIT ? s.unitName(d.holder()) : s.title(d.holder());
 		return new DutyView(s.rev(), d.key(), d.text(),
-				new DutyHolderView(kind, d.holder() == null ? "" : d.holder(), name == null ? "" : name), placeholder);
+				new DutyHolderView(kind, d.holder() == null ? "" : d.holder(), name == null ? "" : name),
+				PlaceholderDuties.isPlaceholder(d.text()));
 	}
 
 	private static String explain(OrgStructure s, Overlap.Kind kind, Overlap.Extent extent,

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
 
 import org.jspecify.annotations.Nullable;
@@ -83,23 +84,24 @@ record ProjectedStructure(Revision rev, Projection projection, int maxDepth) imp
 
 	@Override
 	public boolean inChain(String position, String upper) {
-		int p = this.projection.position(position);
-		int target = this.projection.position(upper);
-		if (p < 0 || target < 0) {
-			return position.equals(upper);
-		}
-		int[] path = chainIds(p);
-		return contains(path, path.length, target);
+		return onWalk(this.projection.position(position), this.projection.position(upper), position.equals(upper),
+				this::chainIds);
 	}
 
 	@Override
 	public boolean inAncestry(String unit, String ancestor) {
-		int u = this.projection.unit(unit);
-		int target = this.projection.unit(ancestor);
-		if (u < 0 || target < 0) {
-			return unit.equals(ancestor);
+		return onWalk(this.projection.unit(unit), this.projection.unit(ancestor), unit.equals(ancestor), this::ancestry);
+	}
+
+	/**
+	 * Whether {@code target} is on the walk from {@code from}; when either is not in the revision
+	 * (-1), whether the keys are one, as the walk by key gives (an unknown key's walk is itself).
+	 */
+	private static boolean onWalk(int from, int target, boolean sameKey, IntFunction<int[]> walk) {
+		if (from < 0 || target < 0) {
+			return sameKey;
 		}
-		int[] path = ancestry(u);
+		int[] path = walk.apply(from);
 		return contains(path, path.length, target);
 	}
 
