@@ -589,8 +589,8 @@ public class DutyAnalytics {
 		}
 		String settledBy = settledBy(s, duties);
 		List<DutyView> views = views(s, duties);
-		return new Overlap(id, kind, score, extent, views, relation, settledBy, s.rev(), evidence,
-				explain(s, kind, extent, views, relation, settledBy, evidence));
+		return new Overlap(id, kind, score, extent, views, relation, settledBy,
+				settledBy == null ? null : s.title(settledBy), s.rev(), evidence);
 	}
 
 	/** The unit a holder sits in: the unit itself, or the position's unit. */
@@ -669,56 +669,6 @@ public class DutyAnalytics {
 		return new DutyView(s.rev(), d.key(), d.text(),
 				new DutyHolderView(kind, d.holder() == null ? "" : d.holder(), name == null ? "" : name),
 				PlaceholderDuties.isPlaceholder(d.text()));
-	}
-
-	private static String explain(OrgStructure s, Overlap.Kind kind, Overlap.Extent extent,
-			List<DutyView> duties, HolderRelation relation, @Nullable String settledBy, Overlap.Evidence evidence) {
-		StringBuilder text = new StringBuilder();
-		text.append(kind == Overlap.Kind.EXACT ? "The same duty is held " + duties.size() + " times: "
-				: extent == Overlap.Extent.FULL ? "Two duties state the same responsibility in other words: "
-						: "Two duties share part of a responsibility: ");
-		for (int i = 0; i < duties.size(); i++) {
-			DutyView d = duties.get(i);
-			text.append(i == 0 ? "" : "; ")
-				.append("「").append(d.text()).append("」 by ")
-				.append(d.holder().kind() == HolderKind.UNIT ? "unit " : "position ")
-				.append(d.holder().name()).append(" (").append(d.holder().key()).append(")");
-		}
-		text.append(". The holders are ").append(describe(relation)).append('.');
-		if (!evidence.matched().isEmpty()) {
-			text.append(" Both: ").append(String.join(" + ", evidence.matched()));
-			if (!evidence.onlyInFirst().isEmpty()) {
-				text.append("; only the first: ").append(String.join(" + ", evidence.onlyInFirst()));
-			}
-			if (!evidence.onlyInSecond().isEmpty()) {
-				text.append("; only the second: ").append(String.join(" + ", evidence.onlyInSecond()));
-			}
-			text.append('.');
-		}
-		if (evidence.meaning() != null) {
-			text.append(" Meaning ").append(String.format(java.util.Locale.ROOT, "%.2f", evidence.meaning()))
-				.append(Boolean.TRUE.equals(evidence.contrast()) ? ", but they differ in what they act on" : "")
-				.append('.');
-		}
-		if (settledBy != null) {
-			String title = s.title(settledBy);
-			text.append(" Settled by ").append(title == null ? settledBy : title).append(" (").append(settledBy).append(").");
-		}
-		else {
-			text.append(" No common superior: the holders report to different tops.");
-		}
-		return text.toString();
-	}
-
-	private static String describe(HolderRelation relation) {
-		return switch (relation) {
-			case SAME_HOLDER -> "one and the same: it lists the duty twice";
-			case UNIT_AND_OWN_POSITION -> "a unit and a post inside it";
-			case PARENT_CHILD -> "a unit and one of its sub-units";
-			case DELEGATION -> "a manager and someone in their line";
-			case SIBLINGS -> "siblings: under the same parent unit or the same manager";
-			case CROSS_BRANCH -> "in different branches of the organisation";
-		};
 	}
 
 	private List<Overlap> filter(OrgStructure s, List<Overlap> overlaps, OverlapFilter filter) {

@@ -1,24 +1,16 @@
 package org.orgraph.duties;
 
 import org.orgraph.graph.Language;
-import org.orgraph.graph.RevisionItems;
 import org.orgraph.graph.Views.DutyView;
 import org.orgraph.graph.Views.HolderKind;
-import org.orgraph.graph.Views.PositionView;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Overlap.explanation} in the language asked for: the English sentence the analysis
- * wrote, or the same facts in Chinese.
+ * {@code Overlap.explanation} in the language asked for: the overlap's English sentence, or
+ * the same facts in Chinese.
  */
 @Component
 class OverlapExplanations {
-
-	private final RevisionItems items;
-
-	OverlapExplanations(RevisionItems items) {
-		this.items = items;
-	}
 
 	String explanation(Overlap overlap, Language language) {
 		return (language == Language.ZH) ? chinese(overlap) : overlap.explanation();
@@ -53,7 +45,7 @@ class OverlapExplanations {
 				.append('。');
 		}
 		if (o.settledBy() != null) {
-			String title = this.items.position(o.rev(), o.settledBy()).map(PositionView::title).orElse(o.settledBy());
+			String title = o.settledByTitle() == null ? o.settledBy() : o.settledByTitle();
 			text.append("由 ").append(title).append("（").append(o.settledBy()).append("）协调解决。");
 		}
 		else {
