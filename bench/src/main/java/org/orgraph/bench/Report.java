@@ -151,6 +151,8 @@ final class Report {
 
                 What each way runs:
 
+                - round trip alone: (a) `{__typename}`, the service's HTTP, bearer token and GraphQL with nothing
+                  to fetch; (b) `RETURN 1` over Bolt; (e) `SELECT 1` over JDBC. The floor under every row below.
                 - chain of command: (a) `chainOfCommand(position:)` with every link's post, unit, holders and vacancy;
                   (b) `cypher/queries/command/chain-of-command.cypher`; (c) walk the manager array; (f) the projection's
                   walk and every link's key, title, unit and holders decoded from its string arena. Answer: links.

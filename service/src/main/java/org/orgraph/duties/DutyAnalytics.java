@@ -215,7 +215,8 @@ public class DutyAnalytics {
 		if (projected != null) {
 			Optional<List<RevisionSnapshot.Duty>> shared = this.snapshots.sharedDuties(rev);
 			if (shared.isPresent()) {
-				return computeExact(projected, shared.get());
+				// the import lists no placeholder: none of these duties need asking
+				return computeExact(projected, shared.get(), false);
 			}
 		}
 		RevisionSnapshot snapshot = this.snapshots.get(rev);
@@ -486,6 +487,15 @@ public class DutyAnalytics {
 
 	/** Groups {@code duties} by normal form: every group of two or more is an exact overlap. */
 	List<Overlap> computeExact(OrgStructure s, Iterable<RevisionSnapshot.Duty> duties) {
+		return computeExact(s, duties, true);
+	}
+
+	/**
+	 * {@code askPlaceholders}: whether a duty's view asks its text if it is a placeholder; the
+	 * store's reads leave out the duties an import flagged, so only revisions written before
+	 * imports flagged them can hold one.
+	 */
+	private List<Overlap> computeExact(OrgStructure s, Iterable<RevisionSnapshot.Duty> duties, boolean askPlaceholders) {
 		// most normal forms are held once: remember the first duty of each, and make a group only
 		// when a second arrives, instead of a list for each of the six million duties of a 1M organisation
 		Map<String, RevisionSnapshot.Duty> first = new HashMap<>();
@@ -506,7 +516,7 @@ public class DutyAnalytics {
 		List<Overlap> result = new ArrayList<>(groups.map(group -> {
 			group.sort(Comparator.comparing(RevisionSnapshot.Duty::key));
 			return overlap(s, "E:" + group.getFirst().key(), Overlap.Kind.EXACT, 1.0, Overlap.Extent.FULL, group,
-					Overlap.Evidence.SAME_TEXT);
+					Overlap.Evidence.SAME_TEXT, askPlaceholders);
 		}).toList());
 		result.sort(Comparator.comparingInt((Overlap o) -> -o.duties().size()).thenComparing(Overlap::id));
 		return List.copyOf(result);
@@ -527,7 +537,7 @@ public class DutyAnalytics {
 					swapped ? pair.onlyInB() : pair.onlyInA(), swapped ? pair.onlyInA() : pair.onlyInB());
 			result.add(overlap(s, "S:" + both.get(0).key() + "|" + both.get(1).key(), Overlap.Kind.SIMILAR,
 					similarScore(pair.score()), pair.score() >= 0.8 ? Overlap.Extent.FULL
-							: Overlap.Extent.PARTIAL, both, evidence));
+							: Overlap.Extent.PARTIAL, both, evidence, true));
 		}
 		result.sort(Comparator.comparing((Overlap o) -> -o.score()).thenComparing(Overlap::id));
 		return List.copyOf(result);
@@ -565,7 +575,7 @@ public class DutyAnalytics {
 							Math.round(pair.features().cosine() * 1000) / 1000.0, pair.features().contrasting());
 					result.add(overlap(s, "S:" + both.get(0).key() + "|" + both.get(1).key(), Overlap.Kind.SIMILAR,
 							similarScore(score), full ? Overlap.Extent.FULL : Overlap.Extent.PARTIAL,
-							both, evidence));
+							both, evidence, true));
 					if (result.size() > this.maxPairs) {
 						throw new DutySimilarity.TooManyPairsException(this.maxPairs, minScore);
 					}
@@ -577,7 +587,7 @@ public class DutyAnalytics {
 	}
 
 	private Overlap overlap(OrgStructure s, String id, Overlap.Kind kind, double score, Overlap.Extent extent,
-			List<RevisionSnapshot.Duty> duties, Overlap.Evidence evidence) {
+			List<RevisionSnapshot.Duty> duties, Overlap.Evidence evidence, boolean askPlaceholders) {
 		HolderRelation relation = HolderRelation.SAME_HOLDER;
 		for (int i = 0; i < duties.size(); i++) {
 			for (int j = i + 1; j < duties.size(); j++) {
@@ -588,7 +598,7 @@ public class DutyAnalytics {
 			}
 		}
 		String settledBy = settledBy(s, duties);
-		List<DutyView> views = views(s, duties);
+		List<DutyView> views = views(s, duties, askPlaceholders);
 		return new Overlap(id, kind, score, extent, views, relation, settledBy,
 				settledBy == null ? null : s.title(settledBy), s.rev(), evidence);
 	}
@@ -627,8 +637,7 @@ public class DutyAnalytics {
 			if (s.inChain(a.holder(), b.holder()) || s.inChain(b.holder(), a.holder())) {
 				return HolderRelation.DELEGATION;
 			}
-			String managerA = s.manager(a.holder());
-			if (managerA != null && managerA.equals(s.manager(b.holder()))) {
+			if (s.sameManager(a.holder(), b.holder())) {
 				return HolderRelation.SIBLINGS;
 			}
 		}
@@ -638,8 +647,7 @@ public class DutyAnalytics {
 		if (s.inAncestry(unitA, unitB) || s.inAncestry(unitB, unitA)) {
 			return unitA.equals(unitB) ? HolderRelation.SIBLINGS : HolderRelation.PARENT_CHILD;
 		}
-		String parentA = s.parentUnit(unitA);
-		if (parentA != null && parentA.equals(s.parentUnit(unitB))) {
+		if (s.sameParentUnit(unitA, unitB)) {
 			return HolderRelation.SIBLINGS;
 		}
 		return HolderRelation.CROSS_BRANCH;
@@ -660,15 +668,19 @@ public class DutyAnalytics {
 
 	/** The duties of one overlap, theme or orphaned responsibility as shown. */
 	private static List<DutyView> views(OrgStructure s, List<RevisionSnapshot.Duty> duties) {
-		return duties.stream().map(d -> view(s, d)).toList();
+		return views(s, duties, true);
 	}
 
-	private static DutyView view(OrgStructure s, RevisionSnapshot.Duty d) {
+	private static List<DutyView> views(OrgStructure s, List<RevisionSnapshot.Duty> duties, boolean askPlaceholders) {
+		return duties.stream().map(d -> view(s, d, askPlaceholders)).toList();
+	}
+
+	private static DutyView view(OrgStructure s, RevisionSnapshot.Duty d, boolean askPlaceholder) {
 		HolderKind kind = d.holderKind() == null ? HolderKind.UNIT : HolderKind.valueOf(d.holderKind());
 		String name = d.holder() == null ? null : kind == HolderKind.UNIT ? s.unitName(d.holder()) : s.title(d.holder());
 		return new DutyView(s.rev(), d.key(), d.text(),
 				new DutyHolderView(kind, d.holder() == null ? "" : d.holder(), name == null ? "" : name),
-				PlaceholderDuties.isPlaceholder(d.text()));
+				askPlaceholder && PlaceholderDuties.isPlaceholder(d.text()));
 	}
 
 	private List<Overlap> filter(OrgStructure s, List<Overlap> overlaps, OverlapFilter filter) {

@@ -67,6 +67,18 @@ interface OrgStructure {
 		return chain(position).contains(upper);
 	}
 
+	/** Whether both posts have a solid-line manager and it is the same post. */
+	default boolean sameManager(String a, String b) {
+		String manager = manager(a);
+		return manager != null && manager.equals(manager(b));
+	}
+
+	/** Whether both units have a parent and it is the same unit. */
+	default boolean sameParentUnit(String a, String b) {
+		String parent = parentUnit(a);
+		return parent != null && parent.equals(parentUnit(b));
+	}
+
 	/** Whether {@code ancestor} is the unit itself or one of its ancestors ({@link #unitAncestry}). */
 	default boolean inAncestry(String unit, String ancestor) {
 		return unitAncestry(unit).contains(ancestor);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
 
 import org.jspecify.annotations.Nullable;
@@ -85,24 +84,53 @@ record ProjectedStructure(Revision rev, Projection projection, int maxDepth) imp
 	@Override
 	public boolean inChain(String position, String upper) {
 		return onWalk(this.projection.position(position), this.projection.position(upper), position.equals(upper),
-				this::chainIds);
+				this.projection.positionCount(), this.projection::manager);
 	}
 
 	@Override
 	public boolean inAncestry(String unit, String ancestor) {
-		return onWalk(this.projection.unit(unit), this.projection.unit(ancestor), unit.equals(ancestor), this::ancestry);
+		return onWalk(this.projection.unit(unit), this.projection.unit(ancestor), unit.equals(ancestor),
+				this.projection.unitCount(), this.projection::unitParent);
+	}
+
+	@Override
+	public boolean sameManager(String a, String b) {
+		int p = this.projection.position(a);
+		int q = this.projection.position(b);
+		if (p < 0 || q < 0) {
+			return OrgStructure.super.sameManager(a, b);
+		}
+		int manager = this.projection.manager(p);
+		return manager >= 0 && manager == this.projection.manager(q);
+	}
+
+	@Override
+	public boolean sameParentUnit(String a, String b) {
+		int u = this.projection.unit(a);
+		int v = this.projection.unit(b);
+		if (u < 0 || v < 0) {
+			return OrgStructure.super.sameParentUnit(a, b);
+		}
+		int parent = this.projection.unitParent(u);
+		return parent >= 0 && parent == this.projection.unitParent(v);
 	}
 
 	/**
-	 * Whether {@code target} is on the walk from {@code from}; when either is not in the revision
-	 * (-1), whether the keys are one, as the walk by key gives (an unknown key's walk is itself).
+	 * Whether {@code target} is on the walk from {@code from} ({@link #walk}); when either is not in
+	 * the revision (-1), whether the keys are one, as the walk by key gives (an unknown key's walk is
+	 * itself). Steps without keeping the path: past a repeat, a cycle only passes ids seen already.
 	 */
-	private static boolean onWalk(int from, int target, boolean sameKey, IntFunction<int[]> walk) {
+	private boolean onWalk(int from, int target, boolean sameKey, int count, IntUnaryOperator next) {
 		if (from < 0 || target < 0) {
 			return sameKey;
 		}
-		int[] path = walk.apply(from);
-		return contains(path, path.length, target);
+		int steps = Math.min(this.maxDepth + 1, count);
+		for (int current = from, step = 0; current >= 0 && step < steps; current = next.applyAsInt(current), step++) {
+			if (current == target) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** As {@link OrgStructure#lowestCommonSuperior}, on ids: one key made, for the answer. */

@@ -100,6 +100,39 @@ class DutyAnalyticsFromProjectionIT extends IntegrationTestSupport {
 	}
 
 	@Test
+	void shouldRelateHoldersOnIdsAsTheWholeRevisionDoesByKey() {
+		int pairs = 0;
+		for (Revision rev : this.revisions) {
+			ProjectedStructure projected = this.snapshots.projected(rev);
+			assertThat(projected).as("projection of %s", rev).isNotNull();
+			RevisionSnapshot snapshot = this.snapshots.get(rev);
+			// the first posts and units by key, and a key the revision does not have
+			List<String> posts = new ArrayList<>(snapshot.positions().keySet().stream().sorted().limit(40).toList());
+			posts.add("NOT-A-POST");
+			List<String> units = new ArrayList<>(snapshot.units().keySet().stream().sorted().limit(40).toList());
+			units.add("NOT-A-UNIT");
+			for (String a : posts) {
+				for (String b : posts) {
+					assertThat(projected.inChain(a, b)).as("%s: %s in the line of %s", rev, b, a)
+						.isEqualTo(snapshot.inChain(a, b));
+					assertThat(projected.sameManager(a, b)).as("%s: %s and %s under one manager", rev, a, b)
+						.isEqualTo(snapshot.sameManager(a, b));
+					pairs++;
+				}
+			}
+			for (String u : units) {
+				for (String v : units) {
+					assertThat(projected.inAncestry(u, v)).as("%s: %s above %s", rev, v, u)
+						.isEqualTo(snapshot.inAncestry(u, v));
+					assertThat(projected.sameParentUnit(u, v)).as("%s: %s and %s under one unit", rev, u, v)
+						.isEqualTo(snapshot.sameParentUnit(u, v));
+				}
+			}
+		}
+		assertThat(pairs).isGreaterThan(5_000);
+	}
+
+	@Test
 	void shouldFindTheSameOrphansAsTheWholeRevisionDoes() {
 		Map<OrphanReason, Integer> reasons = new java.util.EnumMap<>(OrphanReason.class);
 		for (Revision rev : this.revisions) {
