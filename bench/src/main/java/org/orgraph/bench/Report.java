@@ -151,8 +151,6 @@ final class Report {
 
                 What each way runs:
 
-                - round trip alone: (a) `{__typename}`, the service's HTTP, bearer token and GraphQL with nothing
-                  to fetch; (b) `RETURN 1` over Bolt; (e) `SELECT 1` over JDBC. The floor under every row below.
                 - chain of command: (a) `chainOfCommand(position:)` with every link's post, unit, holders and vacancy;
                   (b) `cypher/queries/command/chain-of-command.cypher`; (c) walk the manager array; (f) the projection's
                   walk and every link's key, title, unit and holders decoded from its string arena. Answer: links.
@@ -162,6 +160,9 @@ final class Report {
                 - common superior: (a) `commonSuperior(a:, b:)` for two random posts; (b) `command/common-superior.cypher`;
                   (c) ancestors of a in a hash map, then walk up from b; (f) the projection's two chains compared as
                   the service does. Answer: the superior's key.
+                - round trip alone: (a) `{__typename}`, the service's HTTP, bearer token and GraphQL with nothing
+                  to fetch; (b) `RETURN 1` over Bolt; (e) `SELECT 1` over JDBC. The floor under the three path rows; asked after them,
+                  once the service's JIT has settled.
                 - exact overlap: (a) `dutyOverlaps(mode: EXACT) { totalCount }`; (b) group duties by `norm` in Cypher;
                   (c) a hash map over the norms. Answer: overlaps (groups of 2+ duties with one normal form).
                 - similar overlap: (a) `dutyOverlaps(mode: SIMILAR, minScore: 0.8) { totalCount }` (the generator's near
