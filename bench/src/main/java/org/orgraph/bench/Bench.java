@@ -617,7 +617,13 @@ public final class Bench {
                         },
                         () -> () -> memory.unitMetrics(100).replace("rows=", ""),
                         null,
-                        postgres == null ? null : () -> () -> PostgresPeer.rows(pgUnits, 100) + ""));
+                        postgres == null ? null : () -> () -> PostgresPeer.rows(pgUnits, 100) + ""),
+                // the dashboard's headline figures: counts, vacancy, spans, depths; the exact overlaps
+                // were worked out above, and similar overlaps are left out (they may still be pending)
+                new Question("org metrics", true,
+                        () -> () -> graphql("query($org:ID!){orgMetrics(org:$org){units positions people holdings planned seats filled filledFte vacantSeats excessSeats shortfall vacantPositions vacancyRate seatVacancyRate juniorFte managers spanMean spanMedian spanMax narrowSpanShare unitDepth reportingDepth layers tops unitDuties positionDuties duties exactOverlaps}}",
+                                Map.of("org", org)).path("orgMetrics").path("positions").asInt() + "",
+                        null, null, null, null, null));
 
         for (Question q : questions) {
             if (!options.similar() && q.name().startsWith("similar")) {

@@ -177,6 +177,8 @@ final class Report {
                 - unit metrics: (a) `unitMetrics(first: 100)` with 14 figures a unit; (b) `metrics/vacancies-units-page`
                   then `metrics/unit-metrics` for the same 100 units (the two queries the service runs for a page);
                   (c) subtree walks over unit arrays for a subset of the figures. Answer: rows.
+                - org metrics: (a) `orgMetrics` with every figure but `similarOverlaps` (asked after the exact
+                  overlaps were worked out). Answer: positions.
 
                 The peers, measured with the same keys and request counts as (a):
 

@@ -56,10 +56,7 @@ class BenchSmokeIT {
             assertThat(report).contains("- (e) PostgreSQL: not measured: ");
         }
         for (String question : QUESTIONS_ASKED_THE_SAME_WAY) {
-            String row = report.lines().filter(l -> l.startsWith("| " + question + " |")).findFirst().orElseThrow(
-                    () -> new AssertionError("no row for " + question));
-            String[] cells = row.split("\\|");
-            List<String> answers = List.of(cells[cells.length - 1].trim().split(" / "));
+            List<String> answers = firstAnswers(report, question);
             assertThat(answers).as(question + ": first answers of a, b, c, d, e and f").hasSize(6);
             assertThat(answers.subList(0, 3)).as(question + ": first answers of a, b and c").containsOnly(answers.get(0));
             assertThat(answers.get(3)).as(question + ": (d) @neo4j/graphql")
@@ -68,6 +65,10 @@ class BenchSmokeIT {
             assertThat(answers.get(5)).as(question + ": (f) the projection")
                     .isEqualTo(ASKED_OF_THE_PROJECTION.contains(question) ? answers.get(0) : "–");
         }
+        // the floor: nothing asked, each way's own "yes"; org metrics: the service's count of posts
+        assertThat(firstAnswers(report, "round trip alone (nothing asked)"))
+                .containsExactly("Query", "1", "–", "–", postgres ? "1" : "–", "–");
+        assertThat(firstAnswers(report, "org metrics")).containsExactly("1075", "–", "–", "–", "–", "–");
         // both imports wrote the whole organisation: the same counts, no warnings
         List<String> imports = report.lines().filter(l -> l.startsWith("| import org-json |") || l.startsWith("| import csv-bundle |")).toList();
         assertThat(imports).hasSize(2);
@@ -90,5 +91,13 @@ class BenchSmokeIT {
             }
         }
         return installed("pg_ctl");
+    }
+
+    /** The first measured answer of each way (a to f) in a question's row. */
+    private static List<String> firstAnswers(String report, String question) {
+        String row = report.lines().filter(l -> l.startsWith("| " + question + " |")).findFirst().orElseThrow(
+                () -> new AssertionError("no row for " + question));
+        String[] cells = row.split("\\|");
+        return List.of(cells[cells.length - 1].trim().split(" / "));
     }
 }
