@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.IntSupplier;
 
 import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.jspecify.annotations.Nullable;
 import org.orgraph.graph.CountedConnection;
 import org.orgraph.graph.Language;
@@ -45,8 +46,13 @@ class MetricsController {
 	}
 
 	@QueryMapping
-	@Nullable OrgMetrics orgMetrics(@Argument String org, @Argument @Nullable Integer revision) {
-		return this.metrics.scope(org, revision).map(this.metrics::orgMetrics).orElse(null);
+	@Nullable OrgMetrics orgMetrics(@Argument String org, @Argument @Nullable Integer revision,
+			DataFetchingFieldSelectionSet selection) {
+		// the duty findings only when asked for: each is worked out over the whole revision
+		MetricsReader.Findings findings = new MetricsReader.Findings(selection.contains("exactOverlaps"),
+				selection.contains("similarOverlaps"), selection.contains("orphans"));
+		return this.metrics.scope(org, revision).map(scope -> this.metrics.orgMetrics(scope, true, findings))
+			.orElse(null);
 	}
 
 	@QueryMapping

@@ -234,7 +234,26 @@ class MetricsReader {
 	 * holds the revision exactly, else from the Cypher files; the duty findings when {@code findings}.
 	 */
 	OrgMetrics orgMetrics(Scope scope, boolean projected, boolean findings) {
-		@Nullable DutyFindings duties = findings ? this.dutyFindings : null;
+		return orgMetrics(scope, projected, findings ? Findings.ALL : Findings.NONE);
+	}
+
+	/**
+	 * Which duty findings to work out: a dashboard that does not ask for similar overlaps does not
+	 * start them (at 1M people, similar overlaps from words alone do not fit a 4 GB heap).
+	 */
+	record Findings(boolean exact, boolean similar, boolean orphans) {
+
+		static final Findings ALL = new Findings(true, true, true);
+
+		static final Findings NONE = new Findings(false, false, false);
+
+	}
+
+	/** {@link #orgMetrics}, with only the duty findings {@code findings} names (the rest null). */
+	OrgMetrics orgMetrics(Scope scope, boolean projected, Findings findings) {
+		@Nullable Integer exact = findings.exact() ? this.dutyFindings.exactOverlaps(scope.rev()) : null;
+		@Nullable Integer similar = findings.similar() ? this.dutyFindings.similarOverlaps(scope.rev()) : null;
+		@Nullable Integer orphans = findings.orphans() ? this.dutyFindings.orphans(scope.rev()) : null;
 		OrgFigures f = projected ? figures(scope.rev()) : null;
 		if (f != null) {
 			Spans spans = new Spans(f.managers(), Establishment.round(f.spanMean()), Establishment.round(f.spanMedian()),
@@ -244,9 +263,7 @@ class MetricsReader {
 					f.vacantSeats(), f.excessSeats(), f.vacantPositions(), Establishment.round(f.juniorFte()),
 					spans.managers(), spans.mean(), spans.median(), spans.max(), spans.narrowShare(), f.unitDepth(),
 					f.reportingDepth(), f.tops(), f.unitDuties(), f.positionDuties(),
-					duties == null ? null : duties.exactOverlaps(scope.rev()),
-					duties == null ? null : duties.similarOverlaps(scope.rev()),
-					duties == null ? null : duties.orphans(scope.rev()));
+					exact, similar, orphans);
 		}
 		Record e = this.graph.read("metrics/vacancies", Map.of("rev", scope.rev()), x -> x).getFirst();
 		Record s = this.graph.read("metrics/org-metrics", Map.of("rev", scope.rev()), x -> x).getFirst();
@@ -258,9 +275,7 @@ class MetricsReader {
 				spans.managers(), spans.mean(), spans.median(), spans.max(), spans.narrowShare(),
 				s.get("unitDepth").asInt(), s.get("reportingDepth").asInt(), s.get("tops").asInt(),
 				e.get("unitDuties").asInt(), e.get("positionDuties").asInt(),
-				duties == null ? null : duties.exactOverlaps(scope.rev()),
-				duties == null ? null : duties.similarOverlaps(scope.rev()),
-				duties == null ? null : duties.orphans(scope.rev()));
+				exact, similar, orphans);
 	}
 
 	private static UnitVacancy unitVacancy(Revision rev, Projection projection, UnitRollup rollup, int u) {

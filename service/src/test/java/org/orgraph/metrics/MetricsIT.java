@@ -22,10 +22,16 @@ import org.orgraph.OrgraphIntegrationTest;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.orgraph.GraphQlErrors.withCode;
 
 /**
@@ -42,6 +48,10 @@ class MetricsIT extends IntegrationTestSupport {
 
 	static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
 	};
+
+	/** Watched, not replaced: which duty findings an org metrics query works out. */
+	@MockitoSpyBean
+	DutyFindings findings;
 
 	@BeforeAll
 	void importOrganizations() throws IOException {
@@ -178,6 +188,24 @@ class MetricsIT extends IntegrationTestSupport {
 			.orElseThrow();
 		assertThat(unitHead(dfidUnit)).isEqualTo("A1");
 		assertThat(dfidUnit).contains(entry("ownManagers", 1), entry("ownSpanMax", 5), entry("ownPositions", 3));
+	}
+
+	@Test
+	void shouldWorkOutOnlyTheDutyFindingsTheQueryAsksFor() {
+		clearInvocations(this.findings);
+		Map<String, Object> figures = this.graphQl
+			.document("{ orgMetrics(org: \"dfid\") { positions exactOverlaps orphans } }")
+			.execute()
+			.path("orgMetrics")
+			.entity(MAP)
+			.get();
+		assertThat(figures).containsKeys("positions", "exactOverlaps", "orphans");
+		verify(this.findings, never()).similarOverlaps(any());
+		this.graphQl.document("{ orgMetrics(org: \"dfid\") { positions } }").execute().path("orgMetrics.positions").hasValue();
+		verify(this.findings, times(1)).exactOverlaps(any());
+		verify(this.findings, times(1)).orphans(any());
+		this.graphQl.document("{ orgMetrics(org: \"dfid\") { similarOverlaps } }").execute();
+		verify(this.findings, times(1)).similarOverlaps(any());
 	}
 
 	@Test
