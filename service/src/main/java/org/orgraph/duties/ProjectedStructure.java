@@ -97,8 +97,9 @@ record ProjectedStructure(Revision rev, Projection projection, int maxDepth) imp
 	public boolean sameManager(String a, String b) {
 		int p = this.projection.position(a);
 		int q = this.projection.position(b);
+		// a key the revision does not have has no manager
 		if (p < 0 || q < 0) {
-			return OrgStructure.super.sameManager(a, b);
+			return false;
 		}
 		int manager = this.projection.manager(p);
 		return manager >= 0 && manager == this.projection.manager(q);
@@ -108,8 +109,9 @@ record ProjectedStructure(Revision rev, Projection projection, int maxDepth) imp
 	public boolean sameParentUnit(String a, String b) {
 		int u = this.projection.unit(a);
 		int v = this.projection.unit(b);
+		// a key the revision does not have has no parent
 		if (u < 0 || v < 0) {
-			return OrgStructure.super.sameParentUnit(a, b);
+			return false;
 		}
 		int parent = this.projection.unitParent(u);
 		return parent >= 0 && parent == this.projection.unitParent(v);

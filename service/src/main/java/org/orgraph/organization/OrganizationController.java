@@ -214,21 +214,22 @@ class OrganizationController {
 		@Override
 		public @Nullable Object get(DataFetchingEnvironment env) {
 			PositionView position = env.getSource();
-			if (position == null || position.unit() != null) {
-				return position == null ? null : position.unit();
+			if (position == null) {
+				return null;
 			}
-			return env.<PositionView, UnitView>getDataLoader(POSITION_UNIT).load(position);
+			UnitView known = position.unit();
+			return known != null ? known : env.<PositionView, UnitView>getDataLoader(POSITION_UNIT).load(position);
 		}
 
 	}
 
 	private Map<PositionView, UnitView> units(Set<PositionView> positions) {
 		Map<PositionView, UnitView> units = new LinkedHashMap<>();
-		single(this.items.batch(List.copyOf(positions), PositionView::rev, PositionView::key, "organization/position-unit",
-				(rev, r) -> UnitView.of(rev, r.get("u").asNode())))
-			.forEach((position, unit) -> {
-				if (unit != null) {
-					units.put(position, unit);
+		this.items.batch(List.copyOf(positions), PositionView::rev, PositionView::key, "organization/position-unit",
+				(rev, r) -> UnitView.of(rev, r.get("u").asNode()))
+			.forEach((position, found) -> {
+				if (!found.isEmpty()) {
+					units.put(position, found.getFirst());
 				}
 			});
 		return units;
