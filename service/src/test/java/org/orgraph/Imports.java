@@ -18,6 +18,8 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -26,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
+import reactor.core.publisher.Flux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,6 +83,22 @@ public final class Imports {
 			.uri("/api/v1/orgs/{key}/imports", org)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(document)
+			.exchange());
+	}
+
+	/**
+	 * The document as a chunked body of unknown length: the service spools such a body to disk
+	 * and reads it through a memory map, as it does any body over 16 MB.
+	 */
+	public Answer jsonStreamed(String org, byte[] document) {
+		DefaultDataBufferFactory buffers = DefaultDataBufferFactory.sharedInstance;
+		int half = document.length / 2;
+		Flux<DataBuffer> chunks = Flux.just(java.util.Arrays.copyOfRange(document, 0, half),
+				java.util.Arrays.copyOfRange(document, half, document.length)).map(buffers::wrap);
+		return answer(this.http.post()
+			.uri("/api/v1/orgs/{key}/imports", org)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(chunks, DataBuffer.class)
 			.exchange());
 	}
 

@@ -2,7 +2,6 @@ package org.orgraph.importing;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +73,8 @@ public final class ImportCommand {
 		List<ImportFile> files = new ArrayList<>();
 		for (Path path : paths) {
 			try {
-				files.add(new ImportFile(path.getFileName().toString(), Files.readAllBytes(path)));
+				// mapped, not read: a large document's bytes stay off the heap
+				files.add(ImportFile.mapped(path.getFileName().toString(), path));
 			}
 			catch (IOException ex) {
 				err.println("cannot read " + path + ": " + ex.getMessage());

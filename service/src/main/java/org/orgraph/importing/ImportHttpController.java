@@ -1,12 +1,14 @@
 package org.orgraph.importing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.orgraph.importing.ImportJob.ImportResult;
 import org.springframework.http.HttpStatus;
@@ -16,7 +18,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,6 +34,9 @@ class ImportHttpController {
 
 	static final long BACKGROUND_BYTES = 16L * 1024 * 1024;
 
+	/** Uploads up to this size are read into the heap; larger ones are spooled to disk and mapped. */
+	static final long IN_MEMORY_BYTES = 16L * 1024 * 1024;
+
 	private final ImportService imports;
 
 	ImportHttpController(ImportService imports) {
@@ -40,11 +44,9 @@ class ImportHttpController {
 	}
 
 	@PostMapping(path = "/api/v1/orgs/{key}/imports", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Map<String, Object>> importDocument(@PathVariable String key,
-			@RequestBody(required = false) byte @Nullable [] body,
-			@RequestHeader(name = "Prefer", required = false) @Nullable String prefer) {
-		return run(key, OrgJsonParser.FORMAT, List.of(new ImportFile("document.json", body == null ? new byte[0] : body)),
-				null, prefer);
+	ResponseEntity<Map<String, Object>> importDocument(@PathVariable String key, HttpServletRequest request,
+			@RequestHeader(name = "Prefer", required = false) @Nullable String prefer) throws IOException {
+		return run(key, OrgJsonParser.FORMAT, List.of(body("document.json", request)), null, prefer);
 	}
 
 	@PostMapping(path = "/api/v1/orgs/{key}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -56,9 +58,38 @@ class ImportHttpController {
 		List<ImportFile> files = new ArrayList<>();
 		for (MultipartFile part : parts == null ? List.<MultipartFile>of() : parts) {
 			String name = part.getOriginalFilename();
-			files.add(new ImportFile(name == null || name.isBlank() ? part.getName() : name, part.getBytes()));
+			name = name == null || name.isBlank() ? part.getName() : name;
+			if (part.getSize() <= IN_MEMORY_BYTES) {
+				files.add(new ImportFile(name, part.getBytes()));
+			}
+			else {
+				try (InputStream in = part.getInputStream()) {
+					files.add(ImportFile.spool(name, in));
+				}
+			}
 		}
 		return run(key, format, files, asOf, prefer);
+	}
+
+	/**
+	 * The request's body as one file: read into the heap when it is small, else spooled to a
+	 * temporary file and mapped, so that a large document is not held on the heap while it is
+	 * parsed and validated.
+	 */
+	private static ImportFile body(String name, HttpServletRequest request) throws IOException {
+		long declared = request.getContentLengthLong();
+		try (InputStream in = request.getInputStream()) {
+			if (declared >= 0 && declared <= IN_MEMORY_BYTES) {
+				return new ImportFile(name, in.readAllBytes());
+			}
+			return ImportFile.spool(name, in);
+		}
+	}
+
+	@ExceptionHandler(ImportFile.TooLargeException.class)
+	ResponseEntity<Map<String, Object>> tooLarge(ImportFile.TooLargeException ex) {
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+			.body(Map.of("errors", List.of(Map.of("code", "REQUEST_TOO_LARGE", "message", ex.getMessage()))));
 	}
 
 	@GetMapping("/api/v1/imports/{id}")
@@ -83,7 +114,7 @@ class ImportHttpController {
 
 	private ResponseEntity<Map<String, Object>> run(String key, String format, List<ImportFile> files,
 			@Nullable String asOf, @Nullable String prefer) {
-		long bytes = files.stream().mapToLong(f -> f.content().length).sum();
+		long bytes = files.stream().mapToLong(ImportFile::length).sum();
 		boolean background = (prefer != null && prefer.contains("respond-async")) || bytes > BACKGROUND_BYTES;
 		if (background) {
 			ImportJob job = this.imports.importInBackground(key, format, files, asOf);

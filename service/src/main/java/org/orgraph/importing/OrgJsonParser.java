@@ -1,6 +1,5 @@
 package org.orgraph.importing;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +56,7 @@ final class OrgJsonParser implements FormatParser {
 			return notOne;
 		}
 		ImportFile file = files.getFirst();
-		if (file.content().length == 0) {
+		if (file.length() == 0) {
 			return new ParseResult(null,
 					List.of(ImportProblem.error(Location.of(file.name(), 0, 0), ProblemCodes.EMPTY_FILE, "the file is empty")));
 		}
@@ -65,14 +64,14 @@ final class OrgJsonParser implements FormatParser {
 		// the bytes as it goes, so a large document is held once, as its bytes
 		Charset charset;
 		try {
-			charset = TextDecoder.charset(file.content());
+			charset = TextDecoder.charset(file.bytes());
 		}
 		catch (TextDecoder.UndecodableException ex) {
 			return new ParseResult(null, List.of(ImportProblem.error(Location.of(file.name(), ex.line(), ex.column()),
 					ProblemCodes.BAD_ENCODING, ex.getMessage())));
 		}
 		Reader reader = new Reader(file.name());
-		try (JsonParser parser = JSON.createParser(text(file.content(), charset))) {
+		try (JsonParser parser = JSON.createParser(text(file, charset))) {
 			Mapper mapper = new Mapper(reader, orgKey);
 			JsonToken first = parser.nextToken();
 			if (first == null) {
@@ -106,11 +105,9 @@ final class OrgJsonParser implements FormatParser {
 	}
 
 	/** The bytes as text, in the charset they decoded in, without the UTF-8 byte order mark. */
-	private static java.io.Reader text(byte[] bytes, Charset charset) {
-		boolean bom = charset.equals(StandardCharsets.UTF_8) && bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF
-				&& (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
-		int offset = bom ? 3 : 0;
-		return new InputStreamReader(new ByteArrayInputStream(bytes, offset, bytes.length - offset), charset);
+	private static java.io.Reader text(ImportFile file, Charset charset) {
+		boolean bom = charset.equals(StandardCharsets.UTF_8) && TextDecoder.hasUtf8Bom(file.bytes());
+		return new InputStreamReader(file.open(bom ? 3 : 0), charset);
 	}
 
 	private static ParseResult malformed(String file, String code, @Nullable String message,

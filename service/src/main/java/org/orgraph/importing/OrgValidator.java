@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.orgraph.duties.DutyText;
+import org.orgraph.duties.PlaceholderDuties;
 import org.orgraph.importing.OrgDocument.Location;
 import org.orgraph.importing.RevisionPlan.DutyRow;
 import org.orgraph.importing.RevisionPlan.HeadRow;
@@ -53,7 +54,7 @@ final class OrgValidator {
 
 	private final List<ImportProblem> problems = new ProblemList();
 
-	/** Each distinct duty text once, with its normal form. */
+	/** Each distinct duty text once, with its normal form and whether it is a placeholder. */
 	private final Map<String, SharedText> dutyTexts = new HashMap<>();
 
 	OrgValidator(Strictness strictness) {
@@ -350,7 +351,8 @@ final class OrgValidator {
 			}
 			// one string for every duty of the same text, normalised once: posts of a kind share most
 			// of their duties, and a large organisation would otherwise hold millions of equal strings
-			SharedText shared = this.dutyTexts.computeIfAbsent(d.text(), t -> new SharedText(t, DutyText.normalize(t)));
+			SharedText shared = this.dutyTexts.computeIfAbsent(d.text(),
+					t -> new SharedText(t, DutyText.normalize(t), PlaceholderDuties.isPlaceholder(t)));
 			String text = shared.text();
 			String norm = shared.norm();
 			int bytes = utf8Length(norm);
@@ -359,11 +361,11 @@ final class OrgValidator {
 						+ " normalised, at most %d): split it into several duties").formatted(bytes, MAX_DUTY_NORM_BYTES));
 				continue;
 			}
-			rows.add(new DutyRow(d.key(), n, text, norm, holderKind, holder));
+			rows.add(new DutyRow(d.key(), n, text, norm, shared.placeholder(), holderKind, holder));
 		}
 	}
 
-	private record SharedText(String text, String norm) {
+	private record SharedText(String text, String norm, boolean placeholder) {
 	}
 
 	/** The length of {@code s} in UTF-8 ({@code s.getBytes(UTF_8).length}), without encoding it. */

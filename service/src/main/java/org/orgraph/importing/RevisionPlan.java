@@ -42,9 +42,11 @@ record RevisionPlan(String key, String name, Map<String, Object> metadata, List<
 	 * {@code holderKind} is {@code UNIT} or {@code POSITION}. {@code givenKey} is the key the
 	 * document gave, null when it gave plain text: the key is then derived from the holder and
 	 * the duty's place in its list ({@code P:<post>:<n>}), on demand rather than held, since a
-	 * large organisation has millions of duties.
+	 * large organisation has millions of duties. {@code placeholder}: the text is a stand-in (see
+	 * {@code PlaceholderDuties}), asked once per distinct text while planning.
 	 */
-	record DutyRow(@Nullable String givenKey, int ordinal, String text, String norm, String holderKind, String holder) {
+	record DutyRow(@Nullable String givenKey, int ordinal, String text, String norm, boolean placeholder,
+			String holderKind, String holder) {
 
 		String key() {
 			return this.givenKey != null ? this.givenKey : derivedKey(this.holderKind, this.holder, this.ordinal);

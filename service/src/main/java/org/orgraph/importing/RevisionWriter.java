@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +16,6 @@ import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
 import org.orgraph.graph.OrgraphProperties;
 import org.orgraph.graph.Graph;
-import org.orgraph.duties.PlaceholderDuties;
 import org.orgraph.importing.RevisionPlan.DutyRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +34,6 @@ class RevisionWriter {
 	private static final Logger log = LoggerFactory.getLogger(RevisionWriter.class);
 
 	static final int BATCH = 5_000;
-
-	/** Distinct duty texts whose placeholder answer is remembered during one import (bounds the memo's heap). */
-	private static final int PLACEHOLDER_MEMO = 200_000;
 
 	private final Graph graph;
 
@@ -182,10 +177,8 @@ class RevisionWriter {
 		long started = System.nanoTime();
 		List<int[]> batches = holderBatches(duties, BATCH);
 		boolean release = duties instanceof ArrayList<DutyRow>;
-		// asked once per distinct text while the memo has room: duties of the same text are mostly
-		// one string (see OrgValidator); most duties are asked by the writers, side by side
-		Map<String, Boolean> memo = new ConcurrentHashMap<>();
-		IntPredicate placeholders = i -> placeholder(memo, duties.get(i).text());
+		// the validator asked each distinct text once whether it is a placeholder
+		IntPredicate placeholders = i -> duties.get(i).placeholder();
 		Set<String> shared = SharedNorms.of(duties, placeholders);
 		progress.timed("mark-shared-duties", System.nanoTime() - started, shared.size());
 		long writing = System.nanoTime();
@@ -272,18 +265,6 @@ class RevisionWriter {
 			batches.add(new int[] { from, Math.min(count, from + size) });
 		}
 		return batches;
-	}
-
-	private static boolean placeholder(Map<String, Boolean> memo, String text) {
-		Boolean known = memo.get(text);
-		if (known != null) {
-			return known;
-		}
-		boolean answer = PlaceholderDuties.isPlaceholder(text);
-		if (memo.size() < PLACEHOLDER_MEMO) {
-			memo.put(text, answer);
-		}
-		return answer;
 	}
 
 	/**

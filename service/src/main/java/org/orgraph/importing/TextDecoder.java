@@ -63,6 +63,15 @@ public final class TextDecoder {
 	 * megabytes costs no more heap than its bytes.
 	 */
 	public static Charset charset(byte[] bytes) throws UndecodableException {
+		return charset(ByteBuffer.wrap(bytes));
+	}
+
+	/**
+	 * {@link #charset(byte[])} of the buffer's bytes from its start to its limit, read with
+	 * absolute gets (the buffer's position is not moved): a memory-mapped upload is checked
+	 * without copying it to the heap.
+	 */
+	public static Charset charset(ByteBuffer bytes) throws UndecodableException {
 		int offset = hasUtf8Bom(bytes) ? 3 : 0;
 		int bad = firstUndecodable(StandardCharsets.UTF_8, bytes, offset, false);
 		if (bad < 0) {
@@ -74,18 +83,26 @@ public final class TextDecoder {
 		int line = 1;
 		int lineStart = offset;
 		for (int i = offset; i < bad; i++) {
-			if (bytes[i] == '\n') {
+			if (bytes.get(i) == '\n') {
 				line++;
 				lineStart = i + 1;
 			}
 		}
-		int column = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8).length() + 1;
+		byte[] lineHead = new byte[bad - lineStart];
+		bytes.get(lineStart, lineHead);
+		int column = new String(lineHead, StandardCharsets.UTF_8).length() + 1;
 		throw new UndecodableException("byte 0x%02X at offset %d is neither UTF-8 nor GB18030/GBK text; save the file as UTF-8"
-			.formatted(bytes[bad] & 0xFF, bad), line, column);
+			.formatted(bytes.get(bad) & 0xFF, bad), line, column);
+	}
+
+	/** Whether the bytes start with the UTF-8 byte order mark. */
+	static boolean hasUtf8Bom(ByteBuffer bytes) {
+		return bytes.limit() >= 3 && (bytes.get(0) & 0xFF) == 0xEF && (bytes.get(1) & 0xFF) == 0xBB
+				&& (bytes.get(2) & 0xFF) == 0xBF;
 	}
 
 	private static boolean hasUtf8Bom(byte[] bytes) {
-		return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+		return hasUtf8Bom(ByteBuffer.wrap(bytes));
 	}
 
 	/**
@@ -94,11 +111,11 @@ public final class TextDecoder {
 	 * private-use or replacement character, the marks of text in another encoding), else the
 	 * offset of the first byte that does not (or of the chunk holding the refused character).
 	 */
-	private static int firstUndecodable(Charset charset, byte[] bytes, int offset, boolean refusePrivateUse) {
+	private static int firstUndecodable(Charset charset, ByteBuffer bytes, int offset, boolean refusePrivateUse) {
 		CharsetDecoder decoder = charset.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+		ByteBuffer in = bytes.duplicate().limit(bytes.limit()).position(offset);
 		CharBuffer out = CharBuffer.allocate(CHUNK);
 		boolean flushed = false;
 		while (true) {
@@ -126,15 +143,16 @@ public final class TextDecoder {
 	 * GB18030 mojibake. Real GBK text seldom forms valid UTF-8 multi-byte sequences; a file
 	 * where most multi-byte sequences are valid UTF-8 is broken UTF-8, not GBK.
 	 */
-	private static boolean mostlyUtf8(byte[] bytes) {
+	private static boolean mostlyUtf8(ByteBuffer bytes) {
+		int length = bytes.limit();
 		int valid = 0;
 		int invalid = 0;
-		for (int i = nextNonAscii(bytes, 0); i < bytes.length; i = nextNonAscii(bytes, i)) {
-			int b = bytes[i] & 0xFF;
+		for (int i = nextNonAscii(bytes, 0); i < length; i = nextNonAscii(bytes, i)) {
+			int b = bytes.get(i) & 0xFF;
 			int extra = (b >> 5) == 0x6 ? 1 : (b >> 4) == 0xE ? 2 : (b >> 3) == 0x1E ? 3 : -1;
-			boolean ok = extra > 0 && i + extra < bytes.length;
+			boolean ok = extra > 0 && i + extra < length;
 			for (int k = 1; ok && k <= extra; k++) {
-				ok = (bytes[i + k] & 0xC0) == 0x80;
+				ok = (bytes.get(i + k) & 0xC0) == 0x80;
 			}
 			if (ok) {
 				valid++;
@@ -154,17 +172,18 @@ public final class TextDecoder {
 	 * reads as GBK, but as rare characters with an ASCII second byte; such a file is refused
 	 * rather than loaded as "M黮ler".
 	 */
-	private static boolean mostlyCommonHanzi(byte[] bytes) {
+	private static boolean mostlyCommonHanzi(ByteBuffer bytes) {
+		int length = bytes.limit();
 		int pairs = 0;
 		int common = 0;
-		for (int i = nextNonAscii(bytes, 0); i < bytes.length; i = nextNonAscii(bytes, i)) {
-			int b = bytes[i] & 0xFF;
-			if (i + 1 < bytes.length && (bytes[i + 1] & 0xFF) >= 0x30 && (bytes[i + 1] & 0xFF) <= 0x39) {
+		for (int i = nextNonAscii(bytes, 0); i < length; i = nextNonAscii(bytes, i)) {
+			int b = bytes.get(i) & 0xFF;
+			if (i + 1 < length && (bytes.get(i + 1) & 0xFF) >= 0x30 && (bytes.get(i + 1) & 0xFF) <= 0x39) {
 				i += 4; // a GB18030 four-byte sequence
 				pairs++;
 				continue;
 			}
-			int trail = i + 1 < bytes.length ? bytes[i + 1] & 0xFF : 0;
+			int trail = i + 1 < length ? bytes.get(i + 1) & 0xFF : 0;
 			pairs++;
 			if (b >= 0xA1 && b <= 0xFE && trail >= 0xA1 && trail <= 0xFE) {
 				common++;
@@ -175,9 +194,10 @@ public final class TextDecoder {
 	}
 
 	/** The first byte at or after {@code from} that is not ASCII; the length when none is. */
-	private static int nextNonAscii(byte[] bytes, int from) {
+	private static int nextNonAscii(ByteBuffer bytes, int from) {
+		int length = bytes.limit();
 		int i = from;
-		while (i < bytes.length && (bytes[i] & 0xFF) < 0x80) {
+		while (i < length && (bytes.get(i) & 0xFF) < 0x80) {
 			i++;
 		}
 		return i;

@@ -2,6 +2,7 @@ package org.orgraph.importing;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -96,6 +97,21 @@ class RejectedImportsIT extends IntegrationTestSupport {
 		assertNothingChanged(nodesBefore, relationshipsBefore);
 	}
 
+	@ParameterizedTest(name = "{0}, streamed")
+	@MethodSource("badDocuments")
+	void shouldRejectAStreamedBodyAsOneOfKnownLength(String name, String document, String code, int line, int column) {
+		Map<String, Long> nodesBefore = Imports.nodeCounts(this.driver);
+		long relationshipsBefore = Imports.relationshipCount(this.driver);
+
+		Imports.Answer answer = this.imports.jsonStreamed("acme", document.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(answer.status()).as(answer.body().toString()).isEqualTo(422);
+		assertThat(answer.errors()).as(answer.body().toString())
+			.anySatisfy(error -> assertThat(List.of(error.get("code"), error.get("line"), error.get("column")))
+				.containsExactly(code, line, column));
+		assertNothingChanged(nodesBefore, relationshipsBefore);
+	}
+
 	@Test
 	void shouldRejectBytesThatAreNeitherUtf8NorGbkWithTheirLine() {
 		byte[] utf8 = VALID.getBytes(StandardCharsets.UTF_8);
@@ -122,6 +138,22 @@ class RejectedImportsIT extends IntegrationTestSupport {
 		Imports.Answer answer = this.imports.json("acme-gbk", document.getBytes(Charset.forName("GB18030")));
 		assertThat(answer.status()).isEqualTo(201);
 		this.graphQl.document("{ organization(key: \"acme-gbk\") { name unit(key: \"FIN\") { name duties { text } } } }")
+			.execute()
+			.path("organization.name")
+			.entity(String.class)
+			.isEqualTo("Acme 集团")
+			.path("organization.unit.duties[0].text")
+			.entity(String.class)
+			.isEqualTo("负责公司预算编制");
+	}
+
+	@Test
+	void shouldReadAStreamedGbkDocumentLikeOneOfKnownLength() {
+		String document = VALID.replace("\"acme\"", "\"acme-gbk-streamed\"");
+		Imports.Answer answer = this.imports.jsonStreamed("acme-gbk-streamed", document.getBytes(Charset.forName("GB18030")));
+		assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+		assertThat(answer.counts()).containsEntry("units", 2).containsEntry("positions", 2).containsEntry("duties", 1);
+		this.graphQl.document("{ organization(key: \"acme-gbk-streamed\") { name unit(key: \"FIN\") { duties { text } } } }")
 			.execute()
 			.path("organization.name")
 			.entity(String.class)

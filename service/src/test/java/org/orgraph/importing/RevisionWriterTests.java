@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.orgraph.duties.PlaceholderDuties;
 import org.orgraph.importing.RevisionPlan.DutyRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +51,7 @@ class RevisionWriterTests {
 	void shouldSendEachHoldersDutiesAsOneRowOfParallelLists() {
 		List<DutyRow> duties = new ArrayList<>();
 		duties.addAll(rows("POSITION", "P1", 3));
-		duties.add(new DutyRow("given-key", 4, "负责临时工作", "负责临时工作", "POSITION", "P1"));
+		duties.add(new DutyRow("given-key", 4, "负责临时工作", "负责临时工作", PlaceholderDuties.isPlaceholder("负责临时工作"), "POSITION", "P1"));
 		duties.addAll(rows("POSITION", "P2", 2));
 		duties.addAll(rows("POSITION", "P3", 1));
 		RevisionWriter.NodeIds posts = new RevisionWriter.NodeIds("position");
@@ -101,7 +102,7 @@ class RevisionWriterTests {
 	private static List<DutyRow> rows(String kind, String holder, int n) {
 		List<DutyRow> rows = new ArrayList<>();
 		for (int i = 1; i <= n; i++) {
-			rows.add(new DutyRow(null, i, "duty " + i, "duty " + i, kind, holder));
+			rows.add(new DutyRow(null, i, "duty " + i, "duty " + i, false, kind, holder));
 		}
 		return rows;
 	}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.orgraph.duties.PlaceholderDuties;
 import org.orgraph.importing.RevisionPlan.DutyRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +53,8 @@ class SharedNormsTests {
 	}
 
 	private static DutyRow duty(String holder, String norm) {
-		return new DutyRow(null, 1, norm, norm, holder.startsWith("U") ? "UNIT" : "POSITION", holder);
+		return new DutyRow(null, 1, norm, norm, PlaceholderDuties.isPlaceholder(norm), holder.startsWith("U") ? "UNIT" : "POSITION",
+				holder);
 	}
 
 }
