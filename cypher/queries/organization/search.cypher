@@ -3,7 +3,7 @@
 // revision's tokens; the WHERE clause makes that exact.
 // $query (Lucene syntax, escaped by the caller), $rev, $limit
 // returns: node, kind, score
-CALL db.index.fulltext.queryNodes('names', $query, {limit: $limit * 4})
+CALL db.index.fulltext.queryNodes('name_search', $query, {limit: $limit * 4})
 YIELD node, score
 WHERE node.rev = $rev
 RETURN node,

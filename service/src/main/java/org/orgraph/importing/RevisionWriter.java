@@ -118,6 +118,9 @@ class RevisionWriter {
 				h -> row("person", people.of(h.person()), "position", posts.of(h.position()), "fte", h.fte(), "acting",
 						h.acting()),
 				progress);
+		long indexing = System.nanoTime();
+		this.graph.write("importing/await-name-index", Map.of());
+		progress.timed("await-name-index", System.nanoTime() - indexing, 0);
 	}
 
 	/** The element ids of the nodes of one label this import created, by key. */

@@ -126,19 +126,19 @@ class CypherFilesIT {
 	}
 
 	@Test
-	void schemaHasTheRevisionKeyConstraintsAndTheNameIndex() {
+	void schemaHasTheRevisionKeyIndexesAndTheNameIndex() {
 		try (Session session = this.driver.session()) {
 			List<String> constraints = session.run("SHOW CONSTRAINTS YIELD name RETURN name").list(r -> r.get("name").asString());
-			assertThat(constraints).contains("organization_key", "revision_id", "unit_rev_key", "position_rev_key",
-					"person_rev_key")
-				.doesNotContain("duty_rev_key");
+			assertThat(constraints).contains("organization_key", "revision_id", "unit_rev_key")
+				.doesNotContain("duty_rev_key", "position_rev_key", "person_rev_key");
 			List<String> indexes = session.run("SHOW RANGE INDEXES YIELD name, properties RETURN name + ':' + "
 					+ "reduce(s = '', p IN properties | s + '/' + p) AS s").list(r -> r.get("s").asString());
-			assertThat(indexes).as("duties are found by (rev, key) through an index").contains("duty_rev_key_index:/rev/key",
-					"duty_rev_shared:/rev/shared");
+			assertThat(indexes).as("duties, posts and people are found by (rev, key) through an index")
+				.contains("duty_rev_key_index:/rev/key", "duty_rev_shared:/rev/shared", "position_rev_key_index:/rev/key",
+						"person_rev_key_index:/rev/key");
 			List<String> fulltext = session.run("SHOW FULLTEXT INDEXES YIELD name, state RETURN name + ':' + state AS s")
 				.list(r -> r.get("s").asString());
-			assertThat(fulltext).contains("names:ONLINE");
+			assertThat(fulltext).contains("name_search:ONLINE").doesNotContain("names:ONLINE");
 		}
 	}
 
