@@ -102,8 +102,8 @@ final class Report {
                     r.serviceMillis(), Bench.mb(r.peakHeapBytes()), r.heapSamples(), Bench.mb(r.peakRssBytes()), r.counts(), r.warnings()));
         }
         s.append("\nEntity rows are units + positions + people + duties; all rows is the job's `rowsTotal` (entities and "
-                + "the relationships between them). Peak heap is the largest `used` of `jcmd <pid> GC.heap_info` sampled "
-                + "about every 0.25–0.5 s during the import (so it can miss a short peak); peak RSS is the service process's "
+                + "the relationships between them). Peak heap is the largest heap in use (survivors, eden and "
+                + "old generation) of one `jstat -gc <pid> 250` running through the import (so it can miss a short peak); peak RSS is the service process's "
                 + "`VmHWM` so far (so the CSV row includes the JSON import before it).\n\n");
         for (Bench.ImportResult r : results.imports) {
             if (r.phases().isEmpty()) {

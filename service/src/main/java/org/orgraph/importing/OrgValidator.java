@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -324,7 +323,6 @@ final class OrgValidator {
 		boolean emptyHolder = doc.units().stream().anyMatch(u -> u.key().isEmpty())
 				|| doc.positions().stream().anyMatch(p -> p.key().isEmpty());
 		@Nullable Map<String, Location> seen = given || emptyHolder ? new HashMap<>() : null;
-		sharedTexts(doc);
 		for (OrgDocument.Unit u : doc.units()) {
 			addDuties(rows, seen, u.duties(), "UNIT", u.key());
 		}
@@ -332,27 +330,6 @@ final class OrgValidator {
 			addDuties(rows, seen, p.duties(), "POSITION", p.key());
 		}
 		return rows;
-	}
-
-	/**
-	 * Fills {@link #dutyTexts}: each distinct duty text with its normal form and placeholder
-	 * answer, worked out on every core. Normalising is most of planning a large organisation
-	 * (five million distinct texts at a million people) and each text is normalised alone.
-	 */
-	private void sharedTexts(OrgDocument doc) {
-		Stream.concat(doc.units().stream().flatMap(u -> u.duties().stream()),
-				doc.positions().stream().flatMap(p -> p.duties().stream()))
-			// the map's keys first (as their own set they would cost a second table of millions of entries)
-			.forEach(d -> this.dutyTexts.putIfAbsent(d.text(), null));
-		String[] texts = this.dutyTexts.keySet().toArray(String[]::new);
-		SharedText[] shared = new SharedText[texts.length];
-		IntStream.range(0, texts.length)
-			.parallel()
-			.forEach(i -> shared[i] = new SharedText(texts[i], DutyText.normalize(texts[i]),
-					PlaceholderDuties.isPlaceholder(texts[i])));
-		for (int i = 0; i < texts.length; i++) {
-			this.dutyTexts.put(texts[i], shared[i]);
-		}
 	}
 
 	private void addDuties(List<DutyRow> rows, @Nullable Map<String, Location> seen, List<OrgDocument.Duty> duties,
@@ -374,7 +351,8 @@ final class OrgValidator {
 			}
 			// one string for every duty of the same text, normalised once: posts of a kind share most
 			// of their duties, and a large organisation would otherwise hold millions of equal strings
-			SharedText shared = this.dutyTexts.get(d.text());
+			SharedText shared = this.dutyTexts.computeIfAbsent(d.text(),
+					t -> new SharedText(t, DutyText.normalize(t), PlaceholderDuties.isPlaceholder(t)));
 			String text = shared.text();
 			String norm = shared.norm();
 			int bytes = utf8Length(norm);
